@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './subjects';
+export * from './config';
+export * from './auth';
+export * from './read-models';

@@ -1,0 +1,122 @@
+/**
+ * The read models in NATS KV: written by projection-service, watched by sip-auth-worker, read by the
+ * config-service queries. One key per entity, so no value grows with the number of credentials.
+ *
+ * Buckets (names built from the namespace):
+ *  - `<ns>_projection`: key `active` holds {@link ActiveReadModel}, the bucket readers use; the
+ *    projection's single-active lease lives here too (key `lease`).
+ *  - `<ns>_rm_<generation>`: one generation of the read model. A rebuild fills a fresh generation from
+ *    position zero and then switches `active` to it.
+ *  - `<ns>_nonces`: nonce/nc pairs already used (replay protection across replicas), TTL = nonce lifetime.
+ *
+ * Keys inside a read-model bucket (KV keys allow `[-/_=.a-zA-Z0-9]`):
+ *  - `acct.<accountId>.credential-list.<credentialListId>` → {@link CredentialListDoc}
+ *  - `acct.<accountId>.credential.<credentialListId>.<credentialId>` → {@link CredentialDoc}
+ *  - `acct.<accountId>.ip-acl.<ipAccessControlListId>` → {@link IpAclDoc}
+ *  - `acct.<accountId>.ip-address.<ipAccessControlListId>.<ipAddressId>` → {@link IpAddressDoc}
+ *  - `acct.<accountId>.trunk.<trunkId>` → {@link TrunkDoc}
+ *  - `meta.position` → {@link PositionDoc}: the checkpoint, written after every applied event
+ *    (including events that change no document), so it is also every reader's "applied up to".
+ * A deleted entity's key is deleted (KV delete marker).
+ */
+import type { DigestAlgorithmName } from './config';
+
+export const projectionBucket = (ns: string): string => `${ns}_projection`;
+export const readModelBucket = (ns: string, generation: number): string => `${ns}_rm_${generation}`;
+export const nonceBucket = (ns: string): string => `${ns}_nonces`;
+export const ACTIVE_KEY = 'active';
+export const LEASE_KEY = 'lease';
+export const POSITION_KEY = 'meta.position';
+
+export const keys = {
+  credentialList: (accountId: string, id: string) => `acct.${accountId}.credential-list.${id}`,
+  credential: (accountId: string, listId: string, id: string) => `acct.${accountId}.credential.${listId}.${id}`,
+  ipAcl: (accountId: string, id: string) => `acct.${accountId}.ip-acl.${id}`,
+  ipAddress: (accountId: string, aclId: string, id: string) => `acct.${accountId}.ip-address.${aclId}.${id}`,
+  trunk: (accountId: string, id: string) => `acct.${accountId}.trunk.${id}`,
+  /** Filters for listing an account's entities (`kv.keys(filter)` / `kv.watch({ key })`). */
+  credentialListsOf: (accountId: string) => `acct.${accountId}.credential-list.*`,
+  credentialsOf: (accountId: string, listId: string) => `acct.${accountId}.credential.${listId}.*`,
+  ipAclsOf: (accountId: string) => `acct.${accountId}.ip-acl.*`,
+  ipAddressesOf: (accountId: string, aclId: string) => `acct.${accountId}.ip-address.${aclId}.*`,
+  trunksOf: (accountId: string) => `acct.${accountId}.trunk.*`,
+};
+
+/** Parses a read-model key back into its kind and ids (undefined for keys this version does not know). */
+export function parseKey(key: string):
+  | { kind: 'credential-list' | 'ip-acl' | 'trunk'; accountId: string; id: string }
+  | { kind: 'credential' | 'ip-address'; accountId: string; parentId: string; id: string }
+  | { kind: 'position' }
+  | undefined {
+  if (key === POSITION_KEY) return { kind: 'position' };
+  const t = key.split('.');
+  if (t[0] !== 'acct') return undefined;
+  if (t.length === 4 && (t[2] === 'credential-list' || t[2] === 'ip-acl' || t[2] === 'trunk')) {
+    return { kind: t[2], accountId: t[1], id: t[3] };
+  }
+  if (t.length === 5 && (t[2] === 'credential' || t[2] === 'ip-address')) {
+    return { kind: t[2], accountId: t[1], parentId: t[3], id: t[4] };
+  }
+  return undefined;
+}
+
+export interface ActiveReadModel { bucket: string; generation: number; activatedAt: string }
+
+/** Every document records the stream revision it reflects, so redelivered events are skipped. */
+interface Versioned { revision: number; position: string; updatedAt: string }
+
+export interface CredentialListDoc extends Versioned {
+  credentialListId: string;
+  accountId: string;
+  friendlyName: string;
+  credentialCount: number;
+  assignedTrunkIds: string[];
+  createdAt: string;
+}
+
+/** Sealed HA1s (AES-256-GCM, self-describing key id); never returned by a query. */
+export interface SealedHa1s { 'MD5': string; 'SHA-256': string; 'SHA-512-256': string }
+
+export interface CredentialDoc extends Versioned {
+  credentialId: string;
+  credentialListId: string;
+  accountId: string;
+  username: string;
+  realm: string;
+  ha1: SealedHa1s;
+  createdAt: string;
+}
+
+export interface IpAclDoc extends Versioned {
+  ipAccessControlListId: string;
+  accountId: string;
+  friendlyName: string;
+  ipAddressCount: number;
+  assignedTrunkIds: string[];
+  createdAt: string;
+}
+
+export interface IpAddressDoc extends Versioned {
+  ipAddressId: string;
+  ipAccessControlListId: string;
+  accountId: string;
+  friendlyName: string;
+  /** The normalised network address (`10.1.2.0` for `10.1.2.3/24`). */
+  ipAddress: string;
+  cidrPrefixLength: number;
+  createdAt: string;
+}
+
+export interface TrunkDoc extends Versioned {
+  trunkId: string;
+  accountId: string;
+  friendlyName: string;
+  domainName: string;
+  credentialListIds: string[];
+  ipAccessControlListIds: string[];
+  /** Offered order; empty means the default (SHA-256, MD5). */
+  digestAlgorithms: DigestAlgorithmName[];
+  createdAt: string;
+}
+
+export interface PositionDoc { position: string; updatedAt: string }

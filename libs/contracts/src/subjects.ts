@@ -1,0 +1,65 @@
+/**
+ * NATS subjects of contract v1 (SPEC §6). The namespace is the first token of every subject, so two
+ * namespaces on one NATS server never see each other.
+ */
+export const DEFAULT_NAMESPACE = 'sipauth';
+
+/** A namespace is one subject token and a prefix of stream and bucket names. */
+export const NAMESPACE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+
+export function assertNamespace(namespace: string): string {
+  if (!NAMESPACE_PATTERN.test(namespace)) {
+    throw new Error(`SIPAUTH_NAMESPACE must match ${NAMESPACE_PATTERN} (got ${JSON.stringify(namespace)})`);
+  }
+  return namespace;
+}
+
+export const CONFIG_COMMANDS = [
+  'credential-list.create',
+  'credential-list.rename',
+  'credential-list.delete',
+  'credential.add',
+  'credential.change-password',
+  'credential.remove',
+  'ip-acl.create',
+  'ip-acl.rename',
+  'ip-acl.delete',
+  'ip-address.add',
+  'ip-address.remove',
+  'trunk.create',
+  'trunk.rename',
+  'trunk.delete',
+  'trunk.assign',
+  'trunk.unassign',
+  'trunk.set-digest-algorithms',
+] as const;
+export type ConfigCommandName = (typeof CONFIG_COMMANDS)[number];
+
+export const QUERIES = [
+  'credential-list.get',
+  'credential-list.list',
+  'ip-acl.get',
+  'ip-acl.list',
+  'trunk.get',
+  'trunk.list',
+] as const;
+export type QueryName = (typeof QUERIES)[number];
+
+export const AUTH_OPERATIONS = ['authorize', 'challenge', 'verify', 'status'] as const;
+export type AuthOperation = (typeof AUTH_OPERATIONS)[number];
+
+/** Queue groups: every replica of a service joins its group, so each request is answered once. */
+export const QUEUE_GROUPS = { config: 'config-service', worker: 'sip-auth-worker' } as const;
+
+export const configSubject = (ns: string, command: ConfigCommandName): string => `${ns}.v1.config.${command}`;
+export const querySubject = (ns: string, query: QueryName): string => `${ns}.v1.query.${query}`;
+export const authSubject = (ns: string, op: AuthOperation): string => `${ns}.v1.auth.${op}`;
+
+/** Every subject of the contract under one namespace, e.g. for permissions and the AsyncAPI check. */
+export function allSubjects(ns: string): string[] {
+  return [
+    ...CONFIG_COMMANDS.map((c) => configSubject(ns, c)),
+    ...QUERIES.map((q) => querySubject(ns, q)),
+    ...AUTH_OPERATIONS.map((o) => authSubject(ns, o)),
+  ];
+}

@@ -1,0 +1,20 @@
+/** Types shared by the aggregates. */
+export type ListKind = 'credentialList' | 'ipAccessControlList';
+export type DigestAlgorithmName = 'SHA-512-256' | 'SHA-256' | 'MD5';
+
+/** HA1 = H(username:realm:password) for each algorithm, sealed with AES-256-GCM (see @sipauth/sip-digest). */
+export interface SealedHa1s { 'MD5': string; 'SHA-256': string; 'SHA-512-256': string }
+
+/** Recorded on both the trunk's stream and the list's stream (see README "Cross-aggregate rules"). */
+export interface TrunkAssignedData { trunkId: string; listKind: ListKind; listId: string }
+
+/** Every command names the acting account; a command never touches another account's resources. */
+export interface AccountCommand { accountId: string }
+
+/** Stream names (SPEC §4). */
+export const streams = {
+  credentialList: (id: string) => `credentialList-${id}`,
+  ipAcl: (id: string) => `ipAcl-${id}`,
+  trunk: (id: string) => `trunk-${id}`,
+  trunkDomain: (domainName: string) => `trunkDomain-${domainName}`,
+};

@@ -1,0 +1,34 @@
+/**
+ * Commands of the credential list aggregate. The password never reaches the domain: the edge checks it
+ * with `checkPassword` (rules.ts), derives and seals the HA1s, and the command carries only those.
+ */
+import type { AccountCommand, SealedHa1s } from '../common';
+
+export interface CreateCredentialList extends AccountCommand {
+  type: 'CreateCredentialList';
+  credentialListId: string; friendlyName: string; now: string;
+  /** The first credential, created together with the list. */
+  credentialId: string; username: string; realm: string; ha1: SealedHa1s;
+}
+export interface RenameCredentialList extends AccountCommand { type: 'RenameCredentialList'; credentialListId: string; friendlyName: string }
+export interface DeleteCredentialList extends AccountCommand { type: 'DeleteCredentialList'; credentialListId: string }
+export interface AddCredential extends AccountCommand {
+  type: 'AddCredential'; credentialListId: string; credentialId: string; username: string; realm: string; ha1: SealedHa1s; now: string;
+}
+export interface ChangeCredentialPassword extends AccountCommand {
+  type: 'ChangeCredentialPassword'; credentialListId: string; credentialId: string; realm: string; ha1: SealedHa1s;
+}
+export interface RemoveCredential extends AccountCommand { type: 'RemoveCredential'; credentialListId: string; credentialId: string }
+/** Records on the list that a trunk of the same account uses it (first step of an assignment). */
+export interface AttachCredentialListToTrunk extends AccountCommand { type: 'AttachCredentialListToTrunk'; credentialListId: string; trunkId: string }
+export interface DetachCredentialListFromTrunk extends AccountCommand { type: 'DetachCredentialListFromTrunk'; credentialListId: string; trunkId: string }
+
+export type CredentialListCommand =
+  | CreateCredentialList
+  | RenameCredentialList
+  | DeleteCredentialList
+  | AddCredential
+  | ChangeCredentialPassword
+  | RemoveCredential
+  | AttachCredentialListToTrunk
+  | DetachCredentialListFromTrunk;

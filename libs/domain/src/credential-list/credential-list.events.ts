@@ -1,0 +1,36 @@
+/**
+ * Events of the credential list aggregate (stream `credentialList-<id>`).
+ *
+ * These are a storage contract: type names are never renamed and data shapes never change in place.
+ * A new shape gets a new schemaVersion in metadata and an upcaster (see credential-list.upcast.ts) with
+ * its own test. Every event carries its stream's id (credentialListId). No event carries a password
+ * or an HA1 in clear: credential events carry the sealed HA1s.
+ */
+import type { DomainEvent, } from '../decider';
+import type { SealedHa1s, TrunkAssignedData } from '../common';
+
+export type CredentialListCreated = DomainEvent<'CredentialListCreated', {
+  credentialListId: string; accountId: string; friendlyName: string; createdAt: string;
+}>;
+export type CredentialListRenamed = DomainEvent<'CredentialListRenamed', { credentialListId: string; friendlyName: string }>;
+export type CredentialListDeleted = DomainEvent<'CredentialListDeleted', { credentialListId: string }>;
+export type CredentialAdded = DomainEvent<'CredentialAdded', {
+  credentialListId: string; credentialId: string; username: string; realm: string; ha1: SealedHa1s; createdAt: string;
+}>;
+export type CredentialPasswordChanged = DomainEvent<'CredentialPasswordChanged', {
+  credentialListId: string; credentialId: string; realm: string; ha1: SealedHa1s;
+}>;
+export type CredentialRemoved = DomainEvent<'CredentialRemoved', { credentialListId: string; credentialId: string }>;
+/** The list's side of an assignment: known here so that deleting an assigned list can be refused. */
+export type CredentialListTrunkAssigned = DomainEvent<'TrunkAssigned', TrunkAssignedData & { listKind: 'credentialList' }>;
+export type CredentialListTrunkUnassigned = DomainEvent<'TrunkUnassigned', TrunkAssignedData & { listKind: 'credentialList' }>;
+
+export type CredentialListEvent =
+  | CredentialListCreated
+  | CredentialListRenamed
+  | CredentialListDeleted
+  | CredentialAdded
+  | CredentialPasswordChanged
+  | CredentialRemoved
+  | CredentialListTrunkAssigned
+  | CredentialListTrunkUnassigned;
