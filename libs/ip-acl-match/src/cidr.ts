@@ -1,0 +1,62 @@
+/**
+ * CIDR parsing and normalisation (SPEC §3): IPv4 with prefix 8–32 (default 32), IPv6 with prefix
+ * 16–128 (default 128); the address is normalised to its network (`10.1.2.3/24` → `10.1.2.0/24`,
+ * IPv6 in RFC 5952 form). Only canonical dotted-quad IPv4 is accepted (no `010.1.1.1`, no `10.1`).
+ */
+import ipaddr from 'ipaddr.js';
+
+export type IpFamily = 4 | 6;
+
+export interface Cidr {
+  family: IpFamily;
+  /** The network address, normalised. */
+  network: string;
+  prefixLength: number;
+}
+
+export type CidrResult =
+  | { ok: true; value: Cidr }
+  | { ok: false; field: 'ipAddress' | 'cidrPrefixLength'; message: string };
+
+export const PREFIX_LIMITS: Record<IpFamily, { min: number; max: number }> = {
+  4: { min: 8, max: 32 },
+  6: { min: 16, max: 128 },
+};
+
+/** Parses an address (optionally with `/prefix`) and an optional separate prefix length into its normalised network. */
+export function parseCidr(input: string, cidrPrefixLength?: number): CidrResult {
+  if (typeof input !== 'string' || input.length === 0 || input.length > 64) {
+    return { ok: false, field: 'ipAddress', message: 'must be an IPv4 or IPv6 address' };
+  }
+  const [addressText, prefixText, ...rest] = input.trim().split('/');
+  if (rest.length > 0) return { ok: false, field: 'ipAddress', message: 'must be an IPv4 or IPv6 address' };
+  const address = parseAddress(addressText);
+  if (!address) return { ok: false, field: 'ipAddress', message: 'must be an IPv4 or IPv6 address' };
+
+  let prefix: number | undefined = cidrPrefixLength;
+  if (prefixText !== undefined) {
+    if (!/^\d{1,3}$/.test(prefixText)) return { ok: false, field: 'ipAddress', message: 'has an invalid /prefix' };
+    const inline = Number(prefixText);
+    if (prefix !== undefined && prefix !== inline) {
+      return { ok: false, field: 'cidrPrefixLength', message: `disagrees with the /${inline} in ipAddress` };
+    }
+    prefix = inline;
+  }
+  const family: IpFamily = address.kind() === 'ipv4' ? 4 : 6;
+  const limits = PREFIX_LIMITS[family];
+  if (prefix === undefined) prefix = limits.max;
+  if (!Number.isInteger(prefix) || prefix < limits.min || prefix > limits.max) {
+    return { ok: false, field: 'cidrPrefixLength', message: `must be an integer from ${limits.min} to ${limits.max} for IPv${family}` };
+  }
+  const network = family === 4
+    ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString()
+    : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toRFC5952String();
+  return { ok: true, value: { family, network, prefixLength: prefix } };
+}
+
+/** Parses a single address: canonical dotted-quad IPv4 or any valid IPv6 (zone ids refused). */
+export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
+  return undefined;
+}
