@@ -3,3 +3,4 @@ export * from './subjects';
 export * from './config';
 export * from './auth';
 export * from './read-models';
+export * from './env';

@@ -1,0 +1,37 @@
+/**
+ * The configuration every service shares (SPEC §7), read from environment variables. Each service
+ * adds its own (ports) and parses the key lists with @sipauth/sip-digest.
+ */
+import { DEFAULT_NAMESPACE, assertNamespace } from './subjects';
+
+export interface SharedConfig {
+  natsServers: string[];
+  namespace: string;
+  /** `esdb://…` selects EventStoreDB; undefined selects JetStream. */
+  eventStoreConnectionString?: string;
+  realm: string;
+  nonceTtlSeconds: number;
+  /** Comma-separated `id:base64` keys, current first; undefined when not configured. */
+  nonceSecrets?: string;
+  sealingKeys?: string;
+}
+
+export function readSharedConfig(env: NodeJS.ProcessEnv = process.env): SharedConfig {
+  const ttl = env.SIPAUTH_NONCE_TTL_SECONDS === undefined ? 300 : Number(env.SIPAUTH_NONCE_TTL_SECONDS);
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86_400) {
+    throw new Error(`SIPAUTH_NONCE_TTL_SECONDS must be an integer from 1 to 86400 (got ${env.SIPAUTH_NONCE_TTL_SECONDS})`);
+  }
+  const realm = env.SIPAUTH_REALM ?? 'sipauth.local';
+  if (!/^[\x21-\x7e]([\x20-\x7e]{0,126}[\x21-\x7e])?$/.test(realm) || realm.includes('"') || realm.includes('\\')) {
+    throw new Error('SIPAUTH_REALM must be 1–128 printable characters without quotes or backslashes');
+  }
+  return {
+    natsServers: (env.NATS_URL ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()).filter(Boolean),
+    namespace: assertNamespace(env.SIPAUTH_NAMESPACE ?? DEFAULT_NAMESPACE),
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    realm,
+    nonceTtlSeconds: ttl,
+    nonceSecrets: env.SIPAUTH_NONCE_SECRETS || undefined,
+    sealingKeys: env.SIPAUTH_SEALING_KEYS || undefined,
+  };
+}
