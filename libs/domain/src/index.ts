@@ -9,3 +9,4 @@ export * from './trunk/trunk.events';
 export * from './trunk/trunk.commands';
 export * from './trunk-domain/trunk-domain.events';
 export * from './trunk-domain/trunk-domain.commands';
+export * from './rules';

@@ -1,0 +1,162 @@
+/**
+ * The input rules of SPEC §3 as pure functions. The deciders apply them again; the config-service
+ * DTOs reuse them so that the edge and the core can never disagree. Each check returns the problem
+ * (field + message) or undefined; none of them ever echoes a password.
+ */
+import { parseCidr, type Cidr } from '@sipauth/ip-acl-match';
+import type { DigestAlgorithmName, ListKind } from './common';
+import { ValidationFailed, type FieldProblem } from './errors';
+
+export const MAX_CREDENTIALS_PER_LIST = 1000;
+export const MAX_IP_ADDRESSES_PER_ACL = 1000;
+/** Per kind: a trunk holds at most this many credential lists and this many IP ACLs. */
+export const MAX_LISTS_PER_TRUNK = 100;
+
+export const FRIENDLY_NAME_MAX_LENGTH = 64;
+export const USERNAME_MAX_LENGTH = 32;
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+export const DOMAIN_NAME_MAX_LENGTH = 253;
+
+export const LIST_KIND_NAMES: readonly ListKind[] = ['credentialList', 'ipAccessControlList'];
+export const DIGEST_ALGORITHM_NAMES: readonly DigestAlgorithmName[] = ['SHA-512-256', 'SHA-256', 'MD5'];
+/** What a trunk offers until it sets its own order (SPEC §5 step 5). */
+export const DEFAULT_DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['SHA-256', 'MD5'];
+
+/** Type prefix of each generated id (`CL` + 32 lower-case hex digits, …). */
+export const ID_PREFIXES = {
+  credentialList: 'CL',
+  credential: 'CR',
+  ipAccessControlList: 'AL',
+  ipAddress: 'IP',
+  trunk: 'TK',
+} as const;
+export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
+
+export type Normalised<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
+
+const problem = (field: string, message: string): FieldProblem => ({ field, message });
+const codePointLength = (value: string): number => [...value].length;
+
+// Controls, lone surrogates and unassigned code points cannot be displayed.
+const NON_PRINTABLE = /[\p{Cc}\p{Cs}\p{Cn}]/u;
+const USERNAME = /^[A-Za-z0-9._~!$&'()*+,;=-]+$/;
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const RESOURCE_ID = /^[A-Z]{2}[0-9a-f]{32}$/;
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** 1–64 printable characters, not blank. */
+export function checkFriendlyName(value: unknown, field = 'friendlyName'): FieldProblem | undefined {
+  if (typeof value !== 'string') return problem(field, 'must be a string');
+  const length = codePointLength(value);
+  if (length < 1 || length > FRIENDLY_NAME_MAX_LENGTH) {
+    return problem(field, `must be 1 to ${FRIENDLY_NAME_MAX_LENGTH} characters long`);
+  }
+  if (NON_PRINTABLE.test(value)) return problem(field, 'must contain only printable characters');
+  if (value.trim().length === 0) return problem(field, 'must not be blank');
+  return undefined;
+}
+
+/** 1–32 characters of `A-Za-z0-9._~!$&'()*+,;=-` (the unreserved and sub-delims of RFC 3261 `user`). */
+export function checkUsername(value: unknown, field = 'username'): FieldProblem | undefined {
+  if (typeof value !== 'string') return problem(field, 'must be a string');
+  if (value.length < 1 || value.length > USERNAME_MAX_LENGTH) {
+    return problem(field, `must be 1 to ${USERNAME_MAX_LENGTH} characters long`);
+  }
+  if (!USERNAME.test(value)) return problem(field, "may contain only letters, digits and . _ ~ ! $ & ' ( ) * + , ; = -");
+  return undefined;
+}
+
+/**
+ * 12–128 characters with at least one upper-case letter, one lower-case letter and one digit.
+ * The message names the unmet requirements, never the password itself.
+ */
+export function checkPassword(value: unknown, field = 'password'): FieldProblem | undefined {
+  if (typeof value !== 'string') return problem(field, 'must be a string');
+  const missing: string[] = [];
+  const length = codePointLength(value);
+  if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
+    missing.push(`a length of ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`);
+  }
+  if (!/\p{Lu}/u.test(value)) missing.push('an upper-case letter');
+  if (!/\p{Ll}/u.test(value)) missing.push('a lower-case letter');
+  if (!/\p{Nd}/u.test(value)) missing.push('a digit');
+  if (missing.length === 0) return undefined;
+  return problem(field, `must have ${missing.join(', ')}`);
+}
+
+/**
+ * A DNS host name (RFC 1123): at least two labels of 1–63 letters, digits or hyphens, not starting
+ * or ending with a hyphen, at most 253 characters. Lower-cased; one trailing dot is stripped. The
+ * last label may not be all digits, so an IPv4 address is never taken for a domain.
+ */
+export function normaliseDomainName(value: unknown, field = 'domainName'): Normalised<string> {
+  if (typeof value !== 'string') return { ok: false, problem: problem(field, 'must be a string') };
+  const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
+  const fail = (message: string): Normalised<string> => ({ ok: false, problem: problem(field, message) });
+  if (name.length === 0) return fail('must not be empty');
+  if (name.length > DOMAIN_NAME_MAX_LENGTH) return fail(`must be at most ${DOMAIN_NAME_MAX_LENGTH} characters long`);
+  const labels = name.split('.');
+  if (labels.length < 2) return fail('must have at least two labels (for example acme.example.net)');
+  for (const label of labels) {
+    if (label.length === 0) return fail('must not contain an empty label');
+    if (label.length > 63) return fail('must have labels of at most 63 characters');
+    if (!DNS_LABEL.test(label)) {
+      return fail('must have labels of letters, digits and hyphens that do not start or end with a hyphen');
+    }
+  }
+  if (/^[0-9]+$/.test(labels[labels.length - 1])) return fail('must be a domain name, not an IP address');
+  return { ok: true, value: name };
+}
+
+/** The account id becomes a NATS KV key token: `^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`. */
+export function checkAccountId(value: unknown, field = 'accountId'): FieldProblem | undefined {
+  if (typeof value !== 'string') return problem(field, 'must be a string');
+  if (!ACCOUNT_ID.test(value)) {
+    return problem(field, 'must be 1 to 64 letters, digits, _ or -, starting with a letter or digit');
+  }
+  return undefined;
+}
+
+/** A generated id: two upper-case letters then 32 lower-case hex digits; with `prefix`, those letters. */
+export function checkResourceId(value: unknown, field: string, prefix?: IdPrefix): FieldProblem | undefined {
+  if (typeof value !== 'string') return problem(field, 'must be a string');
+  if (!RESOURCE_ID.test(value) || (prefix !== undefined && !value.startsWith(prefix))) {
+    return problem(field, `must be an id of the form ${prefix ?? 'XX'} followed by 32 lower-case hex digits`);
+  }
+  return undefined;
+}
+
+/** An IPv4 or IPv6 address or range, normalised to its network (delegates to @sipauth/ip-acl-match). */
+export function normaliseIpRange(ipAddress: unknown, cidrPrefixLength?: unknown): Normalised<Cidr> {
+  if (typeof ipAddress !== 'string') return { ok: false, problem: problem('ipAddress', 'must be a string') };
+  if (cidrPrefixLength !== undefined && cidrPrefixLength !== null && typeof cidrPrefixLength !== 'number') {
+    return { ok: false, problem: problem('cidrPrefixLength', 'must be an integer') };
+  }
+  const parsed = parseCidr(ipAddress, cidrPrefixLength ?? undefined);
+  return parsed.ok ? parsed : { ok: false, problem: problem(parsed.field, parsed.message) };
+}
+
+export function checkListKind(value: unknown, field = 'listKind'): FieldProblem | undefined {
+  if (typeof value === 'string' && (LIST_KIND_NAMES as readonly string[]).includes(value)) return undefined;
+  return problem(field, `must be one of ${LIST_KIND_NAMES.join(', ')}`);
+}
+
+/** A non-empty ordered list of distinct digest algorithms (SHA-512-256, SHA-256, MD5). */
+export function checkDigestAlgorithms(value: unknown, field = 'algorithms'): FieldProblem | undefined {
+  if (!Array.isArray(value) || value.length === 0) return problem(field, 'must be a non-empty list of algorithms');
+  const unknown = value.filter((a) => !(DIGEST_ALGORITHM_NAMES as readonly unknown[]).includes(a));
+  if (unknown.length > 0) {
+    return problem(field, `must contain only ${DIGEST_ALGORITHM_NAMES.join(', ')} (got ${unknown.map((a) => JSON.stringify(a)).join(', ')})`);
+  }
+  if (new Set(value).size !== value.length) return problem(field, 'must not repeat an algorithm');
+  return undefined;
+}
+
+/** Throws {@link ValidationFailed} naming every bad field, if any. */
+export function assertValid(problems: ReadonlyArray<FieldProblem | undefined>): void {
+  const bad = problems.filter((p): p is FieldProblem => p !== undefined);
+  if (bad.length > 0) {
+    throw new ValidationFailed(`invalid ${bad.map((p) => p.field).join(', ')}`, bad);
+  }
+}
