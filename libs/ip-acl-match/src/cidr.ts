@@ -4,6 +4,7 @@
  * IPv6 in RFC 5952 form). Only canonical dotted-quad IPv4 is accepted (no `010.1.1.1`, no `10.1`).
  */
 import ipaddr from 'ipaddr.js';
+import { parseIpv4, parseIpv6 } from './ip-text';
 
 export type IpFamily = 4 | 6;
 
@@ -35,7 +36,7 @@ export function parseCidr(input: string, cidrPrefixLength?: number): CidrResult 
 
   let prefix: number | undefined = cidrPrefixLength;
   if (prefixText !== undefined) {
-    if (!/^\d{1,3}$/.test(prefixText)) return { ok: false, field: 'ipAddress', message: 'has an invalid /prefix' };
+    if (!/^(0|[1-9]\d{0,2})$/.test(prefixText)) return { ok: false, field: 'ipAddress', message: 'has an invalid /prefix' };
     const inline = Number(prefixText);
     if (prefix !== undefined && prefix !== inline) {
       return { ok: false, field: 'cidrPrefixLength', message: `disagrees with the /${inline} in ipAddress` };
@@ -54,9 +55,14 @@ export function parseCidr(input: string, cidrPrefixLength?: number): CidrResult 
   return { ok: true, value: { family, network, prefixLength: prefix } };
 }
 
-/** Parses a single address: canonical dotted-quad IPv4 or any valid IPv6 (zone ids refused). */
+/**
+ * Parses a single address: canonical dotted-quad IPv4 or any valid IPv6 text (zone ids refused).
+ * Stricter than ipaddr.js, which reads `::1.2.3.4` as `::ffff:1.2.3.4` and `010` octets in an
+ * IPv6's IPv4 tail as decimal.
+ */
 export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
-  return undefined;
+  if (typeof text !== 'string') return undefined;
+  if (!text.includes(':')) return parseIpv4(text) < 0 ? undefined : ipaddr.IPv4.parse(text);
+  const groups = [0, 0, 0, 0, 0, 0, 0, 0];
+  return parseIpv6(text, 0, text.length, groups) ? new ipaddr.IPv6(groups) : undefined;
 }

@@ -1,1 +1,4 @@
 export * from './cidr';
+export * from './ip-text';
+export * from './source-ip';
+export * from './cidr-matcher';
