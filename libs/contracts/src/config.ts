@@ -38,5 +38,35 @@ export interface SetDigestAlgorithmsRequest extends AccountScoped { trunkId: str
 /** Every command reply carries the event store position at which its effect is visible (decimal string). */
 export interface CommandResult { position: string }
 
-export interface GetRequest { accountId: string; id: string }
+/** Query requests (`sipauth.v1.query.*`): a get names the resource by its id field. */
+export interface GetCredentialListRequest { accountId: string; credentialListId: string }
+export interface GetIpAclRequest { accountId: string; ipAccessControlListId: string }
+export interface GetTrunkRequest { accountId: string; trunkId: string }
 export interface ListRequest { accountId: string }
+
+/** Query replies: read-model fields without any secret material, plus the read model's position. */
+export interface QueryResult { position: string }
+export interface CredentialSummary { credentialId: string; username: string; createdAt: string }
+export interface CredentialListView {
+  credentialListId: string; accountId: string; friendlyName: string; credentialCount: number;
+  assignedTrunkIds: string[]; createdAt: string; updatedAt: string;
+}
+export interface CredentialListDetail extends CredentialListView { credentials: CredentialSummary[] }
+export interface IpAddressView { ipAddressId: string; friendlyName: string; ipAddress: string; cidrPrefixLength: number; createdAt: string }
+export interface IpAclView {
+  ipAccessControlListId: string; accountId: string; friendlyName: string; ipAddressCount: number;
+  assignedTrunkIds: string[]; createdAt: string; updatedAt: string;
+}
+export interface IpAclDetail extends IpAclView { ipAddresses: IpAddressView[] }
+export interface TrunkView {
+  trunkId: string; accountId: string; friendlyName: string; domainName: string;
+  credentialListIds: string[]; ipAccessControlListIds: string[];
+  /** Offered order; empty means the default (SHA-256, MD5). */
+  digestAlgorithms: DigestAlgorithmName[]; createdAt: string; updatedAt: string;
+}
+export type GetCredentialListResult = QueryResult & { credentialList: CredentialListDetail };
+export type ListCredentialListsResult = QueryResult & { credentialLists: CredentialListView[] };
+export type GetIpAclResult = QueryResult & { ipAccessControlList: IpAclDetail };
+export type ListIpAclsResult = QueryResult & { ipAccessControlLists: IpAclView[] };
+export type GetTrunkResult = QueryResult & { trunk: TrunkView };
+export type ListTrunksResult = QueryResult & { trunks: TrunkView[] };
