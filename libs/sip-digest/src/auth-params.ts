@@ -1,0 +1,131 @@
+/**
+ * A single-pass scanner for `Digest` auth-param lists (RFC 3261 §25.1, RFC 7235 §2.1): quoted or
+ * unquoted values, any whitespace (including folded lines) around `=` and `,`, escaped quotes,
+ * empty list elements. No regular expressions, no backtracking; never throws.
+ */
+
+/** Longest header value accepted; anything longer is refused before scanning. */
+export const MAX_HEADER_LENGTH = 8192;
+
+/** Parameter names (lower case) to values (unquoted, escapes removed). Null prototype: names are untrusted. */
+export type AuthParams = Record<string, string>;
+
+export type ScanResult = { ok: true; params: AuthParams } | { ok: false; message: string };
+
+const TCHAR = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~") TCHAR[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) TCHAR[c] = 1;
+for (let c = 65; c <= 90; c++) TCHAR[c] = 1;
+for (let c = 97; c <= 122; c++) TCHAR[c] = 1;
+
+const SP = 32, HTAB = 9, CR = 13, LF = 10, COMMA = 44, EQUALS = 61, DQUOTE = 34, BACKSLASH = 92;
+
+const isWhitespace = (c: number): boolean => c === SP || c === HTAB || c === CR || c === LF;
+const isTchar = (c: number): boolean => c < 128 && TCHAR[c] === 1;
+// Unquoted values are read leniently (real clients send base64 nonces and URIs bare): any visible ASCII but `"` and `,`.
+const isBareValueChar = (c: number): boolean => c > 32 && c < 127 && c !== DQUOTE && c !== COMMA;
+// qdtext: whitespace, visible ASCII and anything non-ASCII; other control characters are refused.
+const isQuotedTextChar = (c: number): boolean => (c >= 32 && c !== 127) || c === HTAB || c === CR || c === LF;
+
+const fail = (message: string): ScanResult => ({ ok: false, message });
+const shown = (name: string): string => (name.length > 32 ? `${name.slice(0, 32)}…` : name);
+
+/** Scans `Digest <params>`; the scheme word is matched case-insensitively and required. */
+export function scanDigestParams(headerValue: unknown): ScanResult {
+  if (typeof headerValue !== 'string') return fail('the header value must be a string');
+  const s = headerValue;
+  const n = s.length;
+  if (n > MAX_HEADER_LENGTH) return fail(`the header value is longer than ${MAX_HEADER_LENGTH} characters`);
+  let i = 0;
+  while (i < n && isWhitespace(s.charCodeAt(i))) i++;
+  const schemeStart = i;
+  while (i < n && isTchar(s.charCodeAt(i))) i++;
+  if (i - schemeStart !== 6 || s.slice(schemeStart, i).toLowerCase() !== 'digest') {
+    return fail('the scheme must be Digest');
+  }
+  if (i < n && !isWhitespace(s.charCodeAt(i))) return fail('the scheme Digest must be followed by whitespace');
+
+  const params: AuthParams = Object.create(null) as AuthParams;
+  let needSeparator = false;
+  for (;;) {
+    let sawComma = false;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === COMMA) sawComma = true;
+      else if (!isWhitespace(c)) break;
+      i++;
+    }
+    if (i >= n) break;
+    if (needSeparator && !sawComma) return fail('parameters must be separated by commas');
+
+    const nameStart = i;
+    while (i < n && isTchar(s.charCodeAt(i))) i++;
+    if (i === nameStart) return fail(`expected a parameter name at offset ${i}`);
+    const name = s.slice(nameStart, i).toLowerCase();
+    while (i < n && isWhitespace(s.charCodeAt(i))) i++;
+    if (i >= n || s.charCodeAt(i) !== EQUALS) return fail(`parameter ${shown(name)} must be followed by =`);
+    i++;
+    while (i < n && isWhitespace(s.charCodeAt(i))) i++;
+    if (i >= n) return fail(`parameter ${shown(name)} has no value`);
+
+    let value: string;
+    if (s.charCodeAt(i) === DQUOTE) {
+      i++;
+      let start = i;
+      let parts: string[] | undefined;
+      let closed = false;
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c === DQUOTE) { closed = true; break; }
+        if (c === BACKSLASH) {
+          if (i + 1 >= n) break;
+          const escaped = s.charCodeAt(i + 1);
+          if (escaped === CR || escaped === LF) return fail(`parameter ${shown(name)} has an invalid escape`);
+          (parts ??= []).push(s.slice(start, i));
+          start = i + 1;
+          i += 2;
+          continue;
+        }
+        if (!isQuotedTextChar(c)) return fail(`parameter ${shown(name)} contains a control character`);
+        i++;
+      }
+      if (!closed) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
+      value = parts ? parts.join('') + s.slice(start, i) : s.slice(start, i);
+      i++;
+    } else {
+      const start = i;
+      while (i < n && isBareValueChar(s.charCodeAt(i))) i++;
+      if (i === start) return fail(`parameter ${shown(name)} has an invalid value`);
+      value = s.slice(start, i);
+    }
+    if (name in params) return fail(`parameter ${shown(name)} appears more than once`);
+    params[name] = value;
+    needSeparator = true;
+    if (i < n && !isWhitespace(s.charCodeAt(i)) && s.charCodeAt(i) !== COMMA) {
+      return fail(`parameter ${shown(name)} must be followed by a comma`);
+    }
+  }
+  return { ok: true, params };
+}
+
+/** True when `text` is a non-empty token (may be written unquoted). */
+export function isToken(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isTchar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Writes a quoted-string, escaping `"` and `\`; control characters are a programming error. */
+export function quote(value: string, what: string): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 32 && c !== HTAB) || c === 127) throw new TypeError(`${what} must not contain control characters`);
+    if (c === DQUOTE || c === BACKSLASH) {
+      out += value.slice(start, i) + '\\';
+      start = i;
+    }
+  }
+  return out + value.slice(start) + '"';
+}

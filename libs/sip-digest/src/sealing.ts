@@ -1,0 +1,88 @@
+/**
+ * Sealing HA1s at rest (SPEC §4): AES-256-GCM with a random 96-bit IV; the AAD binds each value to
+ * its context (credential, realm, algorithm), so a sealed value cannot be moved to another credential.
+ * Format: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts), so keys can rotate.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { BaseAlgorithm } from './algorithm';
+import { KEY_ID_PATTERN, parseKeyList } from './key-list';
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const MAX_SEALED_LENGTH = 4096;
+
+/** The sealing keys, current first; any of them opens values sealed under it. */
+export class SealingKeyring {
+  private readonly keys: Map<string, Buffer>;
+  readonly currentKeyId: string;
+
+  constructor(keys: { id: string; key: Buffer }[]) {
+    if (keys.length === 0) throw new Error('SealingKeyring needs at least one key');
+    for (const k of keys) {
+      if (!KEY_ID_PATTERN.test(k.id)) throw new Error('sealing key ids must be 1–32 characters of A-Z a-z 0-9 _ -');
+      if (!Buffer.isBuffer(k.key) || k.key.length !== 32) throw new Error(`sealing key ${k.id} must be exactly 32 bytes`);
+    }
+    this.keys = new Map(keys.map((k) => [k.id, k.key]));
+    if (this.keys.size !== keys.length) throw new Error('sealing key ids must be unique');
+    this.currentKeyId = keys[0].id;
+  }
+
+  /** Reads `id:base64,…` (e.g. SIPAUTH_SEALING_KEYS); errors name `name`, never the keys. */
+  static fromConfig(text: string, name = 'SIPAUTH_SEALING_KEYS'): SealingKeyring {
+    return new SealingKeyring(parseKeyList(text, name, { exactBytes: 32 }));
+  }
+
+  /** Encrypts under the current key; `aad` must be given again, identical, to unseal. */
+  seal(plaintext: string, aad: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId) as Buffer, iv);
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return `${VERSION}.${this.currentKeyId}.${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${tag.toString('base64url')}`;
+  }
+
+  /** Decrypts a value sealed under any known key. Throws a clear Error (without content) when it is malformed, under an unknown key, tampered with, or the AAD differs. */
+  unseal(sealed: string, aad: string): string {
+    if (typeof sealed !== 'string' || sealed.length > MAX_SEALED_LENGTH) throw new Error('sealed value is malformed');
+    const parts = sealed.split('.');
+    if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('sealed value is malformed (expected v1.<keyId>.<iv>.<ciphertext>.<tag>)');
+    const [, keyId, ivText, ciphertextText, tagText] = parts;
+    const key = this.keys.get(keyId);
+    if (!key) throw new Error(KEY_ID_PATTERN.test(keyId) ? `sealed value uses unknown key id ${keyId}` : 'sealed value has an invalid key id');
+    const iv = decode(ivText);
+    const ciphertext = decode(ciphertextText);
+    const tag = decode(tagText);
+    if (!iv || iv.length !== IV_BYTES || !ciphertext || !tag || tag.length !== TAG_BYTES) throw new Error('sealed value is malformed');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+      decipher.setAAD(Buffer.from(aad, 'utf8'));
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+    } catch {
+      throw new Error(`sealed value failed authentication under key ${keyId} (tampered, or sealed for another context)`);
+    }
+  }
+}
+
+function decode(text: string): Buffer | undefined {
+  const buf = Buffer.from(text, 'base64url');
+  return buf.toString('base64url') === text ? buf : undefined;
+}
+
+const ALGORITHMS: readonly BaseAlgorithm[] = ['MD5', 'SHA-256', 'SHA-512-256'];
+
+/** Seals each HA1 with AAD `${aad}|${alg}`, so values cannot be swapped between algorithms. */
+export function sealHa1s(keyring: SealingKeyring, ha1s: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
+  const out = {} as Record<BaseAlgorithm, string>;
+  for (const alg of ALGORITHMS) out[alg] = keyring.seal(ha1s[alg], `${aad}|${alg}`);
+  return out;
+}
+
+/** Opens what {@link sealHa1s} sealed; throws like {@link SealingKeyring.unseal}. */
+export function unsealHa1s(keyring: SealingKeyring, sealed: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
+  const out = {} as Record<BaseAlgorithm, string>;
+  for (const alg of ALGORITHMS) out[alg] = keyring.unseal(sealed[alg], `${aad}|${alg}`);
+  return out;
+}
