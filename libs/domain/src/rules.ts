@@ -153,10 +153,13 @@ export function checkDigestAlgorithms(value: unknown, field = 'algorithms'): Fie
   return undefined;
 }
 
+/** A {@link ValidationFailed} naming every bad field among `problems` (undefined entries are fine ones). */
+export function validationFailed(problems: ReadonlyArray<FieldProblem | undefined>): ValidationFailed {
+  const bad = problems.filter((p): p is FieldProblem => p !== undefined);
+  return new ValidationFailed(`invalid ${bad.map((p) => p.field).join(', ')}`, bad);
+}
+
 /** Throws {@link ValidationFailed} naming every bad field, if any. */
 export function assertValid(problems: ReadonlyArray<FieldProblem | undefined>): void {
-  const bad = problems.filter((p): p is FieldProblem => p !== undefined);
-  if (bad.length > 0) {
-    throw new ValidationFailed(`invalid ${bad.map((p) => p.field).join(', ')}`, bad);
-  }
+  if (problems.some((p) => p !== undefined)) throw validationFailed(problems);
 }

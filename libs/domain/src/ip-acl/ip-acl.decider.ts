@@ -1,0 +1,180 @@
+/**
+ * The IP access control list aggregate: a named list of normalised address ranges, and the trunks it
+ * is attached to (so that deleting a list in use can be refused at decision time).
+ */
+import type { Cidr } from '@sipauth/ip-acl-match';
+import type { Decider } from '../decider';
+import { Conflict, NotFound } from '../errors';
+import { assertValid, checkAccountId, checkFriendlyName, MAX_IP_ADDRESSES_PER_ACL, normaliseIpRange, validationFailed } from '../rules';
+import type { AddIpAddress, IpAclCommand } from './ip-acl.commands';
+import type { IpAclEvent } from './ip-acl.events';
+
+export interface IpAddressEntry {
+  ipAddressId: string;
+  friendlyName: string;
+  /** The network address, normalised. */
+  ipAddress: string;
+  cidrPrefixLength: number;
+  createdAt: string;
+}
+
+export type IpAclState =
+  | { status: 'Empty' }
+  | {
+      status: 'Active';
+      ipAccessControlListId: string;
+      accountId: string;
+      friendlyName: string;
+      createdAt: string;
+      /** By ipAddressId, in insertion order. */
+      ipAddresses: ReadonlyMap<string, IpAddressEntry>;
+      /** Trunks (of the same account) this list is assigned to. */
+      trunkIds: ReadonlySet<string>;
+    }
+  | { status: 'Deleted'; ipAccessControlListId: string; accountId: string };
+
+type Active = Extract<IpAclState, { status: 'Active' }>;
+
+function activeOwnedBy(state: IpAclState, accountId: string, ipAccessControlListId: string): Active {
+  if (state.status !== 'Active' || state.accountId !== accountId) {
+    throw new NotFound(`IP access control list ${ipAccessControlListId} not found`, [
+      { field: 'ipAccessControlListId', message: 'no such IP access control list' },
+    ]);
+  }
+  return state;
+}
+
+function decideAddition(state: Active, entry: Omit<IpAddressEntry, 'createdAt'>): 'new' | 'retry' {
+  const range = `${entry.ipAddress}/${entry.cidrPrefixLength}`;
+  const existing = state.ipAddresses.get(entry.ipAddressId);
+  if (existing) {
+    const identical = existing.friendlyName === entry.friendlyName && existing.ipAddress === entry.ipAddress
+      && existing.cidrPrefixLength === entry.cidrPrefixLength;
+    if (identical) return 'retry';
+    throw new Conflict(`IP address ${entry.ipAddressId} already exists with other data`, [
+      { field: 'ipAddressId', message: 'already exists with other data' },
+    ]);
+  }
+  for (const other of state.ipAddresses.values()) {
+    if (other.ipAddress === entry.ipAddress && other.cidrPrefixLength === entry.cidrPrefixLength) {
+      throw new Conflict(`${range} is already in this list`, [
+        { field: 'ipAddress', message: `${range} is already in this list (as ${other.ipAddressId})` },
+      ]);
+    }
+  }
+  if (state.ipAddresses.size >= MAX_IP_ADDRESSES_PER_ACL) {
+    throw new Conflict(`the IP access control list already holds the maximum of ${MAX_IP_ADDRESSES_PER_ACL} addresses`, [
+      { field: 'ipAccessControlListId', message: `holds the maximum of ${MAX_IP_ADDRESSES_PER_ACL} addresses` },
+    ]);
+  }
+  return 'new';
+}
+
+function validRange(command: AddIpAddress): Cidr {
+  const range = normaliseIpRange(command.ipAddress, command.cidrPrefixLength);
+  const nameProblem = checkFriendlyName(command.friendlyName);
+  if (range.ok && !nameProblem) return range.value;
+  throw validationFailed([nameProblem, range.ok ? undefined : range.problem]);
+}
+
+function decide(command: IpAclCommand, state: IpAclState): IpAclEvent[] {
+  const { ipAccessControlListId } = command;
+  switch (command.type) {
+    case 'CreateIpAccessControlList': {
+      assertValid([checkAccountId(command.accountId), checkFriendlyName(command.friendlyName)]);
+      if (state.status !== 'Empty') {
+        const identical = state.status === 'Active' && state.accountId === command.accountId && state.friendlyName === command.friendlyName;
+        if (identical) return [];
+        throw new Conflict(`IP access control list ${ipAccessControlListId} already exists`, [
+          { field: 'ipAccessControlListId', message: 'already exists' },
+        ]);
+      }
+      return [{
+        type: 'IpAccessControlListCreated',
+        data: { ipAccessControlListId, accountId: command.accountId, friendlyName: command.friendlyName, createdAt: command.now },
+      }];
+    }
+    case 'RenameIpAccessControlList': {
+      assertValid([checkFriendlyName(command.friendlyName)]);
+      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      if (acl.friendlyName === command.friendlyName) return [];
+      return [{ type: 'IpAccessControlListRenamed', data: { ipAccessControlListId, friendlyName: command.friendlyName } }];
+    }
+    case 'DeleteIpAccessControlList': {
+      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      if (acl.trunkIds.size > 0) {
+        throw new Conflict(
+          `IP access control list ${ipAccessControlListId} is assigned to trunk(s) ${[...acl.trunkIds].join(', ')}; unassign it first`,
+          [...acl.trunkIds].map((trunkId) => ({ field: 'trunkId', message: trunkId })),
+        );
+      }
+      return [{ type: 'IpAccessControlListDeleted', data: { ipAccessControlListId } }];
+    }
+    case 'AddIpAddress': {
+      const range = validRange(command);
+      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      const entry = {
+        ipAddressId: command.ipAddressId,
+        friendlyName: command.friendlyName,
+        ipAddress: range.network,
+        cidrPrefixLength: range.prefixLength,
+      };
+      if (decideAddition(acl, entry) === 'retry') return [];
+      return [{ type: 'IpAddressAdded', data: { ipAccessControlListId, ...entry, createdAt: command.now } }];
+    }
+    case 'RemoveIpAddress': {
+      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      if (!acl.ipAddresses.has(command.ipAddressId)) {
+        throw new NotFound(`IP address ${command.ipAddressId} not found`, [{ field: 'ipAddressId', message: 'no such IP address in this list' }]);
+      }
+      return [{ type: 'IpAddressRemoved', data: { ipAccessControlListId, ipAddressId: command.ipAddressId } }];
+    }
+    case 'AttachIpAclToTrunk': {
+      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      if (acl.trunkIds.has(command.trunkId)) return [];
+      return [{ type: 'TrunkAssigned', data: { trunkId: command.trunkId, listKind: 'ipAccessControlList', listId: ipAccessControlListId } }];
+    }
+    case 'DetachIpAclFromTrunk': {
+      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      if (!acl.trunkIds.has(command.trunkId)) return [];
+      return [{ type: 'TrunkUnassigned', data: { trunkId: command.trunkId, listKind: 'ipAccessControlList', listId: ipAccessControlListId } }];
+    }
+  }
+}
+
+function evolve(state: IpAclState, event: IpAclEvent): IpAclState {
+  if (event.type === 'IpAccessControlListCreated') {
+    const { ipAccessControlListId, accountId, friendlyName, createdAt } = event.data;
+    return { status: 'Active', ipAccessControlListId, accountId, friendlyName, createdAt, ipAddresses: new Map(), trunkIds: new Set() };
+  }
+  if (state.status !== 'Active') return state;
+  switch (event.type) {
+    case 'IpAccessControlListRenamed':
+      return { ...state, friendlyName: event.data.friendlyName };
+    case 'IpAccessControlListDeleted':
+      return { status: 'Deleted', ipAccessControlListId: state.ipAccessControlListId, accountId: state.accountId };
+    case 'IpAddressAdded': {
+      const { ipAddressId, friendlyName, ipAddress, cidrPrefixLength, createdAt } = event.data;
+      return { ...state, ipAddresses: new Map(state.ipAddresses).set(ipAddressId, { ipAddressId, friendlyName, ipAddress, cidrPrefixLength, createdAt }) };
+    }
+    case 'IpAddressRemoved': {
+      const ipAddresses = new Map(state.ipAddresses);
+      ipAddresses.delete(event.data.ipAddressId);
+      return { ...state, ipAddresses };
+    }
+    case 'TrunkAssigned':
+      return { ...state, trunkIds: new Set(state.trunkIds).add(event.data.trunkId) };
+    case 'TrunkUnassigned': {
+      const trunkIds = new Set(state.trunkIds);
+      trunkIds.delete(event.data.trunkId);
+      return { ...state, trunkIds };
+    }
+  }
+}
+
+/** Decider of the IP access control list aggregate (stream `ipAcl-<id>`). */
+export const ipAclDecider: Decider<IpAclState, IpAclCommand, IpAclEvent> = {
+  initialState: () => ({ status: 'Empty' }),
+  evolve,
+  decide,
+};
