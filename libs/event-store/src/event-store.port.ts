@@ -39,6 +39,8 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** Position of the last event written (or, for a repeated append, of the original). */
   position: string;
+  /** Position of each event written, in order, when the adapter knows them (JetStream does). */
+  positions?: string[];
 }
 
 export interface ReadStreamOptions {

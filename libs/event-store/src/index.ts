@@ -1,1 +1,10 @@
 export * from './event-store.port';
+export { JetStreamEventStore } from './jetstream/jetstream-event-store';
+export type { JetStreamEventStoreOptions } from './jetstream/jetstream-event-store';
+export { encodeStreamName, decodeStreamName } from './jetstream/subject-token';
+export { EventStoreDbEventStore } from './esdb/esdb-event-store';
+export type { EventStoreDbEventStoreOptions } from './esdb/esdb-event-store';
+export { createEventStore } from './factory';
+export type { EventStoreConfig } from './factory';
+export { handle } from './handle';
+export type { HandleContext, HandleResult, HandledDecider } from './handle';

@@ -1,0 +1,98 @@
+/**
+ * subscribeToAll on JetStream: an ordered consumer over `<ns>.events.>` from the message after the
+ * checkpoint (or the checkpoint's own message, when the checkpoint lies inside a multi-event append).
+ * The cursor is the last position yielded; every event at or before it is skipped, so a consumer that
+ * is recreated (by nats.js after a dropped connection, or by this loop when its iterator ends) neither
+ * repeats nor skips an event.
+ */
+import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
+import type { EventSubscription, RecordedEvent } from '../event-store.port';
+import { decodeAppend } from './message-codec';
+import { fromPosition } from './positions';
+
+/** Pause before recreating a consumer whose iteration failed (the connection may be reconnecting). */
+const RETRY_DELAY_MS = 250;
+
+export class JetStreamSubscription implements EventSubscription {
+  private closed = false;
+  private messages: ConsumerMessages | undefined;
+  /** The last event yielded (or the checkpoint): message sequence and index within the message. */
+  private cursor: { seq: number; index: number };
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly streamName: string,
+    private readonly subjectPrefix: string,
+    checkpoint: string | undefined,
+    private readonly onClose: () => void,
+  ) {
+    this.cursor = checkpoint === undefined ? { seq: 0, index: 0 } : fromPosition(checkpoint);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    try {
+      yield* this.run();
+    } finally {
+      this.messages?.stop();
+    }
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent> {
+    while (!this.closed) {
+      try {
+        for await (const m of await this.consume()) {
+          for (const event of this.unseen(m)) {
+            yield event;
+            if (this.closed) return;
+          }
+        }
+      } catch (err) {
+        if (this.closed) return;
+        if (String((err as Error)?.message).includes('closed')) throw err;
+      }
+      if (!this.closed) await this.pause(RETRY_DELAY_MS);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.messages?.stop();
+    this.wakeUp?.();
+    this.onClose();
+  }
+
+  private async consume(): Promise<ConsumerMessages> {
+    // A checkpoint at index 999 (or "0") has nothing left in its own message.
+    const startSeq = Math.max(1, this.cursor.seq);
+    const consumer = await this.js.consumers.get(this.streamName, {
+      filterSubjects: `${this.subjectPrefix}>`,
+      opt_start_seq: startSeq,
+    });
+    this.messages = await consumer.consume({ max_messages: 500 });
+    if (this.closed) this.messages.stop();
+    return this.messages;
+  }
+
+  private *unseen(m: JsMsg): Generator<RecordedEvent> {
+    if (m.seq < this.cursor.seq) return;
+    const created = new Date(m.info.timestampNanos / 1e6);
+    const events = decodeAppend({ subject: m.subject, seq: m.seq, headers: m.headers, data: m.data, created }, this.subjectPrefix);
+    const skip = m.seq === this.cursor.seq && this.cursor.seq > 0 ? this.cursor.index + 1 : 0;
+    for (let i = skip; i < events.length; i++) {
+      this.cursor = { seq: m.seq, index: i };
+      yield events[i];
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,64 @@
+/** How one append is laid out in one JetStream message: all its events in the payload, bookkeeping in headers. */
+import { headers as natsHeaders, MsgHdrs } from 'nats';
+import type { EventData, RecordedEvent } from '../event-store.port';
+import { toPosition } from './positions';
+import { decodeStreamName } from './subject-token';
+
+export const HEADER_STREAM = 'Sipauth-Stream';
+export const HEADER_REVISION = 'Sipauth-Revision';
+export const HEADER_COUNT = 'Sipauth-Count';
+
+/** What the headers of an append message say. */
+export interface AppendHeader {
+  /** Revision of the first event in the message. */
+  firstRevision: number;
+  count: number;
+}
+
+export function encodeHeaders(token: string, firstRevision: number, count: number): MsgHdrs {
+  const h = natsHeaders();
+  h.set(HEADER_STREAM, token);
+  h.set(HEADER_REVISION, String(firstRevision));
+  h.set(HEADER_COUNT, String(count));
+  return h;
+}
+
+export function decodeHeaders(h: MsgHdrs | undefined): AppendHeader {
+  const firstRevision = Number(h?.get(HEADER_REVISION));
+  const count = Number(h?.get(HEADER_COUNT));
+  if (!Number.isInteger(firstRevision) || !Number.isInteger(count) || count < 1) {
+    throw new Error('event store message without valid revision headers');
+  }
+  return { firstRevision, count };
+}
+
+export function encodePayload(events: EventData[]): Uint8Array {
+  return Buffer.from(JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }))));
+}
+
+/** A stored message as both ordered consumers and direct gets present it. */
+export interface StoredAppend {
+  subject: string;
+  seq: number;
+  headers: MsgHdrs | undefined;
+  data: Uint8Array;
+  created: Date;
+}
+
+/** The events of one append message, with their revisions and positions. */
+export function decodeAppend(msg: StoredAppend, subjectPrefix: string): RecordedEvent[] {
+  const { firstRevision } = decodeHeaders(msg.headers);
+  const streamName = decodeStreamName(msg.subject.slice(subjectPrefix.length));
+  const created = msg.created.toISOString();
+  const events = JSON.parse(Buffer.from(msg.data).toString('utf8')) as EventData[];
+  return events.map((e, i) => ({
+    id: e.id,
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata,
+    streamName,
+    revision: firstRevision + i,
+    position: toPosition(msg.seq, i),
+    created,
+  }));
+}
