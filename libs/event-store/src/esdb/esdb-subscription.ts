@@ -25,7 +25,15 @@ export class EsdbSubscription implements EventSubscription {
     this.cursor = checkpoint === undefined || checkpoint === '0' ? undefined : BigInt(checkpoint);
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+  private iterator: AsyncGenerator<RecordedEvent> | undefined;
+
+  /** One iteration per subscription: asking again returns the same iterator, which goes on where it was. */
+  [Symbol.asyncIterator](): AsyncGenerator<RecordedEvent> {
+    this.iterator ??= this.iterate();
+    return this.iterator;
+  }
+
+  private async *iterate(): AsyncGenerator<RecordedEvent> {
     try {
       while (!this.closed) {
         try {

@@ -30,7 +30,15 @@ export class JetStreamSubscription implements EventSubscription {
     this.cursor = checkpoint === undefined ? { seq: 0, index: 0 } : fromPosition(checkpoint);
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+  private iterator: AsyncGenerator<RecordedEvent> | undefined;
+
+  /** One iteration per subscription: asking again returns the same iterator, which goes on where it was. */
+  [Symbol.asyncIterator](): AsyncGenerator<RecordedEvent> {
+    this.iterator ??= this.iterate();
+    return this.iterator;
+  }
+
+  private async *iterate(): AsyncGenerator<RecordedEvent> {
     try {
       yield* this.run();
     } finally {
