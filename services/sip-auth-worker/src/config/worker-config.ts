@@ -1,0 +1,29 @@
+/** The worker's configuration: the shared variables of SPEC §7 plus its own, checked once at start. */
+import { readSharedConfig, SharedConfig } from '@sipauth/contracts';
+import { NonceSecret, parseKeyList, SealingKeyring } from '@sipauth/sip-digest';
+
+export interface WorkerConfig {
+  shared: SharedConfig;
+  /** `WORKER_HTTP_PORT` (default 9464; 0 picks a free port): /healthz, /readyz, /metrics. */
+  httpPort: number;
+  nonceSecrets: NonceSecret[];
+  keyring: SealingKeyring;
+}
+
+/** Reads and checks the worker's environment; throws an Error naming the variable (never a key) when one is missing or invalid. */
+export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const shared = readSharedConfig(env);
+  if (!shared.nonceSecrets) throw new Error('SIPAUTH_NONCE_SECRETS is required (comma-separated id:base64 keys, current first)');
+  if (!shared.sealingKeys) throw new Error('SIPAUTH_SEALING_KEYS is required (comma-separated id:base64 keys, current first)');
+  const portText = env.WORKER_HTTP_PORT ?? '9464';
+  const httpPort = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || httpPort > 65_535) {
+    throw new Error(`WORKER_HTTP_PORT must be a port number from 0 to 65535 (got ${JSON.stringify(portText)})`);
+  }
+  return {
+    shared,
+    httpPort,
+    nonceSecrets: parseKeyList(shared.nonceSecrets, 'SIPAUTH_NONCE_SECRETS'),
+    keyring: SealingKeyring.fromConfig(shared.sealingKeys, 'SIPAUTH_SEALING_KEYS'),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The worker's in-memory index of one read-model generation: domain → trunk; trunk → ACL matcher
+ * and credential lists; list → credentials. Fed one KV entry at a time, in the bucket's order, so
+ * when `meta.position` P has been applied every document up to P has been too.
+ */
+import {
+  AuthStatus, CredentialDoc, DEFAULT_DIGEST_ALGORITHMS, IpAddressDoc, parseKey, PositionDoc, TrunkDoc,
+} from '@sipauth/contracts';
+import { CidrMatcher, SourceIp } from '@sipauth/ip-acl-match';
+import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
+import type { AuthLookup, CredentialCandidate, TrunkView } from '../authorization/auth-lookup';
+import { CredentialDirectory } from './credential-directory';
+
+class TrunkEntry implements TrunkView {
+  readonly algorithms: readonly BaseAlgorithm[];
+
+  constructor(readonly doc: TrunkDoc, private readonly index: AuthIndex) {
+    this.algorithms = doc.digestAlgorithms.length > 0 ? doc.digestAlgorithms : DEFAULT_DIGEST_ALGORITHMS;
+  }
+
+  get trunkId(): string { return this.doc.trunkId; }
+  get accountId(): string { return this.doc.accountId; }
+  get credentialListIds(): readonly string[] { return this.doc.credentialListIds; }
+  get hasAcl(): boolean { return this.doc.ipAccessControlListIds.length > 0; }
+
+  allowsSource(source: SourceIp): boolean {
+    return this.index.aclMatcherOf(this).matchesParsed(source);
+  }
+}
+
+const scoped = (accountId: string, id: string): string => `${accountId}/${id}`;
+
+/** One generation of the read model in memory. Not thread-shared: a new generation is built beside it and swapped in. */
+export class AuthIndex implements AuthLookup {
+  private readonly trunks = new Map<string, TrunkEntry>();
+  private readonly byDomain = new Map<string, TrunkEntry>();
+  private readonly credentials: CredentialDirectory;
+  private readonly credentialLists = new Set<string>();
+  private readonly ipAcls = new Set<string>();
+  /** ACL (account-scoped) → its ranges by address id. */
+  private readonly ranges = new Map<string, Map<string, IpAddressDoc>>();
+  private rangeCount = 0;
+  /** Per-trunk matchers, built on first use and dropped whenever the trunk or one of its ACLs changes. */
+  private readonly matchers = new Map<TrunkEntry, CidrMatcher<string>>();
+  private positionText = '0';
+
+  constructor(realm: string, keyring: SealingKeyring) {
+    this.credentials = new CredentialDirectory(realm, keyring);
+  }
+
+  /** The position of the last event applied to this generation. */
+  get position(): string { return this.positionText; }
+
+  counts(): AuthStatus['counts'] {
+    return {
+      trunks: this.trunks.size,
+      credentialLists: this.credentialLists.size,
+      credentials: this.credentials.size,
+      ipAccessControlLists: this.ipAcls.size,
+      ipRanges: this.rangeCount,
+    };
+  }
+
+  /** Applies one KV entry: a document, or `undefined` for a deleted key. Unknown keys are ignored. */
+  apply(key: string, value: unknown): void {
+    const k = parseKey(key);
+    if (!k) return;
+    switch (k.kind) {
+      case 'position':
+        if (value) this.positionText = (value as PositionDoc).position;
+        return;
+      case 'trunk':
+        return this.applyTrunk(scoped(k.accountId, k.id), value as TrunkDoc | undefined);
+      case 'credential-list':
+        if (value) this.credentialLists.add(scoped(k.accountId, k.id));
+        else this.credentialLists.delete(scoped(k.accountId, k.id));
+        return;
+      case 'ip-acl':
+        if (value) this.ipAcls.add(scoped(k.accountId, k.id));
+        else this.ipAcls.delete(scoped(k.accountId, k.id));
+        return;
+      case 'credential':
+        if (value) this.credentials.put(value as CredentialDoc);
+        else this.credentials.remove(k.accountId, k.parentId, k.id);
+        return;
+      case 'ip-address':
+        return this.applyIpAddress(scoped(k.accountId, k.parentId), k.id, value as IpAddressDoc | undefined);
+    }
+  }
+
+  trunkByDomain(domain: string): TrunkView | undefined {
+    return this.byDomain.get(domain);
+  }
+
+  credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] {
+    return this.credentials.find(trunk.accountId, trunk.credentialListIds, username, userhash, algorithm);
+  }
+
+  /** The matcher over every range of the trunk's ACLs. */
+  aclMatcherOf(trunk: TrunkEntry): CidrMatcher<string> {
+    let matcher = this.matchers.get(trunk);
+    if (!matcher) {
+      matcher = new CidrMatcher<string>();
+      for (const aclId of trunk.doc.ipAccessControlListIds) {
+        for (const r of this.ranges.get(scoped(trunk.accountId, aclId))?.values() ?? []) {
+          try {
+            matcher.add(`${r.ipAddress}/${r.cidrPrefixLength}`, aclId);
+          } catch {
+            console.error(`sip-auth-worker: ignoring invalid range ${r.ipAddressId} of ACL ${aclId}`);
+          }
+        }
+      }
+      this.matchers.set(trunk, matcher);
+    }
+    return matcher;
+  }
+
+  private applyTrunk(id: string, doc: TrunkDoc | undefined): void {
+    const old = this.trunks.get(id);
+    if (old) {
+      if (this.byDomain.get(old.doc.domainName) === old) this.byDomain.delete(old.doc.domainName);
+      this.trunks.delete(id);
+      this.matchers.delete(old);
+    }
+    if (!doc) return;
+    const entry = new TrunkEntry(doc, this);
+    this.trunks.set(id, entry);
+    this.byDomain.set(doc.domainName.toLowerCase(), entry);
+  }
+
+  private applyIpAddress(aclKey: string, addressId: string, doc: IpAddressDoc | undefined): void {
+    let acl = this.ranges.get(aclKey);
+    if (acl?.delete(addressId)) this.rangeCount--;
+    if (doc) {
+      if (!acl) this.ranges.set(aclKey, (acl = new Map()));
+      acl.set(addressId, doc);
+      this.rangeCount++;
+    } else if (acl && acl.size === 0) {
+      this.ranges.delete(aclKey);
+    }
+    const aclId = aclKey.slice(aclKey.indexOf('/') + 1);
+    for (const trunk of this.matchers.keys()) {
+      if (trunk.doc.ipAccessControlListIds.includes(aclId)) this.matchers.delete(trunk);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/** Builds an Authorizer over an in-memory index for unit tests (not part of the service's runtime). */
+import { CredentialDoc, IpAddressDoc, keys, POSITION_KEY, TrunkDoc } from '@sipauth/contracts';
+import { computeHa1s, NonceService, SealingKeyring, sealHa1s } from '@sipauth/sip-digest';
+import { AuthIndex } from '../src/index/auth-index';
+import { Authorizer } from '../src/authorization/authorizer';
+import { InMemoryReplayGuard } from '../src/authorization/replay-guard';
+
+export const REALM = 'sipauth.test';
+export const ACCOUNT = 'AC1';
+const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
+const meta = { revision: 1, position: '1', updatedAt: '2025-01-01T00:00:00Z', createdAt: '2025-01-01T00:00:00Z' };
+
+export interface Fixture {
+  index: AuthIndex;
+  authorizer: Authorizer;
+  clock: { now: number };
+  nonces: NonceService;
+  trunk(id: string, domainName: string, opts?: Partial<TrunkDoc>): void;
+  credential(listId: string, id: string, username: string, password: string): void;
+  range(aclId: string, id: string, cidr: string): void;
+}
+
+export function fixture(ttlSeconds = 300): Fixture {
+  const clock = { now: Date.parse('2025-01-01T00:00:00Z') };
+  const index = new AuthIndex(REALM, keyring);
+  const nonces = new NonceService({ secrets: [{ id: 'n1', key: Buffer.alloc(32, 1) }], ttlSeconds, now: () => clock.now });
+  const replay = new InMemoryReplayGuard(ttlSeconds * 1000, () => clock.now);
+  const authorizer = new Authorizer({ index, nonces, replay, realm: REALM });
+  return {
+    index, authorizer, clock, nonces,
+    trunk(id, domainName, opts = {}) {
+      const doc: TrunkDoc = {
+        ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
+        credentialListIds: [], ipAccessControlListIds: [], digestAlgorithms: [], ...opts,
+      };
+      index.apply(keys.trunk(ACCOUNT, id), doc);
+    },
+    credential(listId, id, username, password) {
+      const doc: CredentialDoc = {
+        ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: REALM,
+        ha1: sealHa1s(keyring, computeHa1s(username, REALM, password), `${listId}/${id}`),
+      };
+      index.apply(keys.credential(ACCOUNT, listId, id), doc);
+    },
+    range(aclId, id, cidr) {
+      const [ipAddress, prefix] = cidr.split('/');
+      const doc: IpAddressDoc = {
+        ...meta, ipAddressId: id, ipAccessControlListId: aclId, accountId: ACCOUNT, friendlyName: id,
+        ipAddress, cidrPrefixLength: Number(prefix),
+      };
+      index.apply(keys.ipAddress(ACCOUNT, aclId, id), doc);
+    },
+  };
+}
+
+export const positionDoc = (position: string) => [POSITION_KEY, { position, updatedAt: meta.updatedAt }] as const;
