@@ -1,0 +1,74 @@
+/**
+ * Credential list stream (`credentialList-<id>`) → the list document (name, credential count,
+ * assigned trunks) and one document per credential holding its sealed HA1s exactly as the event
+ * carries them. Both kinds record the list stream's revision.
+ */
+import { keys, type CredentialDoc, type CredentialListDoc } from '@sipauth/contracts';
+import type { CredentialListEvent } from '@sipauth/domain';
+import {
+  noPlan, stampOf, withId, withoutId,
+  type Evolved, type Plan, type ReadModelDoc, type Recorded,
+} from './projection.types';
+
+type Event = Recorded<CredentialListEvent>;
+
+/** The next state of a credential list's document. */
+export function evolveCredentialList(doc: CredentialListDoc | undefined, event: Event, accountId: string): Evolved<CredentialListDoc> {
+  const stamp = stampOf(event);
+  if (event.type === 'CredentialListCreated') {
+    const { credentialListId, friendlyName, createdAt } = event.data;
+    return { credentialListId, accountId, friendlyName, credentialCount: 0, assignedTrunkIds: [], createdAt, ...stamp };
+  }
+  if (!doc) return undefined;
+  switch (event.type) {
+    case 'CredentialListRenamed':
+      return { ...doc, friendlyName: event.data.friendlyName, ...stamp };
+    case 'CredentialListDeleted':
+      return null;
+    case 'CredentialAdded':
+      return { ...doc, credentialCount: doc.credentialCount + 1, ...stamp };
+    case 'CredentialRemoved':
+      return { ...doc, credentialCount: Math.max(0, doc.credentialCount - 1), ...stamp };
+    case 'CredentialPasswordChanged':
+      // Nothing on the list changes, but the revision advances so that redelivery stays a no-op.
+      return { ...doc, ...stamp };
+    case 'TrunkAssigned':
+      return { ...doc, assignedTrunkIds: withId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
+    case 'TrunkUnassigned':
+      return { ...doc, assignedTrunkIds: withoutId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
+  }
+}
+
+/** The next state of one credential's document (only events naming that credential reach it). */
+export function evolveCredential(doc: CredentialDoc | undefined, event: Event, accountId: string): Evolved<CredentialDoc> {
+  const stamp = stampOf(event);
+  switch (event.type) {
+    case 'CredentialAdded': {
+      const { credentialListId, credentialId, username, realm, ha1, createdAt } = event.data;
+      return { credentialId, credentialListId, accountId, username, realm, ha1: { ...ha1 }, createdAt, ...stamp };
+    }
+    case 'CredentialPasswordChanged':
+      return doc ? { ...doc, realm: event.data.realm, ha1: { ...event.data.ha1 }, ...stamp } : undefined;
+    case 'CredentialRemoved':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** Every document a credential list event touches. */
+export function planCredentialListEvent(event: Event, accountId: string): Plan {
+  const listId = event.type === 'TrunkAssigned' || event.type === 'TrunkUnassigned' ? event.data.listId : event.data.credentialListId;
+  const plan = noPlan();
+  const listKey = keys.credentialList(accountId, listId);
+  if ('credentialId' in event.data) {
+    plan.targets.push({
+      key: keys.credential(accountId, listId, event.data.credentialId),
+      parentKey: listKey,
+      evolve: (current: ReadModelDoc | undefined) => evolveCredential(current as CredentialDoc | undefined, event, accountId),
+    });
+  }
+  if (event.type === 'CredentialListDeleted') plan.deleteMatching.push(keys.credentialsOf(accountId, listId));
+  plan.targets.push({ key: listKey, evolve: (current) => evolveCredentialList(current as CredentialListDoc | undefined, event, accountId) });
+  return plan;
+}

@@ -1,0 +1,137 @@
+import type { RecordedEvent } from '@sipauth/event-store';
+import { keys, type CredentialDoc, type CredentialListDoc, type TrunkDoc } from '@sipauth/contracts';
+import { project } from './read-model.projection';
+import type { ReadModelDoc } from './projection.types';
+import { ACCOUNT, ACL, ADDR, CRED, LIST, NOW, StreamWriter, TRUNK, credentialListHistory, sealed } from '../../test/recorded-events';
+
+/** Applies events the way the runner does, into a map standing in for the KV bucket. */
+function applyAll(events: RecordedEvent[], docs = new Map<string, ReadModelDoc>()): Map<string, ReadModelDoc> {
+  for (const event of events) {
+    for (const op of project(event, (k) => docs.get(k))) {
+      if (op.op === 'put') docs.set(op.key, op.doc);
+      else if (op.op === 'delete') docs.delete(op.key);
+      else for (const k of [...docs.keys()]) if (k.startsWith(op.filter.slice(0, -1))) docs.delete(k);
+    }
+  }
+  return docs;
+}
+
+const recordAll = (streamName: string, history: Array<{ type: string; data: object }>): RecordedEvent[] => {
+  const writer = new StreamWriter(streamName);
+  return history.map((e) => writer.record(e.type, e.data));
+};
+
+describe('the read-model projection', () => {
+  const listEvents = recordAll(`credentialList-${LIST}`, credentialListHistory());
+
+  it('keeps a credential list document with its count, name and assigned trunks', () => {
+    const list = applyAll(listEvents).get(keys.credentialList(ACCOUNT, LIST)) as CredentialListDoc;
+    expect(list).toMatchObject({
+      credentialListId: LIST, accountId: ACCOUNT, friendlyName: 'Head office', credentialCount: 1,
+      assignedTrunkIds: [TRUNK], createdAt: NOW, revision: 6, position: listEvents[6].position,
+    });
+  });
+
+  it('keeps one document per credential with the sealed HA1s exactly as the event carried them', () => {
+    const docs = applyAll(listEvents);
+    const credential = docs.get(keys.credential(ACCOUNT, LIST, CRED)) as CredentialDoc;
+    expect(credential).toMatchObject({ credentialId: CRED, username: 'alice', realm: 'sipauth.test', ha1: sealed('a2'), revision: 4 });
+    expect([...docs.keys()].filter((k) => k.includes('.credential.'))).toEqual([keys.credential(ACCOUNT, LIST, CRED)]);
+  });
+
+  it('removes a deleted list together with every credential in it', () => {
+    const writer = new StreamWriter(`credentialList-${LIST}`);
+    const events = credentialListHistory().map((e) => writer.record(e.type, e.data));
+    const docs = applyAll([...events, writer.record('CredentialListDeleted', { credentialListId: LIST })]);
+    expect([...docs.keys()]).toEqual([]);
+  });
+
+  it('routes an assignment on the trunk stream to the trunk and on the list stream to the list', () => {
+    const trunk = new StreamWriter(`trunk-${TRUNK}`);
+    const acl = new StreamWriter(`ipAcl-${ACL}`);
+    const docs = applyAll([
+      trunk.record('TrunkCreated', { trunkId: TRUNK, accountId: ACCOUNT, friendlyName: 'Main', domainName: 'acme.pstn.example.net', createdAt: NOW }),
+      acl.record('IpAccessControlListCreated', { ipAccessControlListId: ACL, accountId: ACCOUNT, friendlyName: 'Office', createdAt: NOW }),
+      acl.record('TrunkAssigned', { trunkId: TRUNK, listKind: 'ipAccessControlList', listId: ACL }),
+      trunk.record('TrunkAssigned', { trunkId: TRUNK, listKind: 'ipAccessControlList', listId: ACL }),
+      trunk.record('TrunkAssigned', { trunkId: TRUNK, listKind: 'credentialList', listId: LIST }),
+    ]);
+    expect(docs.get(keys.trunk(ACCOUNT, TRUNK))).toMatchObject({ ipAccessControlListIds: [ACL], credentialListIds: [LIST] });
+    expect(docs.get(keys.ipAcl(ACCOUNT, ACL))).toMatchObject({ assignedTrunkIds: [TRUNK], ipAddressCount: 0 });
+  });
+
+  it('keeps a trunk document through rename, algorithm order, unassignment and deletion', () => {
+    const trunk = new StreamWriter(`trunk-${TRUNK}`);
+    const events = [
+      trunk.record('TrunkCreated', { trunkId: TRUNK, accountId: ACCOUNT, friendlyName: 'Main', domainName: 'acme.pstn.example.net', createdAt: NOW }),
+      trunk.record('TrunkRenamed', { trunkId: TRUNK, friendlyName: 'Primary' }),
+      trunk.record('TrunkDigestAlgorithmsSet', { trunkId: TRUNK, algorithms: ['SHA-512-256', 'MD5'] }),
+      trunk.record('TrunkAssigned', { trunkId: TRUNK, listKind: 'credentialList', listId: LIST }),
+      trunk.record('TrunkUnassigned', { trunkId: TRUNK, listKind: 'credentialList', listId: LIST }),
+    ];
+    const docs = applyAll(events);
+    expect(docs.get(keys.trunk(ACCOUNT, TRUNK)) as TrunkDoc).toMatchObject({
+      friendlyName: 'Primary', domainName: 'acme.pstn.example.net', digestAlgorithms: ['SHA-512-256', 'MD5'],
+      credentialListIds: [], ipAccessControlListIds: [], revision: 4,
+    });
+    const deleted = trunk.record('TrunkDeleted', { trunkId: TRUNK, domainName: 'acme.pstn.example.net', credentialListIds: [], ipAccessControlListIds: [] });
+    expect(applyAll([deleted], docs).has(keys.trunk(ACCOUNT, TRUNK))).toBe(false);
+  });
+
+  it('keeps IP addresses as their own documents and counts them on the ACL', () => {
+    const acl = new StreamWriter(`ipAcl-${ACL}`);
+    const other = `IP${'8'.repeat(32)}`;
+    const docs = applyAll([
+      acl.record('IpAccessControlListCreated', { ipAccessControlListId: ACL, accountId: ACCOUNT, friendlyName: 'Office', createdAt: NOW }),
+      acl.record('IpAddressAdded', { ipAccessControlListId: ACL, ipAddressId: ADDR, friendlyName: 'LAN', ipAddress: '10.1.2.0', cidrPrefixLength: 24, createdAt: NOW }),
+      acl.record('IpAddressAdded', { ipAccessControlListId: ACL, ipAddressId: other, friendlyName: 'v6', ipAddress: '2001:db8::', cidrPrefixLength: 32, createdAt: NOW }),
+      acl.record('IpAddressRemoved', { ipAccessControlListId: ACL, ipAddressId: other }),
+      acl.record('IpAccessControlListRenamed', { ipAccessControlListId: ACL, friendlyName: 'Branch' }),
+    ]);
+    expect(docs.get(keys.ipAcl(ACCOUNT, ACL))).toMatchObject({ friendlyName: 'Branch', ipAddressCount: 1, revision: 4 });
+    expect(docs.get(keys.ipAddress(ACCOUNT, ACL, ADDR))).toMatchObject({ ipAddress: '10.1.2.0', cidrPrefixLength: 24, friendlyName: 'LAN', revision: 1 });
+    expect(docs.has(keys.ipAddress(ACCOUNT, ACL, other))).toBe(false);
+    const deleted = applyAll([acl.record('IpAccessControlListDeleted', { ipAccessControlListId: ACL })], docs);
+    expect([...deleted.keys()]).toEqual([]);
+  });
+
+  it('changes no document for a domain reservation or an unknown event type', () => {
+    const reservation = new StreamWriter('trunkDomain-acme.pstn.example.net');
+    expect(project(reservation.record('TrunkDomainReserved', { domainName: 'acme.pstn.example.net', trunkId: TRUNK, accountId: ACCOUNT }), () => undefined)).toEqual([]);
+    expect(project(new StreamWriter(`trunk-${TRUNK}`).record('SomethingNew', { trunkId: TRUNK }), () => undefined)).toEqual([]);
+  });
+
+  it('applies nothing a second time when an event is delivered again', () => {
+    const docs = applyAll(listEvents);
+    for (const event of listEvents) expect(project(event, (k) => docs.get(k))).toEqual([]);
+  });
+
+  it('converges to the same documents when any suffix of the history is replayed', () => {
+    const once = applyAll(listEvents);
+    for (let from = 0; from < listEvents.length; from++) {
+      const replayed = applyAll(listEvents.slice(from), applyAll(listEvents));
+      expect(replayed).toEqual(once);
+    }
+  });
+
+  it('finishes an event whose child was written before a crash but whose parent was not', () => {
+    const [created, added] = listEvents;
+    const docs = applyAll([created]);
+    const [childPut] = project(added, (k) => docs.get(k));
+    expect(childPut).toMatchObject({ op: 'put', key: keys.credential(ACCOUNT, LIST, CRED) });
+    if (childPut.op === 'put') docs.set(childPut.key, childPut.doc);
+    expect(project(added, (k) => docs.get(k))).toEqual([expect.objectContaining({ op: 'put', key: keys.credentialList(ACCOUNT, LIST) })]);
+  });
+
+  it('does not recreate a removed credential when its addition is delivered again', () => {
+    const docs = applyAll(listEvents);
+    const removedAddition = listEvents[3];
+    expect(project(removedAddition, (k) => docs.get(k))).toEqual([]);
+  });
+
+  it('takes the account from the metadata for events that do not carry it', () => {
+    const [created, added] = listEvents;
+    const docs = applyAll([created, added]);
+    expect(docs.get(keys.credential(ACCOUNT, LIST, CRED))).toMatchObject({ accountId: ACCOUNT });
+  });
+});
