@@ -2,6 +2,7 @@
  * The credential list aggregate: a named list of digest credentials, and the trunks it is attached to
  * (so that deleting a list in use can be refused at decision time).
  */
+import { Map as ImmutableMap } from 'immutable';
 import type { SealedHa1s } from '../common';
 import type { Decider } from '../decider';
 import { Conflict, NotFound } from '../errors';
@@ -25,8 +26,10 @@ export type CredentialListState =
       accountId: string;
       friendlyName: string;
       createdAt: string;
-      /** By credentialId, in insertion order. */
-      credentials: ReadonlyMap<string, Credential>;
+      /** By credentialId. Persistent maps keep folding a long stream linear rather than quadratic. */
+      credentials: ImmutableMap<string, Credential>;
+      /** credentialId by lower-cased username: usernames are unique case-insensitively. */
+      usernames: ImmutableMap<string, string>;
       /** Trunks (of the same account) this list is assigned to. */
       trunkIds: ReadonlySet<string>;
     }
@@ -50,8 +53,6 @@ function findCredential(state: Active, credentialId: string): Credential {
   return credential;
 }
 
-const sameUsername = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
 /**
  * The same credentialId with the same username is a retry (the HA1s are re-sealed with a fresh IV on
  * every attempt, so they cannot be compared); another credential with that username is a conflict.
@@ -64,12 +65,10 @@ function decideAddition(state: Active, credentialId: string, username: string): 
       { field: 'credentialId', message: 'already exists with another username' },
     ]);
   }
-  for (const other of state.credentials.values()) {
-    if (sameUsername(other.username, username)) {
-      throw new Conflict(`username ${username} is already in this list`, [
-        { field: 'username', message: 'is already in this list (usernames are compared case-insensitively)' },
-      ]);
-    }
+  if (state.usernames.has(username.toLowerCase())) {
+    throw new Conflict(`username ${username} is already in this list`, [
+      { field: 'username', message: 'is already in this list (usernames are compared case-insensitively)' },
+    ]);
   }
   if (state.credentials.size >= MAX_CREDENTIALS_PER_LIST) {
     throw new Conflict(`the credential list already holds the maximum of ${MAX_CREDENTIALS_PER_LIST} credentials`, [
@@ -150,7 +149,7 @@ function decide(command: CredentialListCommand, state: CredentialListState): Cre
 function evolve(state: CredentialListState, event: CredentialListEvent): CredentialListState {
   if (event.type === 'CredentialListCreated') {
     const { credentialListId, accountId, friendlyName, createdAt } = event.data;
-    return { status: 'Active', credentialListId, accountId, friendlyName, createdAt, credentials: new Map(), trunkIds: new Set() };
+    return { status: 'Active', credentialListId, accountId, friendlyName, createdAt, credentials: ImmutableMap(), usernames: ImmutableMap(), trunkIds: new Set() };
   }
   if (state.status !== 'Active') return state;
   switch (event.type) {
@@ -160,18 +159,26 @@ function evolve(state: CredentialListState, event: CredentialListEvent): Credent
       return { status: 'Deleted', credentialListId: state.credentialListId, accountId: state.accountId };
     case 'CredentialAdded': {
       const { credentialId, username, realm, ha1, createdAt } = event.data;
-      return { ...state, credentials: new Map(state.credentials).set(credentialId, { credentialId, username, realm, ha1, createdAt }) };
+      return {
+        ...state,
+        credentials: state.credentials.set(credentialId, { credentialId, username, realm, ha1, createdAt }),
+        usernames: state.usernames.set(username.toLowerCase(), credentialId),
+      };
     }
     case 'CredentialPasswordChanged': {
       const current = state.credentials.get(event.data.credentialId);
       if (!current) return state;
       const changed = { ...current, realm: event.data.realm, ha1: event.data.ha1 };
-      return { ...state, credentials: new Map(state.credentials).set(changed.credentialId, changed) };
+      return { ...state, credentials: state.credentials.set(changed.credentialId, changed) };
     }
     case 'CredentialRemoved': {
-      const credentials = new Map(state.credentials);
-      credentials.delete(event.data.credentialId);
-      return { ...state, credentials };
+      const removed = state.credentials.get(event.data.credentialId);
+      if (!removed) return state;
+      return {
+        ...state,
+        credentials: state.credentials.delete(removed.credentialId),
+        usernames: state.usernames.delete(removed.username.toLowerCase()),
+      };
     }
     case 'TrunkAssigned':
       return { ...state, trunkIds: new Set(state.trunkIds).add(event.data.trunkId) };

@@ -3,6 +3,7 @@
  * is attached to (so that deleting a list in use can be refused at decision time).
  */
 import type { Cidr } from '@sipauth/ip-acl-match';
+import { Map as ImmutableMap } from 'immutable';
 import type { Decider } from '../decider';
 import { Conflict, NotFound } from '../errors';
 import { assertValid, checkAccountId, checkFriendlyName, MAX_IP_ADDRESSES_PER_ACL, normaliseIpRange, validationFailed } from '../rules';
@@ -26,8 +27,10 @@ export type IpAclState =
       accountId: string;
       friendlyName: string;
       createdAt: string;
-      /** By ipAddressId, in insertion order. */
-      ipAddresses: ReadonlyMap<string, IpAddressEntry>;
+      /** By ipAddressId. Persistent maps keep folding a long stream linear rather than quadratic. */
+      ipAddresses: ImmutableMap<string, IpAddressEntry>;
+      /** ipAddressId by normalised range (`10.1.2.0/24`): no range twice in one list. */
+      ranges: ImmutableMap<string, string>;
       /** Trunks (of the same account) this list is assigned to. */
       trunkIds: ReadonlySet<string>;
     }
@@ -44,8 +47,10 @@ function activeOwnedBy(state: IpAclState, accountId: string, ipAccessControlList
   return state;
 }
 
+const rangeKey = (entry: { ipAddress: string; cidrPrefixLength: number }): string => `${entry.ipAddress}/${entry.cidrPrefixLength}`;
+
 function decideAddition(state: Active, entry: Omit<IpAddressEntry, 'createdAt'>): 'new' | 'retry' {
-  const range = `${entry.ipAddress}/${entry.cidrPrefixLength}`;
+  const range = rangeKey(entry);
   const existing = state.ipAddresses.get(entry.ipAddressId);
   if (existing) {
     const identical = existing.friendlyName === entry.friendlyName && existing.ipAddress === entry.ipAddress
@@ -55,12 +60,11 @@ function decideAddition(state: Active, entry: Omit<IpAddressEntry, 'createdAt'>)
       { field: 'ipAddressId', message: 'already exists with other data' },
     ]);
   }
-  for (const other of state.ipAddresses.values()) {
-    if (other.ipAddress === entry.ipAddress && other.cidrPrefixLength === entry.cidrPrefixLength) {
-      throw new Conflict(`${range} is already in this list`, [
-        { field: 'ipAddress', message: `${range} is already in this list (as ${other.ipAddressId})` },
-      ]);
-    }
+  const holder = state.ranges.get(range);
+  if (holder !== undefined) {
+    throw new Conflict(`${range} is already in this list`, [
+      { field: 'ipAddress', message: `${range} is already in this list (as ${holder})` },
+    ]);
   }
   if (state.ipAddresses.size >= MAX_IP_ADDRESSES_PER_ACL) {
     throw new Conflict(`the IP access control list already holds the maximum of ${MAX_IP_ADDRESSES_PER_ACL} addresses`, [
@@ -145,7 +149,7 @@ function decide(command: IpAclCommand, state: IpAclState): IpAclEvent[] {
 function evolve(state: IpAclState, event: IpAclEvent): IpAclState {
   if (event.type === 'IpAccessControlListCreated') {
     const { ipAccessControlListId, accountId, friendlyName, createdAt } = event.data;
-    return { status: 'Active', ipAccessControlListId, accountId, friendlyName, createdAt, ipAddresses: new Map(), trunkIds: new Set() };
+    return { status: 'Active', ipAccessControlListId, accountId, friendlyName, createdAt, ipAddresses: ImmutableMap(), ranges: ImmutableMap(), trunkIds: new Set() };
   }
   if (state.status !== 'Active') return state;
   switch (event.type) {
@@ -155,12 +159,16 @@ function evolve(state: IpAclState, event: IpAclEvent): IpAclState {
       return { status: 'Deleted', ipAccessControlListId: state.ipAccessControlListId, accountId: state.accountId };
     case 'IpAddressAdded': {
       const { ipAddressId, friendlyName, ipAddress, cidrPrefixLength, createdAt } = event.data;
-      return { ...state, ipAddresses: new Map(state.ipAddresses).set(ipAddressId, { ipAddressId, friendlyName, ipAddress, cidrPrefixLength, createdAt }) };
+      return {
+        ...state,
+        ipAddresses: state.ipAddresses.set(ipAddressId, { ipAddressId, friendlyName, ipAddress, cidrPrefixLength, createdAt }),
+        ranges: state.ranges.set(rangeKey(event.data), ipAddressId),
+      };
     }
     case 'IpAddressRemoved': {
-      const ipAddresses = new Map(state.ipAddresses);
-      ipAddresses.delete(event.data.ipAddressId);
-      return { ...state, ipAddresses };
+      const removed = state.ipAddresses.get(event.data.ipAddressId);
+      if (!removed) return state;
+      return { ...state, ipAddresses: state.ipAddresses.delete(removed.ipAddressId), ranges: state.ranges.delete(rangeKey(removed)) };
     }
     case 'TrunkAssigned':
       return { ...state, trunkIds: new Set(state.trunkIds).add(event.data.trunkId) };
