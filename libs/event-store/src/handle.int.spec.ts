@@ -1,0 +1,105 @@
+import type { NatsConnection } from 'nats';
+import { Conflict, Decider } from '@sipauth/domain';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import { EventStore, WrongExpectedRevision } from './event-store.port';
+import { handle } from './handle';
+import { someEvents } from './testing';
+import { JetStreamEventStore } from './jetstream/jetstream-event-store';
+
+type CounterEvent = { type: 'Incremented'; data: { by: number } } | { type: 'Capped'; data: { at: number } };
+type CounterCommand = { type: 'Increment'; by: number } | { type: 'Cap' };
+type CounterState = { value: number; capped: boolean };
+
+/** A tiny decider: increments unless capped; capping twice changes nothing; incrementing a capped counter is refused. */
+const counter: Decider<CounterState, CounterCommand, CounterEvent> = {
+  initialState: () => ({ value: 0, capped: false }),
+  evolve: (s, e) => (e.type === 'Incremented' ? { ...s, value: s.value + e.data.by } : { ...s, capped: true }),
+  decide: (c, s) => {
+    if (c.type === 'Cap') return s.capped ? [] : [{ type: 'Capped', data: { at: s.value } }];
+    if (s.capped) throw new Conflict('the counter is capped');
+    return [{ type: 'Incremented', data: { by: c.by } }];
+  },
+};
+
+const context = { accountId: 'AC1', correlationId: 'corr-1', causationId: 'cmd-1' };
+
+describe('handle (read, fold, decide, append) on the JetStream store', () => {
+  let nc: NatsConnection;
+  let store: JetStreamEventStore;
+  const namespace = freshNamespace('hd');
+
+  beforeAll(async () => {
+    nc = await connectNats('handle-test');
+    store = await JetStreamEventStore.connect(nc, { namespace });
+  });
+  afterAll(async () => {
+    await store.close();
+    await cleanupNamespace(nc, namespace);
+    await nc.close();
+  });
+
+  it('creates the stream on the first command and writes the decided events with their metadata', async () => {
+    const result = await handle(store, 'counter-1', counter, { type: 'Increment', by: 2 }, context);
+    expect(result.nextExpectedRevision).toBe(0);
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0]).toMatchObject({
+      type: 'Incremented',
+      data: { by: 2 },
+      revision: 0,
+      position: result.position,
+      metadata: { ...context, schemaVersion: 1 },
+    });
+    const [stored] = await store.readStream('counter-1');
+    expect(stored).toMatchObject({ id: result.events[0].id, position: result.position });
+  });
+
+  it('decides on the state folded from the stream', async () => {
+    await handle(store, 'counter-2', counter, { type: 'Increment', by: 3 }, context);
+    await handle(store, 'counter-2', counter, { type: 'Increment', by: 4 }, context);
+    const capped = await handle(store, 'counter-2', counter, { type: 'Cap' }, context);
+    expect(capped.events[0].data).toEqual({ at: 7 });
+    expect(capped.nextExpectedRevision).toBe(2);
+  });
+
+  it('lets a domain rejection through and writes nothing', async () => {
+    await handle(store, 'counter-3', counter, { type: 'Cap' }, context);
+    await expect(handle(store, 'counter-3', counter, { type: 'Increment', by: 1 }, context)).rejects.toBeInstanceOf(Conflict);
+    expect(await store.readStream('counter-3')).toHaveLength(1);
+  });
+
+  it('answers a no-op with no events and the position of the stream\'s last event', async () => {
+    const first = await handle(store, 'counter-4', counter, { type: 'Cap' }, context);
+    const again = await handle(store, 'counter-4', counter, { type: 'Cap' }, context);
+    expect(again).toEqual({ events: [], position: first.position, nextExpectedRevision: 0 });
+  });
+
+  it('answers a no-op on a missing stream with the store\'s head position', async () => {
+    const noop: Decider<CounterState, CounterCommand, CounterEvent> = { ...counter, decide: () => [] };
+    const result = await handle(store, 'counter-none', noop, { type: 'Cap' }, context);
+    expect(result).toEqual({ events: [], position: await store.headPosition(), nextExpectedRevision: 'no_stream' });
+  });
+
+  it('lets concurrent commands on one stream all succeed by re-reading and retrying', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => handle(store, 'counter-5', counter, { type: 'Increment', by: 1 }, { ...context, maxRetries: 10 })),
+    );
+    expect(results.map((r) => r.nextExpectedRevision).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect((await store.readStream('counter-5')).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('gives up with WrongExpectedRevision once the retries are spent', async () => {
+    let reads = 0;
+    // The same store, with another writer that slips in after every read of ours.
+    const meddled: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readStream: async (name: string) => {
+        reads++;
+        const history = await store.readStream(name).catch(() => []);
+        const [other] = someEvents(1, 'Incremented');
+        await store.appendToStream(name, [{ ...other, data: { by: 1 } }], { expectedRevision: 'any' });
+        return history;
+      },
+    });
+    await expect(handle(meddled, 'counter-6', counter, { type: 'Increment', by: 1 }, { ...context, maxRetries: 2 })).rejects.toBeInstanceOf(WrongExpectedRevision);
+    expect(reads).toBe(3);
+  });
+});
