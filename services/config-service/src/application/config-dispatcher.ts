@@ -1,0 +1,77 @@
+/**
+ * The one entry of every request, from NATS or REST: validate the body into its DTO, apply the
+ * idempotency ledger to commands with a requestId, run the use case, and turn the outcome into the
+ * contract's reply. Domain rejections become their error codes; anything unexpected is logged (name
+ * and message only, never the request) and answered with a generic INTERNAL.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { fail, ok, type ConfigCommandName, type QueryName, type Reply } from '@sipauth/contracts';
+import { DomainRejection } from '@sipauth/domain';
+import { WrongExpectedRevision } from '@sipauth/event-store';
+import { RequestLedger } from '../idempotency/request-ledger';
+import { QueriesService } from '../queries/queries.service';
+import { requireObject, validateRequest } from '../validation/validate-request';
+import { commandContext } from './command-context';
+import { CredentialListsService } from './credential-lists.service';
+import { COMMAND_ENDPOINTS, QUERY_ENDPOINTS, type Endpoint, type UseCases } from './endpoints';
+import { IpAclsService } from './ip-acls.service';
+import { TrunkAssignmentsService } from './trunk-assignments.service';
+import { TrunksService } from './trunks.service';
+
+export const REQUEST_LEDGER = Symbol('REQUEST_LEDGER');
+
+@Injectable()
+export class ConfigDispatcher {
+  private readonly logger = new Logger(ConfigDispatcher.name);
+  private readonly useCases: UseCases;
+
+  constructor(
+    credentialLists: CredentialListsService,
+    ipAcls: IpAclsService,
+    trunks: TrunksService,
+    assignments: TrunkAssignmentsService,
+    queries: QueriesService,
+    @Inject(REQUEST_LEDGER) private readonly ledger: RequestLedger,
+  ) {
+    this.useCases = { credentialLists, ipAcls, trunks, assignments, queries };
+  }
+
+  async command(name: ConfigCommandName, body: unknown): Promise<Reply<unknown>> {
+    return this.guard(name, async () => {
+      const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string };
+      const execute = () => this.guard(name, () => this.runCommand(COMMAND_ENDPOINTS[name], dto));
+      if (dto.requestId === undefined) return execute();
+      return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, dto.requestId), execute);
+    });
+  }
+
+  async query(name: QueryName, body: unknown): Promise<Reply<unknown>> {
+    return this.guard(name, async () => {
+      const endpoint = QUERY_ENDPOINTS[name];
+      const dto = validateRequest(endpoint.dto, requireObject(body)) as { accountId: string };
+      return ok(await endpoint.run(this.useCases, dto, commandContext(dto.accountId)));
+    });
+  }
+
+  private async runCommand(endpoint: Endpoint, dto: { accountId: string; requestId?: string }): Promise<Reply<unknown>> {
+    return ok(await endpoint.run(this.useCases, dto, commandContext(dto.accountId, dto.requestId)));
+  }
+
+  private async guard(name: string, work: () => Promise<Reply<unknown>>): Promise<Reply<unknown>> {
+    try {
+      return await work();
+    } catch (err) {
+      return this.toReply(name, err);
+    }
+  }
+
+  private toReply(name: string, err: unknown): Reply<never> {
+    if (err instanceof DomainRejection) return fail(err.code, err.message, err.details);
+    if (err instanceof WrongExpectedRevision) {
+      return fail('CONFLICT', 'the resource was changed concurrently; retry the request');
+    }
+    const { name: kind, message } = err instanceof Error ? err : { name: typeof err, message: 'non-error thrown' };
+    this.logger.error(`${name} failed unexpectedly: ${kind}: ${message}`);
+    return fail('INTERNAL', 'internal error; the request may be retried');
+  }
+}

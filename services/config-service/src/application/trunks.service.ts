@@ -1,0 +1,73 @@
+/**
+ * Use cases of trunks, including the processes that span aggregates (libs/domain README):
+ * create = reserve the domain, then create the trunk (releasing the reservation if creation is refused);
+ * delete = TrunkDeleted, then detach every assigned list, then release the domain.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { ID_PREFIXES, normaliseDomainName, NotFound, type TrunkDeleted } from '@sipauth/domain';
+import type { EventStore } from '@sipauth/event-store';
+import { EVENT_STORE } from '../config-service.tokens';
+import type { CreateTrunkDto } from '../dto/create-trunk.dto';
+import type { DeleteTrunkDto } from '../dto/delete-trunk.dto';
+import type { RenameTrunkDto } from '../dto/rename-trunk.dto';
+import type { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
+import { run } from './aggregates';
+import { laterPosition, newId, now, type CommandContext } from './command-context';
+import { detachList } from './list-attachment';
+
+type Position = { position: string };
+
+@Injectable()
+export class TrunksService {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async create(dto: CreateTrunkDto, ctx: CommandContext): Promise<Position & { trunkId: string }> {
+    const trunkId = newId(ID_PREFIXES.trunk);
+    const domain = normaliseDomainName(dto.domainName);
+    const domainName = domain.ok ? domain.value : dto.domainName;
+    await run(this.store, 'trunkDomain', domainName, { type: 'ReserveTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+    try {
+      const { position } = await run(this.store, 'trunk', trunkId, {
+        type: 'CreateTrunk', accountId: ctx.accountId, trunkId, friendlyName: dto.friendlyName, domainName, now: now(),
+      }, ctx);
+      return { trunkId, position };
+    } catch (err) {
+      await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+      throw err;
+    }
+  }
+
+  async rename(dto: RenameTrunkDto, ctx: CommandContext): Promise<Position> {
+    const { trunkId, friendlyName } = dto;
+    const { position } = await run(this.store, 'trunk', trunkId, { type: 'RenameTrunk', accountId: ctx.accountId, trunkId, friendlyName }, ctx);
+    return { position };
+  }
+
+  async setDigestAlgorithms(dto: SetDigestAlgorithmsDto, ctx: CommandContext): Promise<Position> {
+    const { trunkId, algorithms } = dto;
+    const { position } = await run(this.store, 'trunk', trunkId, { type: 'SetDigestAlgorithms', accountId: ctx.accountId, trunkId, algorithms }, ctx);
+    return { position };
+  }
+
+  async delete(dto: DeleteTrunkDto, ctx: CommandContext): Promise<Position> {
+    const { trunkId } = dto;
+    const deleted = await run(this.store, 'trunk', trunkId, { type: 'DeleteTrunk', accountId: ctx.accountId, trunkId }, ctx);
+    const event = deleted.events.find((e) => e.type === 'TrunkDeleted') as unknown as TrunkDeleted | undefined;
+    if (!event) throw new NotFound(`trunk ${trunkId} not found`, [{ field: 'trunkId', message: 'no such trunk' }]);
+    let position = deleted.position;
+    const { credentialListIds, ipAccessControlListIds, domainName } = event.data;
+    const detachments = [
+      ...credentialListIds.map((id) => ['credentialList', id] as const),
+      ...ipAccessControlListIds.map((id) => ['ipAccessControlList', id] as const),
+    ];
+    for (const [kind, listId] of detachments) {
+      const detached = await detachList(this.store, kind, listId, trunkId, ctx).catch((err: unknown) => {
+        if (err instanceof NotFound) return undefined; // the list is gone: nothing to detach
+        throw err;
+      });
+      if (detached) position = laterPosition(position, detached.position);
+    }
+    const released = await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+    return { position: laterPosition(position, released.position) };
+  }
+}

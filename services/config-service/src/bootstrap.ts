@@ -1,0 +1,71 @@
+/**
+ * Starts the config-service: NATS, the event store, the NATS endpoints and the REST API with its
+ * OpenAPI document (`/docs`, `/docs-json`).
+ */
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { connect } from 'nats';
+import { createEventStore } from '@sipauth/event-store';
+import { ConfigServiceModule } from './config-service.module';
+import { readSettings } from './config-service.settings';
+import { jsonBody } from './http/json-body.middleware';
+import { ReplyExceptionFilter } from './http/reply-exception.filter';
+import { RequestLedger } from './idempotency/request-ledger';
+
+export interface RunningConfigService {
+  /** Base URL of the REST API, e.g. `http://127.0.0.1:8080`. */
+  httpUrl: string;
+  /** Stops HTTP, drains the NATS subscriptions, closes the event store and the connection. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Nest logger (default: Nest's console logger at log level and above). */
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Reads the configuration from `env` (SPEC §7 plus CONFIG_HTTP_PORT, CONFIG_API_TOKENS) and starts the service. */
+export async function startConfigService(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningConfigService> {
+  const settings = readSettings(env);
+  if (settings.apiTokens.entries.length === 0) {
+    new Logger('ConfigService').warn('CONFIG_API_TOKENS is not set: every REST request will be refused with 401');
+  }
+  const nc = await connect({ servers: settings.shared.natsServers, name: 'config-service' });
+  try {
+    const store = await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString });
+    const ledger = await RequestLedger.open(nc, settings.shared.namespace);
+    const app = await NestFactory.create<NestExpressApplication>(ConfigServiceModule.register({ settings, nc, store, ledger }), {
+      bodyParser: false,
+      logger: options.logger ?? ['log', 'warn', 'error'],
+    });
+    app.use(...jsonBody());
+    app.useGlobalFilters(new ReplyExceptionFilter());
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+      .setTitle('sipauth config-service')
+      .setDescription('Credential lists, IP access control lists and trunks of an Elastic SIP Trunking platform. Every reply is `{ok:true,data}` or `{ok:false,error:{code,message,details?}}`.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build());
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    await app.listen(settings.httpPort);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    let closed = false;
+    return {
+      httpUrl: `http://127.0.0.1:${port}`,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await store.close();
+        await nc.drain();
+      },
+    };
+  } catch (err) {
+    await nc.close();
+    throw err;
+  }
+}

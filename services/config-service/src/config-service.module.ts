@@ -1,0 +1,46 @@
+/** The config-service's Nest module: the use cases, the NATS endpoints and the REST controllers, around values bootstrap made. */
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
+import type { EventStore } from '@sipauth/event-store';
+import { ConfigDispatcher, REQUEST_LEDGER } from './application/config-dispatcher';
+import { CredentialListsService } from './application/credential-lists.service';
+import { IpAclsService } from './application/ip-acls.service';
+import { ListDeletion } from './application/list-deletion';
+import { PasswordSealer } from './application/password-sealer';
+import { TrunkAssignmentsService } from './application/trunk-assignments.service';
+import { TrunksService } from './application/trunks.service';
+import type { ConfigServiceSettings } from './config-service.settings';
+import { EVENT_STORE, NATS_CONNECTION, SERVICE_SETTINGS } from './config-service.tokens';
+import { BearerAuthGuard } from './http/bearer-auth.guard';
+import { CredentialListsController } from './http/credential-lists.controller';
+import { IpAclsController } from './http/ip-acls.controller';
+import { RestGateway } from './http/rest-gateway';
+import { TrunksController } from './http/trunks.controller';
+import type { RequestLedger } from './idempotency/request-ledger';
+import { QueriesService } from './queries/queries.service';
+import { NatsEndpoints } from './transport/nats-endpoints';
+
+export interface ConfigServiceDeps {
+  settings: ConfigServiceSettings;
+  nc: NatsConnection;
+  store: EventStore;
+  ledger: RequestLedger;
+}
+
+@Module({})
+export class ConfigServiceModule {
+  static register(deps: ConfigServiceDeps): DynamicModule {
+    return {
+      module: ConfigServiceModule,
+      controllers: [CredentialListsController, IpAclsController, TrunksController],
+      providers: [
+        { provide: SERVICE_SETTINGS, useValue: deps.settings },
+        { provide: NATS_CONNECTION, useValue: deps.nc },
+        { provide: EVENT_STORE, useValue: deps.store },
+        { provide: REQUEST_LEDGER, useValue: deps.ledger },
+        PasswordSealer, ListDeletion, CredentialListsService, IpAclsService, TrunksService, TrunkAssignmentsService, QueriesService,
+        ConfigDispatcher, NatsEndpoints, RestGateway, BearerAuthGuard,
+      ],
+    };
+  }
+}

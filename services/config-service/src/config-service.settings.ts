@@ -1,0 +1,31 @@
+/** The config-service's configuration: the shared settings (SPEC §7) plus its own. */
+import { readSharedConfig, type SharedConfig } from '@sipauth/contracts';
+import { SealingKeyring } from '@sipauth/sip-digest';
+import { parseApiTokens, type ApiTokens } from './http/api-tokens';
+
+export interface ConfigServiceSettings {
+  shared: SharedConfig;
+  /** 0 picks a free port. */
+  httpPort: number;
+  keyring: SealingKeyring;
+  apiTokens: ApiTokens;
+}
+
+/** Reads and checks every variable; throws a clear Error (never echoing a key or token) when one is wrong. */
+export function readSettings(env: NodeJS.ProcessEnv): ConfigServiceSettings {
+  const shared = readSharedConfig(env);
+  const portText = env.CONFIG_HTTP_PORT ?? '8080';
+  const httpPort = Number(portText);
+  if (!/^\d+$/.test(portText) || httpPort > 65_535) {
+    throw new Error(`CONFIG_HTTP_PORT must be a port number from 0 to 65535 (got ${JSON.stringify(portText)})`);
+  }
+  if (!shared.sealingKeys) {
+    throw new Error('SIPAUTH_SEALING_KEYS is required: comma-separated id:base64 keys of 32 bytes, current first (the HA1s are sealed with it)');
+  }
+  return {
+    shared,
+    httpPort,
+    keyring: SealingKeyring.fromConfig(shared.sealingKeys, 'SIPAUTH_SEALING_KEYS'),
+    apiTokens: parseApiTokens(env.CONFIG_API_TOKENS),
+  };
+}

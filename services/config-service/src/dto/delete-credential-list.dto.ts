@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsResourceId } from '../validation/domain-rule.decorator';
+import { AccountCommandDto } from './account-scoped.dto';
+
+/** Request of credential-list.delete (refused with CONFLICT while assigned to a trunk). */
+export class DeleteCredentialListDto extends AccountCommandDto {
+  @ApiProperty({ example: 'CL0123456789abcdef0123456789abcdef' })
+  @IsResourceId('CL')
+  credentialListId!: string;
+}

@@ -1,0 +1,61 @@
+/**
+ * Reads the projection's read models in NATS KV (layout: libs/contracts read-models.ts). The active
+ * generation is looked up on every read, so a rebuild's switch is seen at once. The position is read
+ * before the documents, so the documents are at least as fresh as the position reported.
+ */
+import type { KV, NatsConnection } from 'nats';
+import { ACTIVE_KEY, POSITION_KEY, projectionBucket, type ActiveReadModel, type PositionDoc } from '@sipauth/contracts';
+
+export interface ReadModelSnapshot {
+  position: string;
+  get<T>(key: string): Promise<T | undefined>;
+  list<T>(filter: string): Promise<T[]>;
+}
+
+const EMPTY: ReadModelSnapshot = { position: '0', get: async () => undefined, list: async () => [] };
+
+export class ReadModelReader {
+  private readonly buckets = new Map<string, Promise<KV>>();
+
+  constructor(private readonly nc: NatsConnection, private readonly namespace: string) {}
+
+  /** The active read model, or an empty one when the projection has not written any yet. */
+  async open(): Promise<ReadModelSnapshot> {
+    const projection = await this.bind(projectionBucket(this.namespace));
+    const active = projection && (await getJson<ActiveReadModel>(projection, ACTIVE_KEY));
+    const kv = active && (await this.bind(active.bucket));
+    if (!kv) return EMPTY;
+    const position = (await getJson<PositionDoc>(kv, POSITION_KEY))?.position ?? '0';
+    return {
+      position,
+      get: <T>(key: string) => getJson<T>(kv, key),
+      list: async <T>(filter: string) => {
+        const found: T[] = [];
+        for await (const key of await kv.keys(filter)) {
+          const doc = await getJson<T>(kv, key);
+          if (doc !== undefined) found.push(doc);
+        }
+        return found;
+      },
+    };
+  }
+
+  private async bind(bucket: string): Promise<KV | undefined> {
+    let kv = this.buckets.get(bucket);
+    if (!kv) {
+      kv = this.nc.jetstream().views.kv(bucket, { bindOnly: true });
+      this.buckets.set(bucket, kv);
+    }
+    try {
+      return await kv;
+    } catch {
+      this.buckets.delete(bucket); // not there yet; look again next time
+      return undefined;
+    }
+  }
+}
+
+async function getJson<T>(kv: KV, key: string): Promise<T | undefined> {
+  const entry = await kv.get(key);
+  return entry && entry.operation === 'PUT' ? entry.json<T>() : undefined;
+}
