@@ -1,0 +1,46 @@
+import { configSubject, CONFIG_COMMANDS, QUERIES, querySubject } from '@sipauth/contracts';
+import { startHarness, type Harness } from './config-service.harness';
+
+describe('config-service NATS transport (plain JSON, no framework envelope)', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness(); });
+  afterAll(() => h.close());
+
+  it('answers malformed JSON on every subject with VALIDATION_FAILED', async () => {
+    const subjects = [...CONFIG_COMMANDS.map((c) => configSubject(h.namespace, c)), ...QUERIES.map((q) => querySubject(h.namespace, q))];
+    for (const subject of subjects) {
+      expect(await h.raw(subject, '{"accountId": "acme",')).toEqual({
+        ok: false, error: { code: 'VALIDATION_FAILED', message: 'request body is not valid JSON', details: [{ field: '(body)', message: 'must be valid JSON' }] },
+      });
+    }
+  });
+
+  it.each([['an array', '[1,2]'], ['a number', '42'], ['null', 'null'], ['a string', '"acme"'], ['nothing', '']])(
+    'answers a body that is %s with VALIDATION_FAILED',
+    async (_what, payload) => {
+      const reply = await h.raw(configSubject(h.namespace, 'ip-acl.create'), payload);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    },
+  );
+
+  it('refuses prototype-polluting keys as unknown fields', async () => {
+    const reply = await h.raw(configSubject(h.namespace, 'ip-acl.create'), '{"accountId":"acme","friendlyName":"x","__proto__":{"admin":true}}');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ field: '__proto__' }] } });
+  });
+
+  it('replies with exactly {ok, data} on success', async () => {
+    const reply = await h.raw(configSubject(h.namespace, 'ip-acl.create'), JSON.stringify({ accountId: 'acme', friendlyName: 'Office' }));
+    expect(Object.keys(reply).sort()).toEqual(['data', 'ok']);
+    expect(reply.ok).toBe(true);
+  });
+
+  it('serves every subject in the config-service queue group, so a second replica shares the load', async () => {
+    const second = await import('../src/bootstrap').then((m) => m.startConfigService({ ...h.env, CONFIG_HTTP_PORT: '0' }, { logger: false }));
+    try {
+      const replies = await Promise.all(Array.from({ length: 10 }, () => h.command('ip-acl.create', { accountId: 'acme', friendlyName: 'Shared' })));
+      expect(replies.every((r) => r.ok)).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+});
