@@ -1,0 +1,55 @@
+# syntax=docker/dockerfile:1
+# One image per service, from one parameterised Dockerfile:
+#   docker build --build-arg SERVICE=sip-auth-worker -t sipauth/sip-auth-worker .
+# SERVICE is config-service, projection-service or sip-auth-worker.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# --- build: every dependency, compile all workspaces -------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.base.json tsconfig.build.json ./
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/domain/package.json libs/domain/
+COPY libs/sip-digest/package.json libs/sip-digest/
+COPY libs/ip-acl-match/package.json libs/ip-acl-match/
+COPY libs/event-store/package.json libs/event-store/
+COPY services/config-service/package.json services/config-service/
+COPY services/projection-service/package.json services/projection-service/
+COPY services/sip-auth-worker/package.json services/sip-auth-worker/
+RUN npm ci --no-audit --no-fund
+COPY libs libs
+COPY services services
+RUN npm run build
+
+# --- prod-deps: production dependencies only (workspace links included) ------------------------
+FROM build AS prod-deps
+RUN npm prune --omit=dev --no-audit --no-fund
+
+# --- runtime: compiled output of the libraries and of one service, non-root ---------------------
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=<config-service|projection-service|sip-auth-worker>" && false) \
+ && groupadd --gid 10001 sipauth && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin sipauth
+WORKDIR /app
+ENV NODE_ENV=production SERVICE=${SERVICE}
+COPY --from=prod-deps /app/package.json ./
+COPY --from=prod-deps /app/node_modules node_modules
+COPY --from=build /app/libs/contracts/package.json libs/contracts/
+COPY --from=build /app/libs/contracts/dist libs/contracts/dist
+COPY --from=build /app/libs/domain/package.json libs/domain/
+COPY --from=build /app/libs/domain/dist libs/domain/dist
+COPY --from=build /app/libs/sip-digest/package.json libs/sip-digest/
+COPY --from=build /app/libs/sip-digest/dist libs/sip-digest/dist
+COPY --from=build /app/libs/ip-acl-match/package.json libs/ip-acl-match/
+COPY --from=build /app/libs/ip-acl-match/dist libs/ip-acl-match/dist
+COPY --from=build /app/libs/event-store/package.json libs/event-store/
+COPY --from=build /app/libs/event-store/dist libs/event-store/dist
+COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
+COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+COPY deploy/docker/healthcheck.js deploy/docker/healthcheck.js
+USER 10001:10001
+EXPOSE 8080 9464 9465
+# config-service: GET /docs on CONFIG_HTTP_PORT; the others: GET /readyz on their HTTP port.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD ["node", "deploy/docker/healthcheck.js"]
+# Node is PID 1: the services handle SIGTERM/SIGINT themselves (drain NATS, store the checkpoint).
+CMD ["sh", "-c", "exec node services/${SERVICE}/dist/main.js"]

@@ -1,0 +1,67 @@
+/**
+ * No Docker engine runs in CI, so the Dockerfile is checked by reading it: it stays in step with the
+ * workspaces (a new library or service that the image does not copy would break the build only on
+ * a machine with Docker), keeps dev dependencies out of the runtime image, and runs as non-root.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+const instructions = dockerfile
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .filter((l) => l.trim() && !l.trim().startsWith('#'));
+const stages = instructions.reduce<string[][]>((acc, line) => {
+  if (/^FROM\s/i.test(line)) acc.push([line]);
+  else if (acc.length > 0) acc[acc.length - 1].push(line);
+  return acc;
+}, []);
+const workspaces = ['libs', 'services'].flatMap((dir) =>
+  readdirSync(join(ROOT, dir)).filter((name) => existsSync(join(ROOT, dir, name, 'package.json'))).map((name) => `${dir}/${name}`),
+);
+
+describe('the Dockerfile', () => {
+  it('builds in one stage and runs from a slim Node 20 stage of its own', () => {
+    expect(stages.map((s) => s[0].split(/\s+/).pop())).toEqual(['build', 'prod-deps', 'runtime']);
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-[\w-]*slim$/m);
+    expect(stages[0].join('\n')).toMatch(/RUN npm ci\b/);
+    expect(stages[0].join('\n')).toMatch(/RUN npm run build/);
+  });
+
+  it('copies the package.json of every workspace before npm ci, so the lockfile install sees them all', () => {
+    const build = stages[0].join('\n');
+    const npmCi = build.indexOf('npm ci');
+    for (const ws of workspaces) {
+      const copy = build.indexOf(`COPY ${ws}/package.json ${ws}/`);
+      expect([ws, copy >= 0 && copy < npmCi]).toEqual([ws, true]);
+    }
+  });
+
+  it('puts only production dependencies and compiled output into the runtime image', () => {
+    expect(stages[1].join('\n')).toMatch(/npm prune --omit=dev/);
+    const runtime = stages[2].join('\n');
+    expect(runtime).toMatch(/COPY --from=prod-deps \/app\/node_modules node_modules/);
+    expect(runtime).not.toMatch(/COPY --from=build \/app\/node_modules/);
+    for (const lib of workspaces.filter((ws) => ws.startsWith('libs/'))) {
+      expect(runtime).toContain(`COPY --from=build /app/${lib}/dist ${lib}/dist`);
+    }
+    expect(runtime).toContain('COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist');
+  });
+
+  it('selects the service by build argument and runs it as a non-root user with a health check', () => {
+    const runtime = stages[2];
+    expect(runtime).toContain('ARG SERVICE');
+    const user = runtime.find((l) => /^USER\s/.test(l))!;
+    expect(user).toBeDefined();
+    expect(user).not.toMatch(/\broot\b|^USER 0\b/);
+    expect(runtime.join('\n')).toMatch(/^HEALTHCHECK .*deploy\/docker\/healthcheck\.js/m);
+    expect(runtime.join('\n')).toMatch(/^CMD .*services\/\$\{SERVICE\}\/dist\/main\.js/m);
+    expect(existsSync(join(ROOT, 'deploy', 'docker', 'healthcheck.js'))).toBe(true);
+  });
+
+  it('leaves local keys, builds and dependencies out of the build context', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.sipauth', '.git', 'deploy/compose.env*']));
+  });
+});
