@@ -1,0 +1,43 @@
+/** Starts a sip-auth-worker in this process (used by main.ts, the local stack and the tests). */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { connect } from 'nats';
+import type { AddressInfo } from 'node:net';
+import type { AuthStatus } from '@sipauth/contracts';
+import { readWorkerConfig } from './config/worker-config';
+import type { ReadModelWatcher } from './index/read-model-watcher';
+import { WorkerModule } from './worker.module';
+import { READ_MODEL_WATCHER } from './worker.tokens';
+
+export interface RunningWorker {
+  /** Base URL of /healthz, /readyz and /metrics. */
+  httpUrl: string;
+  status(): AuthStatus;
+  /** Drains the auth subscriptions, stops watching and closes the NATS connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the configuration (throws a clear Error for a missing or invalid variable), connects to NATS
+ * and starts serving; it answers auth.status at once and the deciding subjects once the read model
+ * is loaded (`status().ready`).
+ */
+export async function startSipAuthWorker(env: NodeJS.ProcessEnv = process.env): Promise<RunningWorker> {
+  const config = readWorkerConfig(env);
+  const nc = await connect({ servers: config.shared.natsServers, name: 'sip-auth-worker' });
+  try {
+    const app = await NestFactory.create(WorkerModule.forRoot(config, nc), { logger: env.NODE_ENV === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'], abortOnError: false });
+    await app.listen(config.httpPort);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const watcher = app.get<ReadModelWatcher>(READ_MODEL_WATCHER);
+    let closing: Promise<void> | undefined;
+    return {
+      httpUrl: `http://127.0.0.1:${port}`,
+      status: () => watcher.status(),
+      close: () => (closing ??= app.close().then(() => nc.drain()).catch(() => nc.close())),
+    };
+  } catch (err) {
+    await nc.close();
+    throw err;
+  }
+}

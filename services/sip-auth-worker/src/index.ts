@@ -1,0 +1,12 @@
+/** The worker's public surface: its bootstrap, and the decision code for benchmarks and tools. */
+export * from './bootstrap';
+export * from './config/worker-config';
+export * from './authorization/authorizer';
+export * from './authorization/auth-lookup';
+export * from './authorization/replay-guard';
+export * from './authorization/request-target';
+export * from './index/auth-index';
+export * from './index/kv-replay-guard';
+export * from './index/read-model-watcher';
+export * from './transport/auth-request.validation';
+export { watcherLookup } from './worker.module';

@@ -1,0 +1,110 @@
+/**
+ * Keeps an {@link AuthIndex} in step with the active read model in NATS KV: follows the `active`
+ * pointer of `<ns>_projection`; for each generation it loads every key through a KV watcher and
+ * then applies updates as they come. A new generation (a rebuild) is loaded fully beside the
+ * current one and then swapped in by one assignment, so requests never see a half-loaded index.
+ */
+import type { KV, KvEntry, NatsConnection, QueuedIterator } from 'nats';
+import { ACTIVE_KEY, ActiveReadModel, AuthStatus, projectionBucket } from '@sipauth/contracts';
+import { AuthIndex } from './auth-index';
+
+interface Generation { bucket: string; index: AuthIndex; watch: QueuedIterator<KvEntry> }
+
+const RETRY_MS = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ReadModelWatcher {
+  private current?: Generation;
+  private pointerWatch?: QueuedIterator<KvEntry>;
+  private stopped = false;
+  private markLoaded!: () => void;
+  /** Resolves when the first generation has been loaded. */
+  readonly loaded = new Promise<void>((resolve) => { this.markLoaded = resolve; });
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly namespace: string,
+    private readonly newIndex: () => AuthIndex,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  /** The index of the active generation; undefined until the first one is loaded. */
+  get index(): AuthIndex | undefined { return this.current?.index; }
+
+  get ready(): boolean { return this.current !== undefined; }
+
+  status(): AuthStatus {
+    const index = this.current?.index;
+    return {
+      ready: index !== undefined,
+      position: index?.position ?? '0',
+      counts: index?.counts() ?? { trunks: 0, credentialLists: 0, credentials: 0, ipAccessControlLists: 0, ipRanges: 0 },
+    };
+  }
+
+  /** Starts following the pointer in the background; `onError` hears a failure that stopped it. */
+  start(onError: (err: Error) => void): void {
+    this.follow().catch((err: Error) => { if (!this.stopped) onError(err); });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.pointerWatch?.stop();
+    this.current?.watch.stop();
+  }
+
+  private async follow(): Promise<void> {
+    const pointers = await this.bindWhenPresent(projectionBucket(this.namespace));
+    if (!pointers) return;
+    this.pointerWatch = await pointers.watch({ key: ACTIVE_KEY });
+    if (this.stopped) this.pointerWatch.stop();
+    for await (const entry of this.pointerWatch) {
+      if (entry.operation !== 'PUT') continue;
+      const active = entry.json<ActiveReadModel>();
+      if (active.bucket !== this.current?.bucket) await this.load(active.bucket);
+    }
+  }
+
+  private async load(bucket: string): Promise<void> {
+    const kv = await this.bindWhenPresent(bucket);
+    if (!kv) return;
+    const index = this.newIndex();
+    let initialised!: () => void;
+    const loaded = new Promise<void>((resolve) => { initialised = resolve; });
+    const watch = await kv.watch({ key: '>', initializedFn: () => initialised() });
+    void this.apply(watch, index, bucket);
+    await loaded;
+    if (this.stopped) { watch.stop(); return; }
+    const previous = this.current;
+    this.current = { bucket, index, watch };
+    previous?.watch.stop();
+    this.markLoaded();
+    this.log(`read model ${bucket} loaded at position ${index.position}: ${JSON.stringify(index.counts())}`);
+  }
+
+  private async apply(watch: QueuedIterator<KvEntry>, index: AuthIndex, bucket: string): Promise<void> {
+    for await (const entry of watch) {
+      try {
+        index.apply(entry.key, entry.operation === 'PUT' ? entry.json() : undefined);
+      } catch (err) {
+        this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** Binds to a bucket another service creates, waiting for it to appear (undefined once stopped). */
+  private async bindWhenPresent(bucket: string): Promise<KV | undefined> {
+    const js = this.nc.jetstream();
+    const jsm = await this.nc.jetstreamManager();
+    while (!this.stopped) {
+      try {
+        // bindOnly does not look the bucket up, so ask for its stream first.
+        await jsm.streams.info(`KV_${bucket}`);
+        return await js.views.kv(bucket, { bindOnly: true });
+      } catch {
+        await sleep(RETRY_MS);
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/** Starts the read-model watcher and the responder with the application, and drains them on shutdown. */
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ReadModelWatcher } from './index/read-model-watcher';
+import { AuthResponder } from './transport/auth-responder';
+import { AUTH_RESPONDER, READ_MODEL_WATCHER } from './worker.tokens';
+
+@Injectable()
+export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('sip-auth-worker');
+  private shuttingDown = false;
+
+  constructor(
+    @Inject(READ_MODEL_WATCHER) private readonly watcher: ReadModelWatcher,
+    @Inject(AUTH_RESPONDER) private readonly responder: AuthResponder,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.responder.serveStatus();
+    this.watcher.start((err) => this.logger.error(`read-model watcher stopped: ${err.message}`));
+    // A replica joins the deciding queue group only when it can decide, so none answers from a half-loaded index.
+    void this.watcher.loaded.then(() => {
+      if (this.shuttingDown) return;
+      this.responder.serveDecisions();
+      this.logger.log(`ready at position ${this.watcher.status().position}`);
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    await this.responder.drain();
+    await this.watcher.stop();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The worker's Nest module: configuration, providers and lifecycle, plus the HTTP probes. The auth
+ * subjects are served by {@link AuthResponder} on the raw nats.js connection (see there why).
+ */
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
+import { NonceService } from '@sipauth/sip-digest';
+import { Authorizer } from './authorization/authorizer';
+import type { WorkerConfig } from './config/worker-config';
+import { AuthIndex } from './index/auth-index';
+import { KvReplayGuard } from './index/kv-replay-guard';
+import { ReadModelWatcher } from './index/read-model-watcher';
+import { ProbesController } from './ops/probes.controller';
+import { WorkerMetrics } from './ops/worker-metrics';
+import { AuthResponder } from './transport/auth-responder';
+import { WorkerLifecycle } from './worker.lifecycle';
+import { AUTH_RESPONDER, AUTHORIZER, METRICS, NATS_CONNECTION, READ_MODEL_WATCHER, WORKER_CONFIG } from './worker.tokens';
+
+const logger = new Logger('sip-auth-worker');
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig, nc: NatsConnection): DynamicModule {
+    return {
+      module: WorkerModule,
+      controllers: [ProbesController],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        { provide: NATS_CONNECTION, useValue: nc },
+        {
+          provide: READ_MODEL_WATCHER,
+          useFactory: () => new ReadModelWatcher(
+            nc, config.shared.namespace, () => new AuthIndex(config.shared.realm, config.keyring), (m) => logger.log(m),
+          ),
+        },
+        {
+          provide: METRICS,
+          inject: [READ_MODEL_WATCHER],
+          useFactory: (watcher: ReadModelWatcher) => new WorkerMetrics(() => watcher.status()),
+        },
+        {
+          provide: AUTHORIZER,
+          inject: [READ_MODEL_WATCHER],
+          useFactory: async (watcher: ReadModelWatcher) => new Authorizer({
+            index: watcherLookup(watcher),
+            nonces: new NonceService({ secrets: config.nonceSecrets, ttlSeconds: config.shared.nonceTtlSeconds }),
+            replay: await KvReplayGuard.open(nc.jetstream(), config.shared.namespace, config.shared.nonceTtlSeconds),
+            realm: config.shared.realm,
+          }),
+        },
+        {
+          provide: AUTH_RESPONDER,
+          inject: [AUTHORIZER, METRICS, READ_MODEL_WATCHER],
+          useFactory: (authorizer: Authorizer, metrics: WorkerMetrics, watcher: ReadModelWatcher) => new AuthResponder({
+            nc, namespace: config.shared.namespace, authorizer, metrics, status: () => watcher.status(), log: (m) => logger.error(m),
+          }),
+        },
+        WorkerLifecycle,
+      ],
+    };
+  }
+}
+
+/** Reads through to whichever generation is active at the moment of the request. */
+export function watcherLookup(watcher: ReadModelWatcher): ConstructorParameters<typeof Authorizer>[0]['index'] {
+  return {
+    trunkByDomain: (domain) => watcher.index?.trunkByDomain(domain),
+    credentialsFor: (trunk, username, userhash, algorithm) => watcher.index?.credentialsFor(trunk, username, userhash, algorithm) ?? [],
+  };
+}

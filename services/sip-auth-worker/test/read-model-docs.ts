@@ -1,0 +1,43 @@
+/** Read-model documents as projection-service writes them, for the worker's integration tests. */
+import type { NatsConnection } from 'nats';
+import { ACTIVE_KEY, CredentialDoc, IpAddressDoc, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
+import { computeHa1s, SealingKeyring, sealHa1s } from '@sipauth/sip-digest';
+
+const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
+const meta = { revision: 1, position: '1', updatedAt: '2025-01-01T00:00:00Z', createdAt: '2025-01-01T00:00:00Z' };
+const ACCOUNT = 'AC1';
+
+/** Writes documents into one read-model generation of a namespace, and points `active` at it. */
+export async function readModel(nc: NatsConnection, ns: string, generation = 1) {
+  const js = nc.jetstream();
+  const bucket = readModelBucket(ns, generation);
+  const kv = await js.views.kv(bucket, { history: 1 });
+  let position = 0;
+  const advance = async () => {
+    await kv.put(POSITION_KEY, JSON.stringify({ position: String(++position), updatedAt: meta.updatedAt }));
+    return String(position);
+  };
+  const put = async (key: string, doc: unknown) => {
+    await kv.put(key, JSON.stringify(doc));
+    return advance();
+  };
+  return {
+    bucket,
+    async activate() {
+      const pointers = await js.views.kv(projectionBucket(ns), { history: 1 });
+      await pointers.put(ACTIVE_KEY, JSON.stringify({ bucket, generation, activatedAt: meta.updatedAt }));
+    },
+    trunk: (id: string, domainName: string, opts: Partial<TrunkDoc> = {}) => put(keys.trunk(ACCOUNT, id), {
+      ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
+      credentialListIds: [], ipAccessControlListIds: [], digestAlgorithms: [], ...opts,
+    } satisfies TrunkDoc),
+    credential: (listId: string, id: string, username: string, password: string) => put(keys.credential(ACCOUNT, listId, id), {
+      ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: 'sipauth.test',
+      ha1: sealHa1s(keyring, computeHa1s(username, 'sipauth.test', password), `${listId}/${id}`),
+    } satisfies CredentialDoc),
+    range: (aclId: string, id: string, ipAddress: string, cidrPrefixLength: number) => put(keys.ipAddress(ACCOUNT, aclId, id), {
+      ...meta, ipAddressId: id, ipAccessControlListId: aclId, accountId: ACCOUNT, friendlyName: id, ipAddress, cidrPrefixLength,
+    } satisfies IpAddressDoc),
+    remove: async (key: string) => { await kv.delete(key); return advance(); },
+  };
+}
