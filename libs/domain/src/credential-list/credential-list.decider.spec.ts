@@ -2,7 +2,7 @@ import type { SealedHa1s } from '../common';
 import { Conflict, NotFound, ValidationFailed } from '../errors';
 import { MAX_CREDENTIALS_PER_LIST } from '../rules';
 import { DeciderSpecification } from '../testing';
-import type { CredentialListCommand } from './credential-list.commands';
+import type { AddCredential, CredentialListCommand } from './credential-list.commands';
 import { credentialListDecider } from './credential-list.decider';
 import type { CredentialAdded, CredentialListEvent } from './credential-list.events';
 
@@ -28,7 +28,7 @@ const existing: CredentialListEvent[] = [created, credentialAdded(credentialId, 
 const deleted: CredentialListEvent = { type: 'CredentialListDeleted', data: { credentialListId } };
 const attached: CredentialListEvent = { type: 'TrunkAssigned', data: { trunkId, listKind: 'credentialList', listId: credentialListId } };
 const detached: CredentialListEvent = { type: 'TrunkUnassigned', data: { trunkId, listKind: 'credentialList', listId: credentialListId } };
-const add = (username: string, id = otherCredentialId, account = accountId): CredentialListCommand =>
+const add = (username: string, id = otherCredentialId, account = accountId): AddCredential =>
   ({ type: 'AddCredential', accountId: account, credentialListId, credentialId: id, username, realm, ha1, now });
 
 describe('CreateCredentialList', () => {
