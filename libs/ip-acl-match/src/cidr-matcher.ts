@@ -35,14 +35,14 @@ function rangeKey(cidr: Cidr | string): RangeKey | undefined {
   if (range.family === 4) {
     const address = parseIpv4(range.network);
     if (address < 0 || !Number.isInteger(length) || length < 0 || length > 32) return undefined;
-    return { family: 4, w0: address, w1: 0, w2: 0, w3: 0, length };
+    return { family: 4, w0: address | 0, w1: 0, w2: 0, w3: 0, length };
   }
   if (range.family !== 6 || !parseIpv6(range.network, 0, range.network.length, groups)) return undefined;
   if (!Number.isInteger(length) || length < 0 || length > 128) return undefined;
-  const w0 = groups[0] * 65536 + groups[1];
-  const w1 = groups[2] * 65536 + groups[3];
-  const w2 = groups[4] * 65536 + groups[5];
-  const w3 = groups[6] * 65536 + groups[7];
+  const w0 = (groups[0] << 16) | groups[1];
+  const w1 = (groups[2] << 16) | groups[3];
+  const w2 = (groups[4] << 16) | groups[5];
+  const w3 = (groups[6] << 16) | groups[7];
   if (length >= 96 && w0 === 0 && w1 === 0 && w2 === 0xffff) return { family: 4, w0: w3, w1: 0, w2: 0, w3: 0, length: length - 96 };
   return { family: 6, w0, w1, w2, w3, length };
 }

@@ -3,9 +3,12 @@
  * 32-bit words, for longest-prefix match without BigInt. Every node other than the root holds
  * values or has two children, so the tree has fewer than 2n nodes and a lookup visits at most
  * one node per distinct branching or nested range on its path.
+ *
+ * Words are int32 everywhere: every producer (parsers, masks) yields `| 0` values, so `!==` on
+ * words is bit-pattern equality.
  */
 
-/** Four big-endian unsigned 32-bit words. */
+/** Four big-endian 32-bit words as signed int32 bit patterns (so V8 keeps them as small integers). */
 export interface Words {
   readonly w0: number;
   readonly w1: number;
@@ -31,8 +34,8 @@ class TrieNode<T> implements Words {
 function maskWord(word: number, index: number, length: number): number {
   const bits = length - 32 * index;
   if (bits <= 0) return 0;
-  if (bits >= 32) return word;
-  return (word & (0xffffffff << (32 - bits))) >>> 0;
+  if (bits >= 32) return word | 0;
+  return word & (-1 << (32 - bits));
 }
 
 function nodeFor<T>(key: Words, length: number): TrieNode<T> {

@@ -15,7 +15,10 @@ import { parseIpv4, parseIpv6 } from './ip-text';
 
 export interface SourceIp {
   readonly family: 4 | 6;
-  /** The address as four big-endian unsigned 32-bit words; an IPv4 address is `w0` (the rest 0). */
+  /**
+   * The address as four big-endian 32-bit words, held as signed int32 bit patterns (small integers
+   * for V8, so lookups never touch heap numbers); an IPv4 address is `w0` (the rest 0).
+   */
   readonly w0: number;
   readonly w1: number;
   readonly w2: number;
@@ -38,13 +41,13 @@ export function parseSourceIp(text: string): SourceIp | undefined {
     end -= 1;
   } else if (text.indexOf(':') < 0) {
     const v4 = parseIpv4(text);
-    return v4 < 0 ? undefined : { family: 4, w0: v4, w1: 0, w2: 0, w3: 0, mapped: false };
+    return v4 < 0 ? undefined : { family: 4, w0: v4 | 0, w1: 0, w2: 0, w3: 0, mapped: false };
   }
   if (!parseIpv6(text, start, end, groups)) return undefined;
-  const w0 = (groups[0] * 65536 + groups[1]);
-  const w1 = (groups[2] * 65536 + groups[3]);
-  const w2 = (groups[4] * 65536 + groups[5]);
-  const w3 = (groups[6] * 65536 + groups[7]);
+  const w0 = (groups[0] << 16) | groups[1];
+  const w1 = (groups[2] << 16) | groups[3];
+  const w2 = (groups[4] << 16) | groups[5];
+  const w3 = (groups[6] << 16) | groups[7];
   if (w0 === 0 && w1 === 0 && w2 === 0xffff) return { family: 4, w0: w3, w1: 0, w2: 0, w3: 0, mapped: true };
   return { family: 6, w0, w1, w2, w3, mapped: false };
 }
