@@ -1,0 +1,83 @@
+/**
+ * Starts the projection-service: NATS, the event store, the runner (single-active, checkpointed),
+ * the rebuild endpoint on NATS, and the HTTP probes (/healthz, /readyz, /metrics).
+ */
+import 'reflect-metadata';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { connect } from 'nats';
+import { createEventStore } from '@sipauth/event-store';
+import { serveRebuildRequests } from './admin/rebuild.responder';
+import { ProjectionMetrics } from './projection-metrics';
+import { ProjectionRunner } from './projection-runner';
+import { ProjectionServiceModule } from './projection-service.module';
+import { readSettings } from './projection-service.settings';
+import type { ProjectionRuntime } from './projection-service.tokens';
+import type { RebuildResult } from './rebuild-generation';
+
+export interface RunningProjectionService {
+  /** The port the probes listen on (useful with `PROJECTION_HTTP_PORT=0`). */
+  httpPort: number;
+  /** Stops applying, writes the checkpoint, releases the lease, stops HTTP, drains NATS. */
+  close(): Promise<void>;
+  /** Rebuilds the read model into a fresh generation and switches readers to it (active instance only). */
+  rebuild(): Promise<RebuildResult>;
+  /** The runner, for status and tests. */
+  runner: ProjectionRunner;
+}
+
+/** Reads the configuration from `env` (SPEC §7 plus PROJECTION_*) and starts the service. */
+export async function startProjectionService(env: NodeJS.ProcessEnv = process.env): Promise<RunningProjectionService> {
+  const settings = readSettings(env);
+  const { namespace } = settings.shared;
+  const logger = new Logger('ProjectionService');
+  const nc = await connect({ servers: settings.shared.natsServers, name: 'projection-service' });
+  try {
+    const store = await createEventStore(nc, { namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString });
+    const metrics = new ProjectionMetrics();
+    const runner = await ProjectionRunner.start({
+      js: nc.jetstream(),
+      jsm: await nc.jetstreamManager(),
+      store,
+      namespace,
+      holderId: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      leaseTtlMs: settings.leaseTtlMs,
+      rebuildGraceMs: settings.rebuildGraceMs,
+      metrics,
+      log: (message) => logger.log(message),
+    });
+    const admin = serveRebuildRequests(nc, namespace, runner);
+    const runtime: ProjectionRuntime = {
+      runner,
+      metrics,
+      async stop() {
+        admin.unsubscribe();
+        await runner.close();
+        await store.close();
+      },
+    };
+    const levels: LogLevel[] = env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'warn', 'error'];
+    const app = await NestFactory.create(ProjectionServiceModule.register(runtime), { logger: levels, abortOnError: false });
+    await app.listen(settings.httpPort);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    let closing: Promise<void> | undefined;
+    return {
+      httpPort: port,
+      runner,
+      rebuild: () => runner.rebuild(),
+      close() {
+        closing ??= (async () => {
+          await app.close();
+          await nc.drain();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await nc.close();
+    throw err;
+  }
+}

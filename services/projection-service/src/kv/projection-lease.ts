@@ -1,0 +1,89 @@
+/**
+ * The single-active lease. Several replicas may run; only the holder of the lease applies events.
+ *
+ * The lease is the KV key `lease` in `<ns>_projection`, holding `{holder, expiresAt}`. A replica
+ * takes it with `create` when the key is absent or deleted, or with `update(…, revision)` when the
+ * stored lease has expired (or is its own): JetStream's compare-and-set on the key's revision lets
+ * exactly one contender win. The holder renews every third of the TTL, again by compare-and-set;
+ * a renewal that fails means the lease is lost. `held` also checks a local deadline (the time the
+ * last successful renewal was *sent* plus the TTL), so a holder whose event loop stalled stops
+ * writing before a standby can take over — as long as clocks agree to well within the TTL. Writes
+ * into the read model are compare-and-set too (see ReadModelWriter), which fences off a deposed
+ * holder that still writes even if clocks do not agree.
+ */
+import type { KV } from 'nats';
+import { LEASE_KEY } from '@sipauth/contracts';
+import { decodeJson, encodeJson } from './kv-json';
+
+export interface LeaseDoc { holder: string; expiresAt: string }
+
+export class ProjectionLease {
+  private revision = 0;
+  private deadline = 0;
+
+  constructor(
+    private readonly kv: KV,
+    readonly holder: string,
+    readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True while this instance holds an unexpired lease (by its own clock). */
+  get held(): boolean {
+    return this.revision > 0 && this.now() < this.deadline;
+  }
+
+  /** Takes the lease if it is free, expired or already ours; false when another replica holds it. */
+  async acquire(): Promise<boolean> {
+    const startedAt = this.now();
+    const entry = await this.kv.get(LEASE_KEY);
+    const current = decodeJson<LeaseDoc>(entry);
+    const next = encodeJson(this.doc(startedAt));
+    try {
+      if (!entry || !current) {
+        this.revision = await this.kv.create(LEASE_KEY, next);
+      } else if (current.holder === this.holder || Date.parse(current.expiresAt) <= startedAt) {
+        this.revision = await this.kv.update(LEASE_KEY, next, entry.revision);
+      } else {
+        this.lose();
+        return false;
+      }
+    } catch {
+      this.lose();
+      return false;
+    }
+    this.deadline = startedAt + this.ttlMs;
+    return true;
+  }
+
+  /** Extends the lease; false (and no longer held) when it was lost or could not be renewed. */
+  async renew(): Promise<boolean> {
+    if (this.revision === 0) return false;
+    const startedAt = this.now();
+    try {
+      this.revision = await this.kv.update(LEASE_KEY, encodeJson(this.doc(startedAt)), this.revision);
+      this.deadline = startedAt + this.ttlMs;
+      return true;
+    } catch {
+      this.lose();
+      return false;
+    }
+  }
+
+  /** Gives the lease up at once, so that a standby need not wait for it to expire. */
+  async release(): Promise<void> {
+    const revision = this.revision;
+    this.lose();
+    if (revision === 0) return;
+    await this.kv.delete(LEASE_KEY, { previousSeq: revision }).catch(() => undefined);
+  }
+
+  private lose(): void {
+    this.revision = 0;
+    this.deadline = 0;
+  }
+
+  private doc(from: number): LeaseDoc {
+    return { holder: this.holder, expiresAt: new Date(from + this.ttlMs).toISOString() };
+  }
+}

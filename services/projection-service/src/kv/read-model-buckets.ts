@@ -1,0 +1,63 @@
+/**
+ * The KV buckets of the projection (libs/contracts read-models.ts): `<ns>_projection` holds the
+ * `active` pointer and the lease; `<ns>_rm_<generation>` holds one generation of the read model.
+ */
+import { StorageType, type JetStreamClient, type JetStreamManager, type KV } from 'nats';
+import { ACTIVE_KEY, projectionBucket, readModelBucket, type ActiveReadModel } from '@sipauth/contracts';
+import { decodeJson, encodeJson } from './kv-json';
+
+/** The active generation and the KV revision of the `active` key (for compare-and-set). */
+export interface ActivePointer { active: ActiveReadModel; kvRevision: number }
+
+export class ReadModelBuckets {
+  private constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly namespace: string,
+    readonly control: KV,
+  ) {}
+
+  static async open(js: JetStreamClient, jsm: JetStreamManager, namespace: string): Promise<ReadModelBuckets> {
+    const control = await js.views.kv(projectionBucket(namespace), { history: 1, storage: StorageType.File });
+    return new ReadModelBuckets(js, jsm, namespace, control);
+  }
+
+  /** Opens (creating if needed) the bucket of one generation. */
+  generation(generation: number): Promise<KV> {
+    return this.js.views.kv(readModelBucket(this.namespace, generation), { history: 1, storage: StorageType.File });
+  }
+
+  async readActive(): Promise<ActivePointer | undefined> {
+    const entry = await this.control.get(ACTIVE_KEY);
+    const active = decodeJson<ActiveReadModel>(entry);
+    return entry && active ? { active, kvRevision: entry.revision } : undefined;
+  }
+
+  /** The active generation; on the very first start, generation 1 (created empty). */
+  async ensureActive(now = new Date()): Promise<ActivePointer> {
+    const existing = await this.readActive();
+    if (existing) return existing;
+    await this.generation(1);
+    const active: ActiveReadModel = { bucket: readModelBucket(this.namespace, 1), generation: 1, activatedAt: now.toISOString() };
+    try {
+      return { active, kvRevision: await this.control.create(ACTIVE_KEY, encodeJson(active)) };
+    } catch (err) {
+      const raced = await this.readActive();
+      if (raced) return raced;
+      throw err;
+    }
+  }
+
+  /** Points readers at another generation, only if `active` is still what the caller read. */
+  async switchActive(from: ActivePointer, generation: number, now = new Date()): Promise<ActivePointer> {
+    const active: ActiveReadModel = { bucket: readModelBucket(this.namespace, generation), generation, activatedAt: now.toISOString() };
+    return { active, kvRevision: await this.control.update(ACTIVE_KEY, encodeJson(active), from.kvRevision) };
+  }
+
+  /** Removes a generation's bucket (a KV bucket is the stream `KV_<bucket>`); absent is fine. */
+  async destroy(generation: number): Promise<void> {
+    await this.jsm.streams.delete(`KV_${readModelBucket(this.namespace, generation)}`).catch((err: unknown) => {
+      if (!/not found/i.test(String((err as Error)?.message))) throw err;
+    });
+  }
+}

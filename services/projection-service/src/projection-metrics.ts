@@ -1,0 +1,57 @@
+/** Prometheus metrics of one projection-service instance (its own registry, so instances never collide). */
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RecordedEvent } from '@sipauth/event-store';
+
+export class ProjectionMetrics {
+  readonly registry = new Registry();
+  private readonly appliedPosition = new Gauge({
+    name: 'sipauth_projection_applied_position',
+    help: 'Event store position of the last event applied to the active read model',
+    registers: [this.registry],
+  });
+  private readonly eventsApplied = new Counter({
+    name: 'sipauth_projection_events_applied_total',
+    help: 'Events applied to a read model (live and rebuild)',
+    labelNames: ['phase'],
+    registers: [this.registry],
+  });
+  private readonly lag = new Gauge({
+    name: 'sipauth_projection_lag_seconds',
+    help: 'Time from the store recording the last applied event to its application',
+    registers: [this.registry],
+  });
+  private readonly leaseHolder = new Gauge({
+    name: 'sipauth_projection_lease_holder',
+    help: '1 while this instance holds the single-active lease and applies events, else 0',
+    registers: [this.registry],
+  });
+  private readonly generation = new Gauge({
+    name: 'sipauth_projection_active_generation',
+    help: 'Generation of the read-model bucket readers use',
+    registers: [this.registry],
+  });
+
+  constructor(withDefaults = true) {
+    if (withDefaults) collectDefaultMetrics({ register: this.registry });
+    this.leaseHolder.set(0);
+  }
+
+  applied(event: RecordedEvent, phase: 'live' | 'rebuild', now = Date.now()): void {
+    this.eventsApplied.inc({ phase });
+    if (phase !== 'live') return;
+    this.appliedPosition.set(Number(event.position));
+    this.lag.set(Math.max(0, (now - Date.parse(event.created)) / 1000));
+  }
+
+  holdsLease(held: boolean): void {
+    this.leaseHolder.set(held ? 1 : 0);
+  }
+
+  activeGeneration(generation: number): void {
+    this.generation.set(generation);
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

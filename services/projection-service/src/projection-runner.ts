@@ -1,0 +1,208 @@
+/**
+ * The projection runner: contends for the single-active lease and, while it holds it, runs one
+ * checkpointed catch-up subscription over all events into the active read-model generation.
+ * Standbys retry the lease every third of its TTL. Rebuilds are in rebuild-generation.ts.
+ */
+import { readModelBucket } from '@sipauth/contracts';
+import type { EventStore } from '@sipauth/event-store';
+import type { JetStreamClient, JetStreamManager } from 'nats';
+import { ApplyLoop } from './apply-loop';
+import { ProjectionLease } from './kv/projection-lease';
+import { ReadModelBuckets, type ActivePointer } from './kv/read-model-buckets';
+import { ReadModelWriter } from './kv/read-model-writer';
+import type { ProjectionMetrics } from './projection-metrics';
+import { rebuildGeneration, type RebuildResult } from './rebuild-generation';
+
+export interface ProjectionRunnerOptions {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  store: EventStore;
+  namespace: string;
+  /** Unique per instance: who holds the lease. */
+  holderId: string;
+  leaseTtlMs: number;
+  /** How long readers may keep using the previous generation after a rebuild switched away from it. */
+  rebuildGraceMs: number;
+  metrics?: ProjectionMetrics;
+  log?: (message: string) => void;
+}
+
+export type ProjectionRole = 'starting' | 'standby' | 'active' | 'stopped';
+
+/** The live state while this instance holds the lease (shared with the rebuild). */
+export interface ActiveState {
+  pointer: ActivePointer;
+  live: ApplyLoop;
+  /** Set while a rebuild swaps the live loop, so that the swap is not taken for the end of the session. */
+  switchover?: Promise<void>;
+}
+
+export class ProjectionRunner {
+  role: ProjectionRole = 'starting';
+  /** Set by close(): no new session, no new lease. */
+  closing = false;
+  /** The loop filling the next generation while a rebuild runs. */
+  builder: ApplyLoop | undefined;
+  private state: ActiveState | undefined;
+  private rebuilding: Promise<RebuildResult> | undefined;
+  private readonly graceTimers = new Set<NodeJS.Timeout>();
+  private wake: (() => void) | undefined;
+  private contending: Promise<void> = Promise.resolve();
+  private readonly log: (message: string) => void;
+
+  private constructor(
+    readonly options: ProjectionRunnerOptions,
+    readonly buckets: ReadModelBuckets,
+    readonly lease: ProjectionLease,
+  ) {
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Opens the buckets and starts contending for the lease in the background. */
+  static async start(options: ProjectionRunnerOptions): Promise<ProjectionRunner> {
+    const buckets = await ReadModelBuckets.open(options.js, options.jsm, options.namespace);
+    const lease = new ProjectionLease(buckets.control, options.holderId, options.leaseTtlMs);
+    const runner = new ProjectionRunner(options, buckets, lease);
+    runner.contending = runner.contend();
+    return runner;
+  }
+
+  /** Ready once caught up to the head seen when it became active; a standby is ready too. */
+  get ready(): boolean {
+    if (this.role === 'standby') return true;
+    return this.role === 'active' && this.state !== undefined && this.state.live.caughtUp;
+  }
+
+  /** Position applied to the active generation by this instance (undefined when not active). */
+  get position(): string | undefined {
+    return this.state?.live.writer.position;
+  }
+
+  get activeGeneration(): number | undefined {
+    return this.state?.pointer.active.generation;
+  }
+
+  /** True while this instance holds the lease and may write. */
+  get mayWrite(): boolean {
+    return this.lease.held;
+  }
+
+  /** Builds the next generation from position zero, then switches readers to it. Only the active instance can. */
+  rebuild(): Promise<RebuildResult> {
+    this.rebuilding ??= rebuildGeneration(this).finally(() => {
+      this.rebuilding = undefined;
+    });
+    return this.rebuilding;
+  }
+
+  /** Stops applying, writes the checkpoint, gives the lease up. A pending old-generation deletion is left undone. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.wake?.();
+    await this.builder?.abort();
+    await this.rebuilding?.catch(() => undefined);
+    await this.state?.live.stop();
+    await this.contending;
+    await this.lease.release();
+    for (const timer of this.graceTimers) clearTimeout(timer);
+    this.role = 'stopped';
+  }
+
+  /** Used by the rebuild: a live loop over `writer`, already started. */
+  startLiveLoop(writer: ReadModelWriter, catchUpTo: string): ApplyLoop {
+    return new ApplyLoop(this.options.store, writer, {
+      mayWrite: () => this.mayWrite,
+      catchUpTo,
+      onApplied: (event) => this.options.metrics?.applied(event, 'live'),
+    }).start();
+  }
+
+  /** Used by the rebuild: the generation it builds, the switch it made, the old bucket's later deletion. */
+  setActive(state: ActiveState): void {
+    this.state = state;
+    this.options.metrics?.activeGeneration(state.pointer.active.generation);
+  }
+
+  get activeState(): ActiveState | undefined {
+    return this.role === 'active' ? this.state : undefined;
+  }
+
+  scheduleDeletion(generation: number): void {
+    const timer = setTimeout(() => {
+      this.graceTimers.delete(timer);
+      this.buckets.destroy(generation).catch((err) => this.log(`could not delete generation ${generation}: ${String(err)}`));
+    }, this.options.rebuildGraceMs);
+    timer.unref();
+    this.graceTimers.add(timer);
+  }
+
+  private async contend(): Promise<void> {
+    while (!this.closing) {
+      let acquired = false;
+      try {
+        acquired = await this.lease.acquire();
+      } catch (err) {
+        this.log(`lease acquisition failed: ${String(err)}`);
+      }
+      if (acquired && !this.closing) {
+        await this.serve().catch((err) => this.log(`stopped applying: ${String(err)}`));
+      }
+      if (!this.closing) {
+        this.role = 'standby';
+        await this.sleep(this.options.leaseTtlMs / 3);
+      }
+    }
+  }
+
+  /** Applies events while the lease is held; returns when it is lost, on a failure, or on close. */
+  private async serve(): Promise<void> {
+    const renewal = setInterval(() => void this.renew(), this.options.leaseTtlMs / 3);
+    try {
+      const pointer = await this.buckets.ensureActive();
+      const { generation } = pointer.active;
+      const writer = await ReadModelWriter.open(await this.buckets.generation(generation), readModelBucket(this.options.namespace, generation));
+      const head = await this.options.store.headPosition();
+      if (this.closing) return;
+      this.setActive({ pointer, live: this.startLiveLoop(writer, head) });
+      this.role = 'active';
+      this.options.metrics?.holdsLease(true);
+      this.log(`active: applying to ${pointer.active.bucket} from position ${writer.position ?? '0'}`);
+      await this.whileLive();
+    } finally {
+      clearInterval(renewal);
+      this.options.metrics?.holdsLease(false);
+      if (!this.closing) this.state = undefined;
+    }
+  }
+
+  private async whileLive(): Promise<void> {
+    for (;;) {
+      const state = this.state;
+      if (!state) return;
+      const loop = state.live;
+      await loop.done;
+      if (state.switchover) await state.switchover.catch(() => undefined);
+      if (this.closing || this.state?.live === loop || !this.state) {
+        if (loop.failure) throw loop.failure;
+        return;
+      }
+    }
+  }
+
+  private async renew(): Promise<void> {
+    if (await this.lease.renew()) return;
+    this.log('lease lost: stopping at once');
+    await this.state?.live.abort();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,12 @@
+/** What the NestJS edge is given: the plain runner and its metrics. */
+import type { ProjectionMetrics } from './projection-metrics';
+import type { ProjectionRunner } from './projection-runner';
+
+export const PROJECTION_RUNTIME = Symbol('PROJECTION_RUNTIME');
+
+export interface ProjectionRuntime {
+  runner: ProjectionRunner;
+  metrics: ProjectionMetrics;
+  /** Stops the runner (checkpoint written, lease released) and the event store. */
+  stop(): Promise<void>;
+}
