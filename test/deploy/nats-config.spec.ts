@@ -1,0 +1,203 @@
+/**
+ * The NATS configurations shipped in deploy/ fsync before acknowledging and give each service its own
+ * user with only the subjects it needs. Read with a parser of the NATS configuration format (the
+ * subset these files use: blocks, arrays, `key: value` / `key = value`, quoted strings, comments,
+ * `include`), so a permission is checked where NATS would read it, not by grepping.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+type ConfValue = string | number | boolean | ConfValue[] | ConfObject;
+interface ConfObject { [key: string]: ConfValue }
+
+/** Parses a NATS server configuration file, following `include` relative to the including file. */
+function parseNatsConf(file: string): ConfObject {
+  const text = readFileSync(file, 'utf8');
+  let i = 0;
+  const fail = (msg: string): never => {
+    const line = text.slice(0, i).split('\n').length;
+    throw new Error(`${file}:${line}: ${msg}`);
+  };
+  const skip = () => {
+    for (;;) {
+      while (i < text.length && /[\s,;]/.test(text[i])) i++;
+      if (text[i] === '#' || text.startsWith('//', i)) {
+        while (i < text.length && text[i] !== '\n') i++;
+      } else return;
+    }
+  };
+  const quoted = (): string => {
+    const q = text[i++];
+    let s = '';
+    while (i < text.length && text[i] !== q) s += text[i++];
+    if (text[i] !== q) fail('unterminated string');
+    i++;
+    return s;
+  };
+  const bare = (stop: RegExp): string => {
+    let s = '';
+    while (i < text.length && !stop.test(text[i]) && text[i] !== '#') s += text[i++];
+    return s.trim();
+  };
+  const scalar = (raw: string): ConfValue => {
+    if (/^-?\d+$/.test(raw)) return Number(raw);
+    if (/^(true|yes|on|enabled)$/i.test(raw)) return raw.toLowerCase() === 'enabled' ? 'enabled' : true;
+    if (/^(false|no|off)$/i.test(raw)) return false;
+    return raw;
+  };
+  const value = (): ConfValue => {
+    skip();
+    const c = text[i];
+    if (c === '{') { i++; return object('}'); }
+    if (c === '[') {
+      i++;
+      const items: ConfValue[] = [];
+      for (;;) {
+        skip();
+        if (text[i] === ']') { i++; return items; }
+        if (i >= text.length) fail('unterminated array');
+        items.push(value());
+      }
+    }
+    if (c === '"' || c === "'") return quoted();
+    return scalar(bare(/[\n,}\]]/));
+  };
+  const object = (close: string | undefined): ConfObject => {
+    const obj: ConfObject = {};
+    for (;;) {
+      skip();
+      if (i >= text.length) {
+        if (close) fail(`missing ${close}`);
+        return obj;
+      }
+      if (text[i] === close) { i++; return obj; }
+      const key = text[i] === '"' ? quoted() : bare(/[\s:={]/);
+      if (!key) fail(`unexpected ${JSON.stringify(text[i])}`);
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (key === 'include') {
+        const path = value() as string;
+        Object.assign(obj, parseNatsConf(join(dirname(file), path)));
+        continue;
+      }
+      if (text[i] === ':' || text[i] === '=') i++;
+      if (key in obj) fail(`duplicate key ${key}`);
+      obj[key] = value();
+    }
+  };
+  return object(undefined);
+}
+
+const ROOT = join(__dirname, '..', '..');
+const FILES = {
+  compose: join(ROOT, 'deploy', 'nats', 'nats-server.conf'),
+  kubernetes: join(ROOT, 'deploy', 'k8s', 'nats', 'nats-cluster.conf'),
+};
+
+interface Permissions {
+  publish: { allow: string[]; deny: string[] };
+  subscribe: { allow: string[]; deny: string[] };
+  allow_responses?: boolean;
+}
+
+function usersOf(conf: ConfObject): Map<string, Permissions> {
+  const account = (conf.accounts as ConfObject).SIPAUTH as ConfObject;
+  expect(account.jetstream).toBe('enabled');
+  return new Map(
+    (account.users as ConfObject[]).map((u) => {
+      const p = (u.permissions ?? {}) as ConfObject;
+      const side = (s: ConfValue | undefined) => ({
+        allow: (((s as ConfObject | undefined)?.allow as string[]) ?? []),
+        deny: (((s as ConfObject | undefined)?.deny as string[]) ?? []),
+      });
+      expect(String(u.password)).toMatch(/^\$NATS_[A-Z_]+_PASSWORD$/);
+      return [u.user as string, { publish: side(p.publish), subscribe: side(p.subscribe), allow_responses: p.allow_responses as boolean }];
+    }),
+  );
+}
+
+/** NATS subject matching: `*` one token, `>` one or more trailing tokens. */
+function subjectMatches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let k = 0; k < p.length; k++) {
+    if (p[k] === '>') return s.length > k;
+    if (k >= s.length || (p[k] !== '*' && p[k] !== s[k])) return false;
+  }
+  return p.length === s.length;
+}
+
+const may = (rules: { allow: string[]; deny: string[] }, subject: string) =>
+  rules.allow.some((a) => subjectMatches(a, subject)) && !rules.deny.some((d) => subjectMatches(d, subject));
+
+describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, file) => {
+  const conf = parseNatsConf(file);
+  const users = usersOf(conf);
+
+  it('fsyncs every JetStream write before acknowledging it', () => {
+    expect((conf.jetstream as ConfObject).sync_interval).toBe('always');
+    expect(readFileSync(file, 'utf8')).toMatch(/^\s*sync_interval:\s*always\s*$/m);
+  });
+
+  it('has one user per service, one for the SIP edge and one for operator tooling', () => {
+    expect([...users.keys()].sort()).toEqual(['config-client', 'config-service', 'projection-service', 'sip-auth-worker', 'sip-edge']);
+    expect(conf.system_account).toBe('SYS');
+  });
+
+  it('lets the worker answer auth requests and record nonces, but never publish config commands, queries or events', () => {
+    const w = users.get('sip-auth-worker')!;
+    expect(may(w.subscribe, 'sipauth.v1.auth.authorize')).toBe(true);
+    expect(w.allow_responses).toBe(true);
+    expect(may(w.publish, '$KV.sipauth_nonces.abc')).toBe(true);
+    for (const subject of ['sipauth.v1.config.trunk.create', 'sipauth.v1.query.trunk.get', 'sipauth.events.trunk-1', '$KV.sipauth_projection.active', '$KV.sipauth_rm_1.acct.a.trunk.t', '$JS.API.STREAM.DELETE.sipauth_events', '$JS.API.STREAM.PURGE.sipauth_events']) {
+      expect([subject, may(w.publish, subject)]).toEqual([subject, false]);
+    }
+    expect(may(w.subscribe, 'sipauth.v1.config.trunk.create')).toBe(false);
+  });
+
+  it('lets config-service serve commands and queries and append events, but not answer auth requests', () => {
+    const c = users.get('config-service')!;
+    expect(may(c.subscribe, 'sipauth.v1.config.trunk.create')).toBe(true);
+    expect(may(c.subscribe, 'sipauth.v1.query.trunk.list')).toBe(true);
+    expect(may(c.publish, 'sipauth.events.trunk-1')).toBe(true);
+    expect(may(c.publish, '$KV.sipauth_requests.r1')).toBe(true);
+    expect(may(c.subscribe, 'sipauth.v1.auth.authorize')).toBe(false);
+    expect(may(c.publish, 'sipauth.v1.auth.authorize')).toBe(false);
+    expect(may(c.publish, '$KV.sipauth_rm_1.acct.a.trunk.t')).toBe(false);
+    expect(may(c.publish, '$JS.API.STREAM.DELETE.sipauth_events')).toBe(false);
+  });
+
+  it('lets projection-service write the read models and serve rebuild, but neither append events nor serve commands', () => {
+    const p = users.get('projection-service')!;
+    expect(may(p.publish, '$KV.sipauth_rm_2.acct.a.trunk.t')).toBe(true);
+    expect(may(p.publish, '$KV.sipauth_projection.meta.position')).toBe(true);
+    expect(may(p.subscribe, 'sipauth.v1.admin.projection.rebuild')).toBe(true);
+    expect(may(p.publish, '$JS.API.CONSUMER.CREATE.sipauth_events')).toBe(true);
+    for (const subject of ['sipauth.events.trunk-1', 'sipauth.v1.config.trunk.create', '$JS.API.STREAM.DELETE.sipauth_events', '$KV.sipauth_nonces.x']) {
+      expect([subject, may(p.publish, subject)]).toEqual([subject, false]);
+    }
+    expect(may(p.subscribe, 'sipauth.v1.config.trunk.create')).toBe(false);
+  });
+
+  it('lets the SIP edge only ask the auth questions', () => {
+    const e = users.get('sip-edge')!;
+    expect(['authorize', 'challenge', 'verify', 'status'].every((op) => may(e.publish, `sipauth.v1.auth.${op}`))).toBe(true);
+    expect(may(e.publish, 'sipauth.v1.config.trunk.create')).toBe(false);
+    expect(may(e.publish, 'sipauth.events.x')).toBe(false);
+    expect(e.subscribe.allow).toEqual(['_INBOX.>']);
+  });
+});
+
+describe('the NATS configuration parser', () => {
+  it('matches subjects the way NATS does', () => {
+    expect(subjectMatches('a.>', 'a.b.c')).toBe(true);
+    expect(subjectMatches('a.>', 'a')).toBe(false);
+    expect(subjectMatches('a.*.c', 'a.b.c')).toBe(true);
+    expect(subjectMatches('a.*', 'a.b.c')).toBe(false);
+  });
+
+  it('reads the Kubernetes cluster block with three routes', () => {
+    const cluster = parseNatsConf(FILES.kubernetes).cluster as ConfObject;
+    expect(cluster.routes).toHaveLength(3);
+    expect(cluster.port).toBe(6222);
+  });
+});
