@@ -147,7 +147,8 @@ export function checkDigestAlgorithms(value: unknown, field = 'algorithms'): Fie
   if (!Array.isArray(value) || value.length === 0) return problem(field, 'must be a non-empty list of algorithms');
   const unknown = value.filter((a) => !(DIGEST_ALGORITHM_NAMES as readonly unknown[]).includes(a));
   if (unknown.length > 0) {
-    return problem(field, `must contain only ${DIGEST_ALGORITHM_NAMES.join(', ')} (got ${unknown.map((a) => JSON.stringify(a)).join(', ')})`);
+    const shown = unknown.slice(0, 3).map((a) => String(JSON.stringify(a)).slice(0, 32)).join(', ');
+    return problem(field, `must contain only ${DIGEST_ALGORITHM_NAMES.join(', ')} (got ${shown}${unknown.length > 3 ? ', …' : ''})`);
   }
   if (new Set(value).size !== value.length) return problem(field, 'must not repeat an algorithm');
   return undefined;
