@@ -4,3 +4,4 @@ export * from './config';
 export * from './auth';
 export * from './read-models';
 export * from './env';
+export * from './request-fields';
