@@ -31,7 +31,13 @@ export function formatChallenge(c: DigestChallenge): string {
 export function parseChallenge(headerValue: string): ParseResult<DigestChallenge> {
   const scanned = scanDigestParams(headerValue);
   if (!scanned.ok) return { ok: false, reason: 'malformed-credentials', message: scanned.message };
-  const p = scanned.params;
+  const p: Record<string, string | undefined> = {};
+  for (let k = 0; k < scanned.pairs.length; k += 2) {
+    const name = scanned.pairs[k];
+    if (name === 'realm' || name === 'nonce' || name === 'algorithm' || name === 'qop' || name === 'opaque' || name === 'stale' || name === 'userhash') {
+      p[name] = scanned.pairs[k + 1];
+    }
+  }
   const algorithm = parseAlgorithm(p.algorithm);
   if (!algorithm) return { ok: false, reason: 'algorithm-unsupported', message: 'algorithm must be one of MD5, SHA-256, SHA-512-256 (or their -sess forms)' };
   if (p.realm === undefined) return { ok: false, reason: 'malformed-credentials', message: 'realm is missing' };

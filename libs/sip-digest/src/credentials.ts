@@ -3,7 +3,7 @@
  * parsing into a checked value, and writing one back.
  */
 import { DigestAlgorithm, HEX_LENGTH, baseOf, isHex, isSessionAlgorithm, parseAlgorithm } from './algorithm';
-import { AuthParams, isToken, quote, scanDigestParams } from './auth-params';
+import { isToken, quote, scanDigestParams } from './auth-params';
 
 export type Qop = 'auth' | 'auth-int';
 
@@ -34,38 +34,69 @@ const KNOWN = new Set(['username', 'username*', 'userhash', 'realm', 'nonce', 'u
 
 const malformed = (message: string): ParseResult<never> => ({ ok: false, reason: 'malformed-credentials', message });
 
+/** The recognised parameters of one header, as received. */
+interface RawCredentials {
+  username?: string; usernameStar?: string; userhash?: string; realm?: string; nonce?: string; uri?: string;
+  response?: string; algorithm?: string; qop?: string; nc?: string; cnonce?: string; opaque?: string;
+  other?: Record<string, string>;
+}
+
+function collect(pairs: string[]): RawCredentials {
+  const r: RawCredentials = {};
+  for (let k = 0; k < pairs.length; k += 2) {
+    const value = pairs[k + 1];
+    switch (pairs[k]) {
+      case 'username': r.username = value; break;
+      case 'username*': r.usernameStar = value; break;
+      case 'userhash': r.userhash = value; break;
+      case 'realm': r.realm = value; break;
+      case 'nonce': r.nonce = value; break;
+      case 'uri': r.uri = value; break;
+      case 'response': r.response = value; break;
+      case 'algorithm': r.algorithm = value; break;
+      case 'qop': r.qop = value; break;
+      case 'nc': r.nc = value; break;
+      case 'cnonce': r.cnonce = value; break;
+      case 'opaque': r.opaque = value; break;
+      default:
+        // defineProperty, because a parameter may be named __proto__.
+        Object.defineProperty((r.other ??= {}), pairs[k], { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return r;
+}
+
 /** Parses a credentials header value (`Digest username="…", …`). Never throws. */
 export function parseCredentials(headerValue: string): ParseResult<DigestCredentials> {
   const scanned = scanDigestParams(headerValue);
   if (!scanned.ok) return malformed(scanned.message);
-  const p = scanned.params;
+  const p = collect(scanned.pairs);
 
   const algorithm = parseAlgorithm(p.algorithm);
   if (!algorithm) return { ok: false, reason: 'algorithm-unsupported', message: 'algorithm must be one of MD5, SHA-256, SHA-512-256 (or their -sess forms)' };
 
   let qop: Qop | undefined;
   if (p.qop !== undefined) {
-    const q = p.qop.toLowerCase();
+    const q = p.qop === 'auth' || p.qop === 'auth-int' ? p.qop : p.qop.toLowerCase();
     if (q !== 'auth' && q !== 'auth-int') return { ok: false, reason: 'qop-unsupported', message: 'qop must be auth or auth-int' };
     qop = q;
   }
 
-  for (const name of ['realm', 'nonce', 'uri', 'response'] as const) {
-    if (p[name] === undefined) return malformed(`${name} is missing`);
-  }
-  for (const name of ['nonce', 'uri'] as const) {
-    if (p[name].length === 0) return malformed(`${name} is empty`);
-  }
+  if (p.realm === undefined) return malformed('realm is missing');
+  if (p.nonce === undefined) return malformed('nonce is missing');
+  if (p.uri === undefined) return malformed('uri is missing');
+  if (p.response === undefined) return malformed('response is missing');
+  if (p.nonce.length === 0) return malformed('nonce is empty');
+  if (p.uri.length === 0) return malformed('uri is empty');
 
   const userhash = parseFlag(p.userhash);
   if (userhash === undefined) return malformed('userhash must be true or false');
   const username = readUsername(p, userhash);
   if (typeof username !== 'string') return username;
-  if (userhash && !isHex(username, HEX_LENGTH[baseOf(algorithm)])) {
-    return malformed(`username must be the ${HEX_LENGTH[baseOf(algorithm)]}-digit hex userhash when userhash=true`);
-  }
-
   const hexLength = HEX_LENGTH[baseOf(algorithm)];
+  if (userhash && !isHex(username, hexLength)) {
+    return malformed(`username must be the ${hexLength}-digit hex userhash when userhash=true`);
+  }
   if (!isHex(p.response, hexLength)) return malformed(`response must be ${hexLength} hex digits for ${algorithm}`);
 
   if (qop !== undefined) {
@@ -79,19 +110,28 @@ export function parseCredentials(headerValue: string): ParseResult<DigestCredent
   if (p.cnonce !== undefined && p.cnonce.length === 0) return malformed('cnonce is empty');
 
   const value: DigestCredentials = {
-    username: userhash ? username.toLowerCase() : username,
+    username: userhash ? lowerHex(username) : username,
     userhash,
     realm: p.realm,
     nonce: p.nonce,
     uri: p.uri,
-    response: p.response.toLowerCase(),
+    response: lowerHex(p.response),
     algorithm,
-    params: otherParams(p),
+    params: p.other ?? {},
   };
   if (qop !== undefined) { value.qop = qop; value.nc = p.nc; }
   if (p.cnonce !== undefined) value.cnonce = p.cnonce;
   if (p.opaque !== undefined) value.opaque = p.opaque;
   return { ok: true, value };
+}
+
+/** Lower-cases hex only when needed (clients almost always send lower case already). */
+function lowerHex(hex: string): string {
+  for (let i = 0; i < hex.length; i++) {
+    const c = hex.charCodeAt(i);
+    if (c >= 65 && c <= 70) return hex.toLowerCase();
+  }
+  return hex;
 }
 
 /** RFC 7616 flags: `true`/`false` in any case, absent = false; undefined for anything else. */
@@ -101,9 +141,9 @@ export function parseFlag(text: string | undefined): boolean | undefined {
   return t === 'true' ? true : t === 'false' ? false : undefined;
 }
 
-function readUsername(p: AuthParams, userhash: boolean): string | ParseResult<never> {
+function readUsername(p: RawCredentials, userhash: boolean): string | ParseResult<never> {
   const plain = p.username;
-  const extended = p['username*'];
+  const extended = p.usernameStar;
   if (plain !== undefined && extended !== undefined) return malformed('username and username* must not both be present');
   if (plain !== undefined) {
     return plain.length > 0 ? plain : malformed('username is empty');
@@ -130,14 +170,6 @@ function decodeExtValue(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function otherParams(p: AuthParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(p)) {
-    if (!KNOWN.has(name)) Object.defineProperty(out, name, { value: p[name], enumerable: true, writable: true, configurable: true });
-  }
-  return out;
 }
 
 /** Writes credentials as a header value. Non-ASCII usernames are written as `username*` (RFC 7616 §3.4.4). */
