@@ -33,6 +33,7 @@ import { EVENTS_PER_MESSAGE, toPosition } from './positions';
 import { encodeStreamName } from './subject-token';
 import { ensureEventStream, eventSubjectPrefix, isNotFound } from './jetstream-stream-setup';
 import { JetStreamSubscription } from './jetstream-subscription';
+import { Tail, TailCache } from './tail-cache';
 
 export interface JetStreamEventStoreOptions {
   namespace: string;
@@ -55,6 +56,8 @@ interface LastAppend {
 /** {@link EventStore} over NATS JetStream. Create with {@link JetStreamEventStore.connect}. */
 export class JetStreamEventStore implements EventStore {
   private readonly subscriptions = new Set<JetStreamSubscription>();
+  /** Last known message of recently used subjects, to append without reading first (the server still checks). */
+  private readonly tails = new TailCache();
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -91,20 +94,32 @@ export class JetStreamEventStore implements EventStore {
       throw new Error(`append to ${streamName}: ${payload.length} bytes exceed the server's max payload of ${maxPayload}`);
     }
     const msgID = appendId(streamName, events);
+    let known = this.tails.get(subject);
+    let fresh = known === undefined;
+    if (fresh) known = await this.readTail(subject);
     for (let race = 0; ; race++) {
-      const last = await this.lastAppend(subject);
-      const actual = last ? lastRevisionOf(last.header) : 'no_stream';
+      const actual = known ? known.lastRevision : 'no_stream';
       if (!revisionMatches(expectedRevision, actual)) {
+        // A remembered tail may be stale (another process wrote): only a fresh read may refuse.
+        if (!fresh) {
+          known = await this.readTail(subject);
+          fresh = true;
+          continue;
+        }
         return this.alreadyAppended(streamName, events, expectedRevision, actual);
       }
       const firstRevision = actual === 'no_stream' ? 0 : actual + 1;
       try {
         const ack = await this.js.publish(subject, payload, {
           msgID,
-          expect: { lastSubjectSequence: last?.stored.seq ?? 0 },
+          expect: { lastSubjectSequence: known?.seq ?? 0 },
           headers: encodeHeaders(token, firstRevision, events.length),
         });
-        if (ack.duplicate) return this.resultOfMessage(ack.seq);
+        if (ack.duplicate) {
+          this.tails.delete(subject);
+          return this.resultOfMessage(ack.seq);
+        }
+        this.tails.remember(subject, { seq: ack.seq, lastRevision: firstRevision + events.length - 1 });
         const positions = events.map((_, i) => toPosition(ack.seq, i));
         return { nextExpectedRevision: firstRevision + events.length - 1, position: positions[positions.length - 1], positions };
       } catch (err) {
@@ -113,6 +128,8 @@ export class JetStreamEventStore implements EventStore {
           throw new WrongExpectedRevision(streamName, expectedRevision, actual);
         }
         // Someone wrote between our read and our publish: the next read shows what they wrote.
+        known = await this.readTail(subject);
+        fresh = true;
       }
     }
   }
@@ -151,15 +168,24 @@ export class JetStreamEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
   }
 
+  /** The subject's last message, read from the stream leader; remembers the subject's tail. */
   private async lastAppend(subject: string): Promise<LastAppend | undefined> {
     try {
       const sm = await this.jsm.streams.getMessage(this.jetStreamName, { last_by_subj: subject });
       const stored = { subject: sm.subject, seq: sm.seq, headers: sm.header, data: sm.data, created: sm.time };
-      return { header: decodeHeaders(sm.header), stored };
+      const header = decodeHeaders(sm.header);
+      this.tails.remember(subject, { seq: sm.seq, lastRevision: lastRevisionOf(header) });
+      return { header, stored };
     } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
+      if (!isNotFound(err)) throw err;
+      this.tails.delete(subject);
+      return undefined;
     }
+  }
+
+  private async readTail(subject: string): Promise<Tail | undefined> {
+    await this.lastAppend(subject);
+    return this.tails.get(subject);
   }
 
   private async resultOfMessage(seq: number): Promise<AppendResult> {
