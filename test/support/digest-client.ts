@@ -94,6 +94,7 @@ export function answerChallenge(challenge: ParsedChallenge, o: AnswerOptions): s
     `response="${response}"`, `algorithm=${algorithm}`,
   ];
   if (qop !== 'none') parts.push(`qop=${qop}`, `nc=${nc}`, `cnonce="${cnonce}"`);
+  else if (/-sess$/i.test(algorithm)) parts.push(`cnonce="${cnonce}"`);
   if (o.userhash) parts.push('userhash=true');
   if (challenge.opaque !== undefined) parts.push(`opaque="${challenge.opaque}"`);
   return `Digest ${parts.join(', ')}`;
