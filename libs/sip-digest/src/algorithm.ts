@@ -4,7 +4,9 @@
  */
 import * as crypto from 'node:crypto';
 
+/** The hash functions a digest can use. */
 export type BaseAlgorithm = 'MD5' | 'SHA-256' | 'SHA-512-256';
+/** An `algorithm` parameter value: a base algorithm or its session (`-sess`) form. */
 export type DigestAlgorithm = BaseAlgorithm | 'MD5-sess' | 'SHA-256-sess' | 'SHA-512-256-sess';
 
 /** The base algorithms, strongest first. */

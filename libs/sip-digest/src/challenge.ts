@@ -3,6 +3,7 @@ import { DigestAlgorithm, parseAlgorithm } from './algorithm';
 import { isToken, quote, scanDigestParams } from './auth-params';
 import { ParseResult, parseFlag } from './credentials';
 
+/** A challenge as offered in one Proxy-Authenticate header. */
 export interface DigestChallenge {
   realm: string;
   nonce: string;

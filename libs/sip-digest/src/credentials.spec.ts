@@ -27,6 +27,11 @@ describe('parseCredentials', () => {
     expect(v).toMatchObject({ username: 'bob', realm: 'biloxi.com', nonce: 'abc', uri: 'sip:bob@biloxi.com', response: RESPONSE });
   });
 
+  it('reads unquoted URIs and base64 nonces with padding', () => {
+    const v = parsed(`Digest username=bob, realm=biloxi.com, nonce=YWJjZA==, uri=sip:bob@biloxi.com;transport=udp, response=${RESPONSE}`);
+    expect(v).toMatchObject({ nonce: 'YWJjZA==', uri: 'sip:bob@biloxi.com;transport=udp' });
+  });
+
   it('accepts folded lines (CRLF followed by whitespace) between parameters', () => {
     expect(parsed(`Digest username="bob",\r\n realm="biloxi.com",\r\n\tnonce="abc", uri="sip:bob@biloxi.com",\r\n  response="${RESPONSE}"`).realm).toBe('biloxi.com');
   });

@@ -5,8 +5,10 @@
 import { DigestAlgorithm, HEX_LENGTH, baseOf, isHex, isSessionAlgorithm, parseAlgorithm } from './algorithm';
 import { isToken, quote, scanDigestParams } from './auth-params';
 
+/** The qop values a response may use (RFC 7616 §3.4). */
 export type Qop = 'auth' | 'auth-int';
 
+/** Checked credentials from a Proxy-Authorization header. */
 export interface DigestCredentials {
   /** The user name; when `userhash` is true, the (lower-case hex) H(username:realm) instead. */
   username?: string;
@@ -27,7 +29,9 @@ export interface DigestCredentials {
   params: Record<string, string>;
 }
 
+/** Why a header was refused; the values are also sipauth's deny reasons. */
 export type ParseFailureReason = 'malformed-credentials' | 'qop-unsupported' | 'algorithm-unsupported';
+/** A parsed value, or why it was refused with a message naming the field (never its value). */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: ParseFailureReason; message: string };
 
 const KNOWN = new Set(['username', 'username*', 'userhash', 'realm', 'nonce', 'uri', 'response', 'algorithm', 'qop', 'nc', 'cnonce', 'opaque']);
@@ -201,5 +205,6 @@ function token(text: string, what: string): string {
 }
 
 function encodeExtValue(text: string): string {
+  if (/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) throw new TypeError('username must be well-formed Unicode');
   return encodeURIComponent(text).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }

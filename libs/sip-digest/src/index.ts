@@ -7,3 +7,4 @@ export * from './response';
 export * from './key-list';
 export * from './nonce';
 export * from './sealing';
+export * from './sip-uri';

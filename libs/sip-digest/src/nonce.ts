@@ -14,8 +14,10 @@ const RAW_LENGTH = HEADER + MAC;
 export const NONCE_LENGTH = Math.ceil((RAW_LENGTH * 4) / 3);
 const DOMAIN = Buffer.from('sipauth-nonce-v1\0');
 
+/** A nonce's verdict: genuine (maybe stale, i.e. older than the ttl) or not. */
 export type NonceCheck = { valid: true; stale: boolean; issuedAt: number } | { valid: false };
 
+/** Configuration of a {@link NonceService}. */
 export interface NonceServiceOptions {
   /** Current secret first; the others are accepted for nonces issued before a rotation. */
   secrets: NonceSecret[];
@@ -48,8 +50,10 @@ export class NonceService {
 
   /** A fresh nonce for a challenge in `realm` with `algorithm` (or its -sess form). */
   issue(realm: string, algorithm: BaseAlgorithm): string {
+    const now = this.now();
+    if (!Number.isFinite(now) || now < 0) throw new Error('NonceService clock returned an invalid time');
     const raw = Buffer.allocUnsafe(RAW_LENGTH);
-    raw.writeBigUInt64BE(BigInt(Math.max(0, Math.floor(this.now()))), 0);
+    raw.writeBigUInt64BE(BigInt(Math.floor(now)), 0);
     randomBytes(RANDOM).copy(raw, ISSUED_AT);
     const current = this.secrets[0];
     current.tag.copy(raw, ISSUED_AT + RANDOM);

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { DigestAlgorithm, baseOf, hashHex, isSessionAlgorithm } from './algorithm';
 import type { DigestCredentials, Qop } from './credentials';
 
+/** Everything the response hash covers. */
 export interface ResponseInput {
   algorithm: DigestAlgorithm;
   /** Hex HA1 of the base algorithm, H(username:realm:password). */

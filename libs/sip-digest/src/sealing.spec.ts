@@ -68,6 +68,13 @@ describe('sealHa1s / unsealHa1s', () => {
   it('binds each value to its algorithm, so values cannot be swapped', () => {
     const sealed = sealHa1s(keyring, ha1s, 'cred-1');
     const swapped = { ...sealed, 'MD5': sealed['SHA-256'], 'SHA-256': sealed.MD5 };
-    expect(() => unsealHa1s(keyring, swapped, 'cred-1')).toThrow(/failed authentication/);
+    expect(() => unsealHa1s(keyring, swapped, 'cred-1')).toThrow(/^MD5: sealed value failed authentication/);
+  });
+
+  it('says which algorithm is missing', () => {
+    const { 'SHA-512-256': _dropped, ...partial } = ha1s;
+    expect(() => sealHa1s(keyring, partial as typeof ha1s, 'cred-1')).toThrow(/SHA-512-256 HA1 is missing/);
+    const { MD5: _gone, ...sealed } = sealHa1s(keyring, ha1s, 'cred-1');
+    expect(() => unsealHa1s(keyring, sealed as typeof ha1s, 'cred-1')).toThrow(/^MD5: sealed value is malformed/);
   });
 });

@@ -76,13 +76,22 @@ const ALGORITHMS: readonly BaseAlgorithm[] = ['MD5', 'SHA-256', 'SHA-512-256'];
 /** Seals each HA1 with AAD `${aad}|${alg}`, so values cannot be swapped between algorithms. */
 export function sealHa1s(keyring: SealingKeyring, ha1s: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
   const out = {} as Record<BaseAlgorithm, string>;
-  for (const alg of ALGORITHMS) out[alg] = keyring.seal(ha1s[alg], `${aad}|${alg}`);
+  for (const alg of ALGORITHMS) {
+    if (typeof ha1s[alg] !== 'string') throw new Error(`the ${alg} HA1 is missing`);
+    out[alg] = keyring.seal(ha1s[alg], `${aad}|${alg}`);
+  }
   return out;
 }
 
 /** Opens what {@link sealHa1s} sealed; throws like {@link SealingKeyring.unseal}. */
 export function unsealHa1s(keyring: SealingKeyring, sealed: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
   const out = {} as Record<BaseAlgorithm, string>;
-  for (const alg of ALGORITHMS) out[alg] = keyring.unseal(sealed[alg], `${aad}|${alg}`);
+  for (const alg of ALGORITHMS) {
+    try {
+      out[alg] = keyring.unseal(sealed[alg], `${aad}|${alg}`);
+    } catch (e) {
+      throw new Error(`${alg}: ${(e as Error).message}`);
+    }
+  }
   return out;
 }
