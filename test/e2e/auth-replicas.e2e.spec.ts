@@ -1,0 +1,69 @@
+import { answerChallenge, parseChallengeHeader } from '../support/digest-client';
+import { startStack, Stack } from '../support/stack';
+
+const ACCOUNT = 'acme';
+const PASSWORD = 'Secret-Pass-123';
+const DOMAIN = 'replicas.example.net';
+const invite = { domain: DOMAIN, sourceIp: '198.51.100.7', method: 'INVITE', requestUri: `sip:${DOMAIN}` };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Two workers, and nonces that expire after one second. */
+let stack: Stack;
+
+async function answered(opts: { nc?: number } = {}) {
+  const challenge = await stack.authorize(invite);
+  const parsed = parseChallengeHeader(challenge.proxyAuthenticate![0]);
+  return { parsed, authorization: answerChallenge(parsed, { username: 'alice', password: PASSWORD, method: 'INVITE', uri: invite.requestUri, ...opts }) };
+}
+
+beforeAll(async () => {
+  stack = await startStack({ workers: 2, env: { SIPAUTH_NONCE_TTL_SECONDS: '1' } });
+  const { credentialListId } = await stack.apply<{ credentialListId: string }>('credential-list.create', {
+    accountId: ACCOUNT, friendlyName: 'Office', username: 'alice', password: PASSWORD,
+  });
+  const { trunkId } = await stack.apply<{ trunkId: string }>('trunk.create', { accountId: ACCOUNT, friendlyName: 'Main', domainName: DOMAIN });
+  await stack.apply('trunk.assign', { accountId: ACCOUNT, trunkId, listKind: 'credentialList', listId: credentialListId });
+}, 60_000);
+
+afterAll(async () => { await stack?.close(); });
+
+describe('two worker replicas', () => {
+  it('both apply every command before the helper returns', () => {
+    const [a, b] = stack.workers.map((w) => w.status());
+    expect(a.position).toBe(b.position);
+    expect(a.counts).toEqual(b.counts);
+  });
+
+  it('allows a nonce/nc pair once across both replicas and rejects every replay', async () => {
+    const { authorization } = await answered();
+    const decisions = await Promise.all(Array.from({ length: 20 }, () => stack.authorize({ ...invite, authorization })));
+    expect(decisions.filter((d) => d.decision === 'allow')).toHaveLength(1);
+    expect(decisions.filter((d) => d.reason === 'nonce-replayed')).toHaveLength(19);
+    for (const worker of stack.workers) {
+      expect(await (await fetch(`${worker.httpUrl}/metrics`)).text()).toMatch(/sipauth_worker_decisions_total\{operation="authorize",decision="deny",reason="nonce-replayed"\} \d/);
+    }
+  });
+
+  it('allows the next nc of the same nonce', async () => {
+    const { parsed } = await answered();
+    for (const nc of [1, 2]) {
+      const authorization = answerChallenge(parsed, { username: 'alice', password: PASSWORD, method: 'INVITE', uri: invite.requestUri, nc });
+      expect((await stack.authorize({ ...invite, authorization })).reason).toBe('digest-verified');
+    }
+  });
+
+  it('challenges again with stale=true when a correct answer arrives after its nonce expired', async () => {
+    const { authorization } = await answered();
+    await sleep(2100);
+    const decision = await stack.authorize({ ...invite, authorization });
+    expect(decision).toMatchObject({ decision: 'challenge', status: 407, reason: 'stale-nonce' });
+    expect(decision.proxyAuthenticate!.map((v) => parseChallengeHeader(v).stale)).toEqual([true, true]);
+  });
+
+  it('denies a wrong answer to an expired nonce without saying stale', async () => {
+    const challenge = parseChallengeHeader((await stack.authorize(invite)).proxyAuthenticate![0]);
+    await sleep(2100);
+    const authorization = answerChallenge(challenge, { username: 'alice', password: 'Wrong-Pass-999', method: 'INVITE', uri: invite.requestUri });
+    expect(await stack.authorize({ ...invite, authorization })).toMatchObject({ decision: 'deny', reason: 'bad-response' });
+  });
+});
