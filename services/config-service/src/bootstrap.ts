@@ -10,6 +10,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { connect } from 'nats';
 import { createEventStore } from '@sipauth/event-store';
+import { CachedEventStore } from './application/cached-event-store';
 import { ConfigServiceModule } from './config-service.module';
 import { readSettings } from './config-service.settings';
 import { jsonBody } from './http/json-body.middleware';
@@ -36,7 +37,7 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
   }
   const nc = await connect({ servers: settings.shared.natsServers, name: 'config-service' });
   try {
-    const store = await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString });
+    const store = new CachedEventStore(await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString }));
     const ledger = await RequestLedger.open(nc, settings.shared.namespace);
     const app = await NestFactory.create<NestExpressApplication>(ConfigServiceModule.register({ settings, nc, store, ledger }), {
       bodyParser: false,

@@ -39,6 +39,14 @@ describe('config-service NATS transport (plain JSON, no framework envelope)', ()
     try {
       const replies = await Promise.all(Array.from({ length: 10 }, () => h.command('ip-acl.create', { accountId: 'acme', friendlyName: 'Shared' })));
       expect(replies.every((r) => r.ok)).toBe(true);
+      // Both replicas write to one list: each sees what the other appended (no stale decisions).
+      const { credentialListId } = await h.ok<{ credentialListId: string }>('credential-list.create', { accountId: 'acme', friendlyName: 'L', username: 'u0', password: 'Shared-Passw0rd' });
+      for (let i = 1; i <= 12; i++) await h.ok('credential.add', { accountId: 'acme', credentialListId, username: `u${i}`, password: 'Shared-Passw0rd' });
+      for (let i = 0; i <= 12; i += 3) {
+        const duplicate = await h.command('credential.add', { accountId: 'acme', credentialListId, username: `U${i}`, password: 'Shared-Passw0rd' });
+        expect(duplicate).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      }
+      expect(await h.store.readStream(`credentialList-${credentialListId}`)).toHaveLength(14);
     } finally {
       await second.close();
     }
