@@ -12,7 +12,7 @@ describe('config-service credential list commands over NATS', () => {
   it('creates a list with its first credential and replies with both ids and a position', async () => {
     const reply = await h.command('credential-list.create', { accountId: 'acme', friendlyName: 'Office', username: 'alice', password: PASSWORD });
     expect(reply).toEqual({ ok: true, data: { credentialListId: expect.stringMatching(/^CL[0-9a-f]{32}$/), credentialId: expect.stringMatching(/^CR[0-9a-f]{32}$/), position: expect.stringMatching(/^\d+$/) } });
-    const events = await h.store.readStream(`credentialList-${(reply as { data: { credentialListId: string } }).data.credentialListId}`);
+    const events = await h.store.readStream(`credentialList-${(reply as unknown as { data: { credentialListId: string } }).data.credentialListId}`);
     expect(events.map((e) => e.type)).toEqual(['CredentialListCreated', 'CredentialAdded']);
     expect(events[0].metadata).toMatchObject({ accountId: 'acme', schemaVersion: 1 });
   });

@@ -25,7 +25,7 @@ describe('config-service safe retries (requestId) and recovery', () => {
     const replies = await Promise.all(Array.from({ length: 8 }, () => h.command('ip-acl.create', body)));
     expect(new Set(replies.map((r) => JSON.stringify(r))).size).toBe(1);
     // Each execution would mint its own id, so identical replies mean one execution.
-    const { ipAccessControlListId } = (replies[0] as { data: { ipAccessControlListId: string } }).data;
+    const { ipAccessControlListId } = (replies[0] as unknown as { data: { ipAccessControlListId: string } }).data;
     expect(await h.store.readStream(`ipAcl-${ipAccessControlListId}`)).toHaveLength(1);
   });
 

@@ -24,7 +24,7 @@ describe('config-service keeps passwords and HA1s secret', () => {
     const replies: unknown[] = [];
     const created = await h.command('credential-list.create', { accountId: 'acme', friendlyName: 'S', username: 'alice', password: first, requestId: 'secret-1' });
     replies.push(created, await h.command('credential-list.create', { accountId: 'acme', friendlyName: 'S', username: 'alice', password: first, requestId: 'secret-1' }));
-    const { credentialListId, credentialId } = (created as { data: { credentialListId: string; credentialId: string } }).data;
+    const { credentialListId, credentialId } = (created as unknown as { data: { credentialListId: string; credentialId: string } }).data;
     replies.push(await h.command('credential.add', { accountId: 'acme', credentialListId, username: 'bob', password: second }));
     replies.push(await h.command('credential.change-password', { accountId: 'acme', credentialListId, credentialId, password: third }));
     replies.push(await h.command('credential.add', { accountId: 'acme', credentialListId, username: 'ALICE', password: first, unknown: 1 }));
