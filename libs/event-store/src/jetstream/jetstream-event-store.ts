@@ -150,7 +150,7 @@ export class JetStreamEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
-    const subscription = new JetStreamSubscription(this.js, this.jetStreamName, this.subjectPrefix, options.fromPosition, () =>
+    const subscription = new JetStreamSubscription(this.nc, this.js, this.jetStreamName, this.subjectPrefix, options.fromPosition, () =>
       this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);

@@ -5,7 +5,7 @@
  * is recreated (by nats.js after a dropped connection, or by this loop when its iterator ends) neither
  * repeats nor skips an event.
  */
-import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
+import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg, NatsConnection } from 'nats';
 import type { EventSubscription, RecordedEvent } from '../event-store.port';
 import { decodeAppend } from './message-codec';
 import { fromPosition } from './positions';
@@ -20,7 +20,12 @@ export class JetStreamSubscription implements EventSubscription {
   private cursor: { seq: number; index: number };
   private wakeUp: (() => void) | undefined;
 
+  private consumer: Consumer | undefined;
+  private iterator: AsyncGenerator<RecordedEvent> | undefined;
+  private readonly statusWatch: AsyncIterable<{ type: string }> & { stop?: () => void };
+
   constructor(
+    private readonly nc: NatsConnection,
     private readonly js: JetStreamClient,
     private readonly streamName: string,
     private readonly subjectPrefix: string,
@@ -28,9 +33,20 @@ export class JetStreamSubscription implements EventSubscription {
     private readonly onClose: () => void,
   ) {
     this.cursor = checkpoint === undefined ? { seq: 0, index: 0 } : fromPosition(checkpoint);
+    this.statusWatch = nc.status();
+    void this.restartOnReconnect();
   }
 
-  private iterator: AsyncGenerator<RecordedEvent> | undefined;
+  /**
+   * Messages in flight when the connection dropped are lost to the old consumer; rather than wait for
+   * missed heartbeats, start a new consumer from the cursor as soon as the client is back.
+   */
+  private async restartOnReconnect(): Promise<void> {
+    for await (const status of this.statusWatch) {
+      if (this.closed) return;
+      if (status.type === 'reconnect') this.messages?.stop();
+    }
+  }
 
   /** One iteration per subscription: asking again returns the same iterator, which goes on where it was. */
   [Symbol.asyncIterator](): AsyncGenerator<RecordedEvent> {
@@ -43,6 +59,7 @@ export class JetStreamSubscription implements EventSubscription {
       yield* this.run();
     } finally {
       this.messages?.stop();
+      this.consumer?.delete().catch(() => undefined);
     }
   }
 
@@ -57,8 +74,9 @@ export class JetStreamSubscription implements EventSubscription {
         }
       } catch (err) {
         if (this.closed) return;
-        if (String((err as Error)?.message).includes('closed')) throw err;
+        if (this.nc.isClosed()) throw err;
       }
+      if (this.nc.isClosed()) throw new Error('event subscription ended: the NATS connection is closed');
       if (!this.closed) await this.pause(RETRY_DELAY_MS);
     }
   }
@@ -66,6 +84,7 @@ export class JetStreamSubscription implements EventSubscription {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.statusWatch.stop?.();
     this.messages?.stop();
     this.wakeUp?.();
     this.onClose();
@@ -74,11 +93,12 @@ export class JetStreamSubscription implements EventSubscription {
   private async consume(): Promise<ConsumerMessages> {
     // A checkpoint at index 999 (or "0") has nothing left in its own message.
     const startSeq = Math.max(1, this.cursor.seq);
-    const consumer = await this.js.consumers.get(this.streamName, {
+    this.consumer?.delete().catch(() => undefined);
+    this.consumer = await this.js.consumers.get(this.streamName, {
       filterSubjects: `${this.subjectPrefix}>`,
       opt_start_seq: startSeq,
     });
-    this.messages = await consumer.consume({ max_messages: 500 });
+    this.messages = await this.consumer.consume({ max_messages: 1000, expires: 10_000, idle_heartbeat: 2_000 });
     if (this.closed) this.messages.stop();
     return this.messages;
   }

@@ -144,6 +144,18 @@ export function describeEventStore(name: string, factory: () => Promise<EventSto
       }
     });
 
+    it('from the head position, delivers only what is written afterwards', async () => {
+      await store.appendToStream('trunk-old', someEvents(3), { expectedRevision: 'no_stream' });
+      const subscription = store.subscribeToAll({ fromPosition: await store.headPosition() });
+      try {
+        const fresh = someEvents(1);
+        await store.appendToStream('trunk-new', fresh, { expectedRevision: 'no_stream' });
+        expect((await take(subscription, 1)).map((e) => e.id)).toEqual([fresh[0].id]);
+      } finally {
+        await subscription.close();
+      }
+    });
+
     it('ends the iteration when the subscription is closed', async () => {
       await store.appendToStream('trunk-c', someEvents(1), { expectedRevision: 'no_stream' });
       const subscription = store.subscribeToAll();

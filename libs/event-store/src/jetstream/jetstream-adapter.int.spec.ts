@@ -1,0 +1,99 @@
+import type { NatsConnection } from 'nats';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
+import { WrongExpectedRevision } from '../event-store.port';
+import { someEvents, take } from '../testing';
+import { JetStreamEventStore } from './jetstream-event-store';
+
+/** Forces the client to drop its socket and waits until it is connected again. */
+async function dropAndReconnect(conn: NatsConnection): Promise<void> {
+  const status = conn.status();
+  const reconnected = (async () => {
+    for await (const s of status) if (s.type === 'reconnect') return;
+  })();
+  await conn.reconnect();
+  await reconnected;
+}
+
+describe('JetStream adapter specifics', () => {
+  let nc: NatsConnection;
+  let other: NatsConnection;
+  const namespace = freshNamespace('ej');
+
+  beforeAll(async () => {
+    nc = await connectNats('event-store-jetstream');
+    other = await connectNats('event-store-jetstream-other');
+  });
+  afterAll(async () => {
+    await cleanupNamespace(nc, namespace);
+    await Promise.all([nc.close(), other.close()]);
+  });
+
+  it('creates one stream per namespace, file-backed, never discarding, and connecting again changes nothing', async () => {
+    await JetStreamEventStore.connect(nc, { namespace });
+    const store = await JetStreamEventStore.connect(nc, { namespace, duplicateWindowMs: 60_000 });
+    const info = await (await nc.jetstreamManager()).streams.info(store.jetStreamName);
+    expect(info.config).toMatchObject({
+      name: `${namespace}_events`,
+      subjects: [`${namespace}.events.>`],
+      storage: 'file',
+      retention: 'limits',
+      max_age: 0,
+      max_msgs: -1,
+      max_bytes: -1,
+      num_replicas: 1,
+      duplicate_window: 60_000 * 1e6,
+    });
+  });
+
+  it('stores a multi-event append as one message on the stream\'s own subject', async () => {
+    const store = await JetStreamEventStore.connect(nc, { namespace });
+    await store.appendToStream('trunkDomain-acme.example.net', someEvents(3), { expectedRevision: 'no_stream' });
+    const jsm = await nc.jetstreamManager();
+    const msg = await jsm.streams.getMessage(store.jetStreamName, { last_by_subj: `${namespace}.events.trunkDomain-acme%2Eexample%2Enet` });
+    expect(msg.header.get('Sipauth-Revision')).toBe('0');
+    expect(msg.header.get('Sipauth-Count')).toBe('3');
+    expect(JSON.parse(new TextDecoder().decode(msg.data))).toHaveLength(3);
+  });
+
+  it('refuses an append of more than 1000 events, or bigger than the server takes, and writes nothing', async () => {
+    const store = await JetStreamEventStore.connect(nc, { namespace });
+    await expect(store.appendToStream('trunk-huge', someEvents(1001), { expectedRevision: 'no_stream' })).rejects.toThrow(/at most 1000/);
+    const [big] = someEvents(1);
+    const tooBig = { ...big, data: { blob: 'x'.repeat((nc.info?.max_payload ?? 1_048_576) + 1) } };
+    await expect(store.appendToStream('trunk-huge', [tooBig], { expectedRevision: 'no_stream' })).rejects.toThrow(/max payload/);
+    await expect(store.readStream('trunk-huge')).rejects.toThrow(/not found/);
+  });
+
+  it('checks expected revisions against writes made by another process since this one last wrote', async () => {
+    const mine = await JetStreamEventStore.connect(nc, { namespace });
+    const theirs = await JetStreamEventStore.connect(other, { namespace });
+    const first = await mine.appendToStream('ipAcl-shared', someEvents(1), { expectedRevision: 'no_stream' });
+    await theirs.appendToStream('ipAcl-shared', someEvents(1), { expectedRevision: first.nextExpectedRevision });
+    await expect(mine.appendToStream('ipAcl-shared', someEvents(1), { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevision);
+    const result = await mine.appendToStream('ipAcl-shared', someEvents(1), { expectedRevision: 1 });
+    expect(result.nextExpectedRevision).toBe(2);
+    await theirs.appendToStream('ipAcl-shared', someEvents(1), { expectedRevision: 'any' });
+    expect((await mine.appendToStream('ipAcl-shared', someEvents(1), { expectedRevision: 'any' })).nextExpectedRevision).toBe(4);
+    expect((await theirs.readStream('ipAcl-shared')).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('resumes a catch-up interrupted by a dropped connection without gaps or duplicates', async () => {
+    const ns = freshNamespace('ed');
+    const store = await JetStreamEventStore.connect(nc, { namespace: ns });
+    try {
+      let expected: number | 'no_stream' = 'no_stream';
+      for (let i = 0; i < 200; i++) {
+        expected = (await store.appendToStream('trunk-long', someEvents(10), { expectedRevision: expected })).nextExpectedRevision;
+      }
+      const subscription = store.subscribeToAll();
+      const before = await take(subscription, 300);
+      await dropAndReconnect(nc);
+      const after = await take(subscription, 1700);
+      await subscription.close();
+      expect([...before, ...after].every((e, i) => e.revision === i)).toBe(true);
+    } finally {
+      await store.close();
+      await cleanupNamespace(nc, ns);
+    }
+  });
+});
