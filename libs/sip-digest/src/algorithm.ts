@@ -47,8 +47,10 @@ export function isSessionAlgorithm(alg: DigestAlgorithm): boolean {
  */
 export function parseAlgorithm(text: string | undefined): DigestAlgorithm | undefined {
   if (text === undefined) return 'MD5';
-  if (typeof text !== 'string' || text.length > 16) return undefined;
-  return Object.prototype.hasOwnProperty.call(BY_UPPER_NAME, text.toUpperCase()) ? BY_UPPER_NAME[text.toUpperCase()] : undefined;
+  // ASCII only: toUpperCase maps some non-ASCII letters onto ASCII ones (U+017F ſ → S).
+  if (typeof text !== 'string' || text.length > 16 || !/^[A-Za-z0-9-]+$/.test(text)) return undefined;
+  const upper = text.toUpperCase();
+  return Object.prototype.hasOwnProperty.call(BY_UPPER_NAME, upper) ? BY_UPPER_NAME[upper] : undefined;
 }
 
 // crypto.hash (Node ≥ 20.12) avoids building a Hash object per call; the fallback keeps older 20.x working.

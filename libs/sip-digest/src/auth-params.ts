@@ -89,7 +89,7 @@ export function scanDigestParams(headerValue: unknown): ScanResult {
         if (c === BACKSLASH) {
           if (i + 1 >= n) break;
           const escaped = s.charCodeAt(i + 1);
-          if (escaped === CR || escaped === LF) return fail(`parameter ${shown(name)} has an invalid escape`);
+          if (escaped === CR || escaped === LF || !isQuotedTextChar(escaped)) return fail(`parameter ${shown(name)} has an invalid escape`);
           (parts ??= []).push(s.slice(start, i));
           start = i + 1;
           i += 2;

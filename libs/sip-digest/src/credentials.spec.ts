@@ -85,6 +85,7 @@ describe('parseCredentials', () => {
     ['a comma is missing between parameters', valid.replace('", realm', '" realm')],
     ['a name has no =', `${valid}, opaque`],
     ['a quoted string holds a control character', `${valid}, opaque="a\u0001b"`],
+    ['a quoted string escapes a control character', `${valid}, opaque="a\\\u0000b"`],
     ['username and username* are both present', `${valid}, username*=UTF-8''bob`],
     ['username* is not UTF-8', valid.replace('username="bob"', "username*=ISO-8859-1''J%E4son")],
     ['username* holds an invalid escape', valid.replace('username="bob"', "username*=UTF-8''J%ZZ")],
@@ -132,6 +133,7 @@ describe('parseAlgorithm', () => {
     expect(parseAlgorithm('sha-512-256')).toBe('SHA-512-256');
     expect(parseAlgorithm('SHA-1')).toBeUndefined();
     expect(parseAlgorithm('toString')).toBeUndefined();
+    expect(parseAlgorithm('\u017Fha-256')).toBeUndefined();
     expect(parseAlgorithm('')).toBeUndefined();
   });
 });
