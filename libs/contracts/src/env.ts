@@ -6,6 +6,15 @@ import { DEFAULT_NAMESPACE, assertNamespace } from './subjects';
 
 export interface SharedConfig {
   natsServers: string[];
+  /**
+   * `NATS_USER` / `NATS_PASSWORD`: the service's own NATS user (deploy/ gives each service one, with
+   * only the subjects it needs). nats.js ignores credentials written into NATS_URL, so they come
+   * separately; pass them to `connect({ user, pass })`. Undefined when NATS needs no login.
+   */
+  natsUser?: string;
+  natsPassword?: string;
+  /** `SIPAUTH_EVENT_STREAM_REPLICAS`: replicas of the JetStream event stream (and KV buckets) the service creates; 3 in a cluster. Default 1. */
+  eventStreamReplicas?: number;
   namespace: string;
   /** `esdb://…` selects EventStoreDB; undefined selects JetStream. */
   eventStoreConnectionString?: string;
@@ -25,12 +34,19 @@ export function readSharedConfig(env: NodeJS.ProcessEnv = process.env): SharedCo
   if (!/^[\x21-\x7e]([\x20-\x7e]{0,126}[\x21-\x7e])?$/.test(realm) || realm.includes('"') || realm.includes('\\')) {
     throw new Error('SIPAUTH_REALM must be 1–128 printable characters without quotes or backslashes');
   }
+  const replicas = env.SIPAUTH_EVENT_STREAM_REPLICAS === undefined || env.SIPAUTH_EVENT_STREAM_REPLICAS === '' ? 1 : Number(env.SIPAUTH_EVENT_STREAM_REPLICAS);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5) {
+    throw new Error(`SIPAUTH_EVENT_STREAM_REPLICAS must be an integer from 1 to 5 (got ${env.SIPAUTH_EVENT_STREAM_REPLICAS})`);
+  }
   return {
     natsServers: (env.NATS_URL ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()).filter(Boolean),
     namespace: assertNamespace(env.SIPAUTH_NAMESPACE ?? DEFAULT_NAMESPACE),
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     realm,
     nonceTtlSeconds: ttl,
+    natsUser: env.NATS_USER || undefined,
+    natsPassword: env.NATS_PASSWORD || undefined,
+    eventStreamReplicas: replicas,
     nonceSecrets: env.SIPAUTH_NONCE_SECRETS || undefined,
     sealingKeys: env.SIPAUTH_SEALING_KEYS || undefined,
   };
