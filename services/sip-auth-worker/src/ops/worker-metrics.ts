@@ -10,6 +10,9 @@ export class WorkerMetrics {
   private readonly decisions: Counter<'operation' | 'decision' | 'reason'>;
   private readonly errors: Counter<'operation' | 'code'>;
   private readonly latency: Histogram<'operation'>;
+  // Label children cached by key: prom-client hashes the label object on every unbound call.
+  private readonly decisionChildren = new Map<string, { inc(): void }>();
+  private readonly latencyChildren = new Map<string, { observe(v: number): void }>();
 
   constructor(status: () => AuthStatus, withDefaultMetrics = false) {
     if (withDefaultMetrics) collectDefaultMetrics({ register: this.registry });
@@ -47,8 +50,13 @@ export class WorkerMetrics {
 
   /** Records one answered request; `startedAt` from process.hrtime.bigint(). */
   decided(operation: string, decision: string, reason: string, startedAt: bigint): void {
-    this.decisions.inc({ operation, decision, reason });
-    this.latency.observe({ operation }, Number(process.hrtime.bigint() - startedAt) / 1e9);
+    const key = `${operation}|${decision}|${reason}`;
+    let counter = this.decisionChildren.get(key);
+    if (!counter) this.decisionChildren.set(key, (counter = this.decisions.labels({ operation, decision, reason })));
+    counter.inc();
+    let histogram = this.latencyChildren.get(operation);
+    if (!histogram) this.latencyChildren.set(operation, (histogram = this.latency.labels({ operation })));
+    histogram.observe(Number(process.hrtime.bigint() - startedAt) / 1e9);
   }
 
   failed(operation: string, code: string): void {
