@@ -5,7 +5,7 @@
  * autoscaling and disruption budget, placeholder-only secrets, durable JetStream in prod.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -56,6 +56,7 @@ const find = (objs: K8sObject[], kind: string, name: string): K8sObject => {
   return found;
 };
 const SERVICES = ['config-service', 'projection-service', 'sip-auth-worker'];
+const ACCOUNTS = readFileSync(join(ROOT, 'deploy', 'k8s', 'nats', 'accounts.conf'), 'utf8');
 
 describe('the Kubernetes manifests', () => {
   it('have a dev and a prod overlay', () => {
@@ -96,6 +97,14 @@ describe('the Kubernetes manifests', () => {
         const port = (probe.httpGet ?? probe.tcpSocket).port;
         expect(portNames).toContain(port);
       }
+    });
+
+    it.each(SERVICES)('connects %s to NATS as its own user of accounts.conf', (name) => {
+      const env = find(objs, 'Deployment', name).spec.template.spec.containers[0].env;
+      expect(env.find((e: { name: string }) => e.name === 'NATS_USER').value).toBe(name);
+      expect(env.find((e: { name: string }) => e.name === 'NATS_PASSWORD').valueFrom.secretKeyRef.name).toBe('sipauth-nats');
+      expect(ACCOUNTS).toMatch(new RegExp(`user: ${name}\\n`));
+      expect(find(objs, 'ConfigMap', 'sipauth-config').data.NATS_URL).toBe('nats://nats:4222');
     });
 
     it('selects every Deployment’s pods by labels its template carries, and every Service reaches a workload', () => {
