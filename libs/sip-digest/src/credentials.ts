@@ -4,6 +4,7 @@
  */
 import { DigestAlgorithm, HEX_LENGTH, baseOf, isHex, isSessionAlgorithm, parseAlgorithm } from './algorithm';
 import { isToken, quote, scanDigestParams } from './auth-params';
+import { decodeExtValue, encodeExtValue } from './ext-value';
 
 /** The qop values a response may use (RFC 7616 §3.4). */
 export type Qop = 'auth' | 'auth-int';
@@ -158,24 +159,6 @@ function readUsername(p: RawCredentials, userhash: boolean): string | ParseResul
   return decoded === undefined || decoded.length === 0 ? malformed("username* must be a UTF-8 ext-value (UTF-8''percent-encoded)") : decoded;
 }
 
-/** Decodes an RFC 5987 ext-value in UTF-8 (`UTF-8'lang'%C3%A4…`); undefined when invalid. */
-function decodeExtValue(text: string): string | undefined {
-  const first = text.indexOf("'");
-  const second = first < 0 ? -1 : text.indexOf("'", first + 1);
-  if (second < 0 || text.slice(0, first).toLowerCase() !== 'utf-8') return undefined;
-  const encoded = text.slice(second + 1);
-  for (let i = 0; i < encoded.length; i++) {
-    const c = encoded.charCodeAt(i);
-    if (c === 37) continue;
-    if (!isToken(encoded[i]) || c === 42 || c === 39) return undefined;
-  }
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Writes credentials as a header value. Non-ASCII usernames are written as `username*` (RFC 7616 §3.4.4). */
 export function formatCredentials(c: DigestCredentials): string {
   const parts: string[] = [];
@@ -202,9 +185,4 @@ export function formatCredentials(c: DigestCredentials): string {
 function token(text: string, what: string): string {
   if (!isToken(text)) throw new TypeError(`${what} must be a token`);
   return text;
-}
-
-function encodeExtValue(text: string): string {
-  if (/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) throw new TypeError('username must be well-formed Unicode');
-  return encodeURIComponent(text).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
