@@ -31,12 +31,16 @@ export function parseSipUriHost(uri: string): HostPort | undefined {
   const lower = uri.slice(0, 5).toLowerCase();
   const start = lower.startsWith('sips:') ? 5 : lower.startsWith('sip:') ? 4 : -1;
   if (start < 0) return undefined;
+  // The user part may hold `;` (user parameters such as phone-context) but no unescaped `@`.
+  const at = uri.indexOf('@', start);
+  const query = uri.indexOf('?', start);
+  const hostStart = at >= 0 && (query < 0 || at < query) ? at + 1 : start;
   let end = uri.length;
-  for (let i = start; i < uri.length; i++) {
+  for (let i = hostStart; i < uri.length; i++) {
     const c = uri.charCodeAt(i);
     if (c === 59 /* ; */ || c === 63 /* ? */ || c === 62 /* > */) { end = i; break; }
   }
-  const hostPart = uri.slice(uri.lastIndexOf('@', end - 1) >= start ? uri.lastIndexOf('@', end - 1) + 1 : start, end);
+  const hostPart = uri.slice(hostStart, end);
   return parseHostPort(hostPart);
 }
 
