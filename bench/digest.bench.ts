@@ -9,8 +9,8 @@ import {
   BaseAlgorithm, NonceService, SealingKeyring, computeHa1, computeResponse, formatCredentials, parseCredentials, verifyResponse,
 } from '@sipauth/sip-digest';
 
-const REPEATS = 5;
-const OPS = 25_000;
+const REPEATS = 9;
+const OPS = 15_000;
 const VARIANTS = 64;
 const REALM = 'sipauth.local';
 const METHOD = 'INVITE';
