@@ -8,7 +8,7 @@ import {
   AuthDecision, AuthStatus, authSubject, ConfigCommandName, configSubject, Reply,
 } from '@sipauth/contracts';
 import { startConfigService } from '../../services/config-service/src/bootstrap';
-import { startProjectionService } from '../../services/projection-service/src/bootstrap';
+import { RunningProjectionService, startProjectionService } from '../../services/projection-service/src/bootstrap';
 import { RunningWorker, startSipAuthWorker } from '../../services/sip-auth-worker/src/bootstrap';
 import { cleanupNamespace, connectNats, freshNamespace, testEnv } from './nats';
 
@@ -23,6 +23,9 @@ export interface Stack {
   namespace: string;
   nc: NatsConnection;
   workers: RunningWorker[];
+  projection: RunningProjectionService;
+  /** Starts one more worker on the stack's namespace (stopped by close()) and waits until it is ready. */
+  addWorker(): Promise<RunningWorker>;
   /** Sends a config command; resolves its reply (ok or not). */
   send<T = Record<string, unknown>>(command: ConfigCommandName, body: object): Promise<Reply<T & { position: string }>>;
   /** Sends a config command that must succeed and waits until every worker has applied it. */
@@ -61,7 +64,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       return JSON.parse(Buffer.from(msg.data).toString('utf8')) as Reply<T>;
     };
     const stack: Stack = {
-      namespace, nc, workers,
+      namespace, nc, workers, projection,
+      async addWorker() {
+        const worker = await startSipAuthWorker({ ...env, WORKER_HTTP_PORT: '0' });
+        workers.push(worker);
+        closers.push(() => worker.close());
+        await waitFor(() => worker.status().ready, 'new worker ready');
+        return worker;
+      },
       send: (command, body) => request(configSubject(namespace, command), body),
       async apply(command, body) {
         const reply = await stack.send(command, body);

@@ -13,6 +13,8 @@ export interface RunningWorker {
   /** Base URL of /healthz, /readyz and /metrics. */
   httpUrl: string;
   status(): AuthStatus;
+  /** The read-model bucket in use (`<ns>_rm_<generation>`); undefined before the first load. */
+  readModelBucket(): string | undefined;
   /** Drains the auth subscriptions, stops watching and closes the NATS connection. */
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function startSipAuthWorker(env: NodeJS.ProcessEnv = process.env): 
     return {
       httpUrl: `http://127.0.0.1:${port}`,
       status: () => watcher.status(),
+      readModelBucket: () => watcher.bucket,
       close: () => (closing ??= app.close().then(() => nc.drain()).catch(() => nc.close())),
     };
   } catch (err) {

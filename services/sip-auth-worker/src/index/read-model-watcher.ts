@@ -33,6 +33,9 @@ export class ReadModelWatcher {
 
   get ready(): boolean { return this.current !== undefined; }
 
+  /** The read-model bucket the index was loaded from (changes when a rebuild is swapped in). */
+  get bucket(): string | undefined { return this.current?.bucket; }
+
   status(): AuthStatus {
     const index = this.current?.index;
     return {
