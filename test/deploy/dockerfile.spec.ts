@@ -3,7 +3,9 @@
  * workspaces (a new library or service that the image does not copy would break the build only on
  * a machine with Docker), keeps dev dependencies out of the runtime image, and runs as non-root.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -63,5 +65,30 @@ describe('the Dockerfile', () => {
   it('leaves local keys, builds and dependencies out of the build context', () => {
     const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.sipauth', '.git', 'deploy/compose.env*']));
+  });
+
+  it('has a health check that passes on a ready service and fails on one that is not ready or not there', async () => {
+    let status = 200;
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url!);
+      res.writeHead(status).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = String((server.address() as { port: number }).port);
+    const check = (env: Record<string, string>) =>
+      new Promise<number | null>((resolve) => {
+        spawn(process.execPath, [join(ROOT, 'deploy', 'docker', 'healthcheck.js')], { env: { ...process.env, ...env } }).on('exit', resolve);
+      });
+    try {
+      expect(await check({ SERVICE: 'sip-auth-worker', WORKER_HTTP_PORT: port })).toBe(0);
+      expect(await check({ SERVICE: 'config-service', CONFIG_HTTP_PORT: port })).toBe(0);
+      status = 503;
+      expect(await check({ SERVICE: 'projection-service', PROJECTION_HTTP_PORT: port })).toBe(1);
+      expect(seen).toEqual(['/readyz', '/docs-json', '/readyz']);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    expect(spawnSync(process.execPath, [join(ROOT, 'deploy', 'docker', 'healthcheck.js')], { env: { ...process.env, SERVICE: 'nope' } }).status).toBe(1);
   });
 });
