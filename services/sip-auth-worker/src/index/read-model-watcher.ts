@@ -11,12 +11,14 @@ import { AuthIndex } from './auth-index';
 interface Generation { bucket: string; index: AuthIndex; watch: QueuedIterator<KvEntry> }
 
 const RETRY_MS = 250;
+const RESTART_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ReadModelWatcher {
   private current?: Generation;
   private pointerWatch?: QueuedIterator<KvEntry>;
   private stopped = false;
+  private reloadActive = false;
   private markLoaded!: () => void;
   /** Resolves when the first generation has been loaded. */
   readonly loaded = new Promise<void>((resolve) => { this.markLoaded = resolve; });
@@ -45,15 +47,33 @@ export class ReadModelWatcher {
     };
   }
 
-  /** Starts following the pointer in the background; `onError` hears a failure that stopped it. */
+  /**
+   * Starts following the pointer in the background until stopped. Should a watch end on its own
+   * (a lost consumer, an unreadable pointer), it watches again and reloads the active generation
+   * from scratch, swapping it in as a rebuild would; `onError` hears each failure.
+   */
   start(onError: (err: Error) => void): void {
-    this.follow().catch((err: Error) => { if (!this.stopped) onError(err); });
+    void this.keepFollowing(onError);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.pointerWatch?.stop();
     this.current?.watch.stop();
+  }
+
+  private async keepFollowing(onError: (err: Error) => void): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.follow();
+      } catch (err) {
+        if (!this.stopped) onError(err as Error);
+      }
+      if (this.stopped) return;
+      this.reloadActive = true;
+      this.log('read-model watch ended; watching again');
+      await sleep(RESTART_MS);
+    }
   }
 
   private async follow(): Promise<void> {
@@ -64,7 +84,10 @@ export class ReadModelWatcher {
     for await (const entry of this.pointerWatch) {
       if (entry.operation !== 'PUT') continue;
       const active = entry.json<ActiveReadModel>();
-      if (active.bucket !== this.current?.bucket) await this.load(active.bucket);
+      if (active.bucket !== this.current?.bucket || this.reloadActive) {
+        this.reloadActive = false;
+        await this.load(active.bucket);
+      }
     }
   }
 
@@ -93,6 +116,9 @@ export class ReadModelWatcher {
         this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
       }
     }
+    // The active generation's watch ended without stop(): end the pointer watch too, so that
+    // keepFollowing reloads the generation whole rather than serving a frozen index.
+    if (!this.stopped && this.current?.watch === watch) this.pointerWatch?.stop();
   }
 
   /** Binds to a bucket another service creates, waiting for it to appear (undefined once stopped). */

@@ -1,0 +1,55 @@
+import type { NatsConnection } from 'nats';
+import { SealingKeyring } from '@sipauth/sip-digest';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
+import { readModel } from '../../test/read-model-docs';
+import { AuthIndex } from './auth-index';
+import { ReadModelWatcher } from './read-model-watcher';
+
+const ns = freshNamespace('rw');
+const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
+let nc: NatsConnection;
+let watcher: ReadModelWatcher;
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(check()).toBe(true);
+}
+
+beforeAll(async () => { nc = await connectNats(); });
+afterAll(async () => {
+  await watcher?.stop();
+  await cleanupNamespace(nc, ns);
+  await nc.close();
+});
+
+describe('ReadModelWatcher', () => {
+  it('waits for the projection to create its buckets, then loads and follows the active generation', async () => {
+    watcher = new ReadModelWatcher(nc, ns, () => new AuthIndex('sipauth.test', keyring));
+    const errors: Error[] = [];
+    watcher.start((err) => errors.push(err));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(watcher.status()).toMatchObject({ ready: false, position: '0' });
+
+    const rm = await readModel(nc, ns, 1);
+    await rm.trunk('TK1', 'one.example.net');
+    await rm.activate();
+    await watcher.loaded;
+    expect(watcher.status()).toMatchObject({ ready: true, position: '1', counts: { trunks: 1 } });
+
+    await rm.trunk('TK2', 'two.example.net');
+    await until(() => watcher.status().position === '2');
+    expect(watcher.index?.trunkByDomain('two.example.net')?.trunkId).toBe('TK2');
+    expect(errors).toEqual([]);
+  });
+
+  it('reloads the generation whole when its watch ends on its own, instead of serving a frozen index', async () => {
+    const before = watcher.index;
+    // Simulates a consumer lost for good: the same thing a dropped watch looks like from inside.
+    (watcher as unknown as { current: { watch: { stop(): void } } }).current.watch.stop();
+    await until(() => watcher.index !== before);
+    const rm = await readModel(nc, ns, 1);
+    await rm.trunk('TK3', 'three.example.net');
+    await until(() => watcher.index?.trunkByDomain('three.example.net') !== undefined);
+    expect(watcher.status().counts.trunks).toBe(3);
+  });
+});
