@@ -133,6 +133,7 @@ export class Authorizer {
     });
     if (!who) return deny(403, 'bad-response', trunk.trunkId);
 
+    // Never challenged, and it repeats credentials its INVITE already proved: an expired nonce does not stop it.
     if (ackOrCancel) return allow('digest-verified', trunk.trunkId, who);
     if (nonce.stale) return this.challengeFor(trunk, true);
     const first = await this.deps.replay.claim(replayKey(credentials.nonce, credentials.nc));

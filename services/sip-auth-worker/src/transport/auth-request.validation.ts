@@ -12,7 +12,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; details: ErrorD
 
 const MAX_DOMAIN = 300;
 const MAX_BODY = 256 * 1024;
-const METHOD = /^[A-Za-z!%*_+`'~.-]{1,32}$/;
+const METHOD = /^[A-Za-z0-9!%*_+`'~.-]{1,32}$/;
 
 type Body = Record<string, unknown>;
 
