@@ -147,7 +147,7 @@ async function main() {
   env.CONFIG_HTTP_PORT = String(ports['config-service']);
   env.PROJECTION_HTTP_PORT = String(ports['projection-service']);
   env.WORKER_HTTP_PORT = String(ports['sip-auth-worker']);
-  const readyPath = { 'config-service': '/docs-json', 'projection-service': '/readyz', 'sip-auth-worker': '/readyz' };
+  const readyPath = { 'config-service': '/readyz', 'projection-service': '/readyz', 'sip-auth-worker': '/readyz' };
   const namespace = env.SIPAUTH_NAMESPACE || 'sipauth';
   say(`NATS ${servers.join(', ')}, namespace ${namespace}, event store ${env.EVENTSTORE_CONNECTION_STRING ? 'EventStoreDB' : 'JetStream'}`);
 

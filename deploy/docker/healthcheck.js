@@ -4,7 +4,7 @@
 const http = require('node:http');
 
 const probes = {
-  'config-service': { port: process.env.CONFIG_HTTP_PORT || 8080, path: '/docs-json' },
+  'config-service': { port: process.env.CONFIG_HTTP_PORT || 8080, path: '/readyz' },
   'projection-service': { port: process.env.PROJECTION_HTTP_PORT || 9465, path: '/readyz' },
   'sip-auth-worker': { port: process.env.WORKER_HTTP_PORT || 9464, path: '/readyz' },
 };

@@ -51,3 +51,14 @@ export function readSharedConfig(env: NodeJS.ProcessEnv = process.env): SharedCo
     sealingKeys: env.SIPAUTH_SEALING_KEYS || undefined,
   };
 }
+
+/** Options for nats.js `connect()` from the shared configuration: servers, the service's NATS user, a name. */
+export function natsConnectOptions(config: SharedConfig, name: string): { servers: string[]; name: string; user?: string; pass?: string; maxReconnectAttempts: number } {
+  return {
+    servers: config.natsServers,
+    name,
+    ...(config.natsUser ? { user: config.natsUser, pass: config.natsPassword ?? '' } : {}),
+    // A service outlives NATS restarts: keep reconnecting instead of giving up after the default 10 tries.
+    maxReconnectAttempts: -1,
+  };
+}

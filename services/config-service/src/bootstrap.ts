@@ -9,6 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { connect } from 'nats';
+import { natsConnectOptions } from '@sipauth/contracts';
 import { createEventStore } from '@sipauth/event-store';
 import { CachedEventStore } from './application/cached-event-store';
 import { ConfigServiceModule } from './config-service.module';
@@ -35,10 +36,10 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
   if (settings.apiTokens.entries.length === 0) {
     new Logger('ConfigService').warn('CONFIG_API_TOKENS is not set: every REST request will be refused with 401');
   }
-  const nc = await connect({ servers: settings.shared.natsServers, name: 'config-service' });
+  const nc = await connect(natsConnectOptions(settings.shared, 'config-service'));
   try {
-    const store = new CachedEventStore(await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString }));
-    const ledger = await RequestLedger.open(nc, settings.shared.namespace);
+    const store = new CachedEventStore(await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString, replicas: settings.shared.eventStreamReplicas }));
+    const ledger = await RequestLedger.open(nc, settings.shared.namespace, settings.shared.eventStreamReplicas);
     const app = await NestFactory.create<NestExpressApplication>(ConfigServiceModule.register({ settings, nc, store, ledger }), {
       bodyParser: false,
       logger: options.logger ?? ['log', 'warn', 'error'],

@@ -13,6 +13,7 @@ import type { ConfigServiceSettings } from './config-service.settings';
 import { EVENT_STORE, NATS_CONNECTION, SERVICE_SETTINGS } from './config-service.tokens';
 import { BearerAuthGuard } from './http/bearer-auth.guard';
 import { CredentialListsController } from './http/credential-lists.controller';
+import { HealthController } from './http/health.controller';
 import { IpAclsController } from './http/ip-acls.controller';
 import { RestGateway } from './http/rest-gateway';
 import { TrunksController } from './http/trunks.controller';
@@ -32,7 +33,7 @@ export class ConfigServiceModule {
   static register(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController],
+      controllers: [CredentialListsController, IpAclsController, TrunksController, HealthController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },
         { provide: NATS_CONNECTION, useValue: deps.nc },

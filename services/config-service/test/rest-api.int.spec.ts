@@ -101,6 +101,15 @@ describe('config-service REST API', () => {
     expect((await api().get('/docs')).status).toBe(200);
   });
 
+  it('answers the liveness and readiness probes without a token, and keeps them out of the OpenAPI document', async () => {
+    expect((await api().get('/healthz')).status).toBe(200);
+    const ready = await api().get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ ok: true });
+    const doc = await api().get('/docs-json');
+    expect(Object.keys(doc.body.paths)).not.toContain('/readyz');
+  });
+
   it('answers an unknown path with 404 in the contract shape', async () => {
     const res = await api().get('/v1/nothing-here').set(auth);
     expect(res.status).toBe(404);

@@ -21,8 +21,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class RequestLedger {
   private constructor(private readonly kv: KV) {}
 
-  static async open(nc: NatsConnection, namespace: string): Promise<RequestLedger> {
-    const kv = await nc.jetstream().views.kv(requestsBucket(namespace), { history: 1, ttl: MAX_AGE_MS });
+  static async open(nc: NatsConnection, namespace: string, replicas = 1): Promise<RequestLedger> {
+    const kv = await nc.jetstream().views.kv(requestsBucket(namespace), { history: 1, ttl: MAX_AGE_MS, replicas });
     return new RequestLedger(kv);
   }
 
