@@ -22,8 +22,8 @@ import {
 } from '@sipauth/sip-auth-worker';
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const REPEATS = 7;
-const LOADS = [{ inFlight: 1, requests: 1_500 }, { inFlight: 256, requests: 10_000 }];
+const REPEATS = 11;
+const LOADS = [{ inFlight: 1, requests: 1_000 }, { inFlight: 256, requests: 10_000 }];
 
 interface LoadJob { subject: string; payload: string; inFlight: number; requests: number }
 interface LoadResult { seconds: number; latenciesMs: number[]; bad: number }
