@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect } from 'nats';
+import { natsConnectOptions } from '@sipauth/contracts';
 import { createEventStore } from '@sipauth/event-store';
 import { serveRebuildRequests } from './admin/rebuild.responder';
 import { ProjectionMetrics } from './projection-metrics';
@@ -34,15 +35,16 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
   const settings = readSettings(env);
   const { namespace } = settings.shared;
   const logger = new Logger('ProjectionService');
-  const nc = await connect({ servers: settings.shared.natsServers, name: 'projection-service' });
+  const nc = await connect(natsConnectOptions(settings.shared, 'projection-service'));
   try {
-    const store = await createEventStore(nc, { namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString });
+    const store = await createEventStore(nc, { namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString, replicas: settings.shared.eventStreamReplicas });
     const metrics = new ProjectionMetrics();
     const runner = await ProjectionRunner.start({
       js: nc.jetstream(),
       jsm: await nc.jetstreamManager(),
       store,
       namespace,
+      replicas: settings.shared.eventStreamReplicas,
       holderId: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
       leaseTtlMs: settings.leaseTtlMs,
       rebuildGraceMs: settings.rebuildGraceMs,

@@ -18,6 +18,8 @@ export interface ProjectionRunnerOptions {
   jsm: JetStreamManager;
   store: EventStore;
   namespace: string;
+  /** Replicas of the KV buckets this runner creates (SIPAUTH_EVENT_STREAM_REPLICAS). */
+  replicas?: number;
   /** Unique per instance: who holds the lease. */
   holderId: string;
   leaseTtlMs: number;
@@ -60,7 +62,7 @@ export class ProjectionRunner {
 
   /** Opens the buckets and starts contending for the lease in the background. */
   static async start(options: ProjectionRunnerOptions): Promise<ProjectionRunner> {
-    const buckets = await ReadModelBuckets.open(options.js, options.jsm, options.namespace);
+    const buckets = await ReadModelBuckets.open(options.js, options.jsm, options.namespace, options.replicas);
     const lease = new ProjectionLease(buckets.control, options.holderId, options.leaseTtlMs);
     const runner = new ProjectionRunner(options, buckets, lease);
     runner.contending = runner.contend();

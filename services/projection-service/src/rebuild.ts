@@ -4,13 +4,13 @@
  * (default 600000) bounds the wait.
  */
 import { connect } from 'nats';
-import { readSharedConfig } from '@sipauth/contracts';
+import { natsConnectOptions, readSharedConfig } from '@sipauth/contracts';
 import { rebuildSubject } from './admin/rebuild.responder';
 
 async function main(): Promise<number> {
   const shared = readSharedConfig(process.env);
   const timeout = Number(process.env.PROJECTION_REBUILD_TIMEOUT_MS ?? 600_000);
-  const nc = await connect({ servers: shared.natsServers, name: 'projection-rebuild' });
+  const nc = await connect(natsConnectOptions(shared, 'projection-rebuild'));
   try {
     const msg = await nc.request(rebuildSubject(shared.namespace), Buffer.from('{}'), { timeout });
     const reply = JSON.parse(Buffer.from(msg.data).toString('utf8')) as { ok: boolean };

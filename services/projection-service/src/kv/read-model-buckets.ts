@@ -15,16 +15,17 @@ export class ReadModelBuckets {
     private readonly jsm: JetStreamManager,
     private readonly namespace: string,
     readonly control: KV,
+    private readonly replicas: number,
   ) {}
 
-  static async open(js: JetStreamClient, jsm: JetStreamManager, namespace: string): Promise<ReadModelBuckets> {
-    const control = await js.views.kv(projectionBucket(namespace), { history: 1, storage: StorageType.File });
-    return new ReadModelBuckets(js, jsm, namespace, control);
+  static async open(js: JetStreamClient, jsm: JetStreamManager, namespace: string, replicas = 1): Promise<ReadModelBuckets> {
+    const control = await js.views.kv(projectionBucket(namespace), { history: 1, storage: StorageType.File, replicas });
+    return new ReadModelBuckets(js, jsm, namespace, control, replicas);
   }
 
   /** Opens (creating if needed) the bucket of one generation. */
   generation(generation: number): Promise<KV> {
-    return this.js.views.kv(readModelBucket(this.namespace, generation), { history: 1, storage: StorageType.File });
+    return this.js.views.kv(readModelBucket(this.namespace, generation), { history: 1, storage: StorageType.File, replicas: this.replicas });
   }
 
   async readActive(): Promise<ActivePointer | undefined> {
