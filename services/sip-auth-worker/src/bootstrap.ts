@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { connect } from 'nats';
 import type { AddressInfo } from 'node:net';
-import type { AuthStatus } from '@sipauth/contracts';
+import { AuthStatus, natsConnectOptions } from '@sipauth/contracts';
 import { readWorkerConfig } from './config/worker-config';
 import type { ReadModelWatcher } from './index/read-model-watcher';
 import { WorkerModule } from './worker.module';
@@ -26,7 +26,7 @@ export interface RunningWorker {
  */
 export async function startSipAuthWorker(env: NodeJS.ProcessEnv = process.env): Promise<RunningWorker> {
   const config = readWorkerConfig(env);
-  const nc = await connect({ servers: config.shared.natsServers, name: 'sip-auth-worker' });
+  const nc = await connect(natsConnectOptions(config.shared, 'sip-auth-worker'));
   try {
     const app = await NestFactory.create(WorkerModule.forRoot(config, nc), { logger: env.NODE_ENV === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'], abortOnError: false });
     await app.listen(config.httpPort);
