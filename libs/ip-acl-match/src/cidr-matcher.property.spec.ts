@@ -82,10 +82,13 @@ function probeAddress(ranges: Range[], p: { range: number; inside: boolean; nois
   return ipaddr.fromByteArray(bytes);
 }
 
+/** Fully expanded form (`2001:0db8:0000:…`); ipaddr.js has toFixedLengthString at run time but not in its typings. */
+const fixedLength = (v6: ipaddr.IPv6): string => v6.parts.map((p) => p.toString(16).padStart(4, '0')).join(':');
+
 function sourceText(address: Address, form: number): string {
   if (address.kind() === 'ipv4') return form === 0 ? `::ffff:${address.toString()}` : address.toString();
   const v6 = address as ipaddr.IPv6;
-  return [v6.toString(), v6.toNormalizedString(), `[${v6.toString()}]`, v6.toFixedLengthString().toUpperCase()][form];
+  return [v6.toString(), v6.toNormalizedString(), `[${v6.toString()}]`, fixedLength(v6).toUpperCase()][form];
 }
 
 describe('CidrMatcher against a naive scan', () => {
