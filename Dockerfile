@@ -49,7 +49,7 @@ COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 COPY deploy/docker/healthcheck.js deploy/docker/healthcheck.js
 USER 10001:10001
 EXPOSE 8080 9464 9465
-# config-service: GET /docs-json on CONFIG_HTTP_PORT; the others: GET /readyz on their HTTP port.
+# Each service answers GET /readyz on its HTTP port (CONFIG_HTTP_PORT, PROJECTION_HTTP_PORT, WORKER_HTTP_PORT).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD ["node", "deploy/docker/healthcheck.js"]
 # Node is PID 1: the services handle SIGTERM/SIGINT themselves (drain NATS, store the checkpoint).
 CMD ["sh", "-c", "exec node services/${SERVICE}/dist/main.js"]
