@@ -6,6 +6,7 @@ import { Map as ImmutableMap } from 'immutable';
 import type { SealedHa1s } from '../common';
 import type { Decider } from '../decider';
 import { Conflict, NotFound } from '../errors';
+import { activeListOwnedBy, assertDeletable, attachToTrunk, detachFromTrunk, evolveTrunkIds, isRename, isRepeatedCreation } from '../list/list-rules';
 import { assertValid, checkAccountId, checkFriendlyName, checkUsername, MAX_CREDENTIALS_PER_LIST } from '../rules';
 import type { CredentialListCommand } from './credential-list.commands';
 import type { CredentialListEvent } from './credential-list.events';
@@ -37,13 +38,7 @@ export type CredentialListState =
 
 type Active = Extract<CredentialListState, { status: 'Active' }>;
 
-const notFound = (id: string): NotFound =>
-  new NotFound(`credential list ${id} not found`, [{ field: 'credentialListId', message: 'no such credential list' }]);
-
-function activeOwnedBy(state: CredentialListState, accountId: string, credentialListId: string): Active {
-  if (state.status !== 'Active' || state.accountId !== accountId) throw notFound(credentialListId);
-  return state;
-}
+const KIND = 'credentialList';
 
 function findCredential(state: Active, credentialId: string): Credential {
   const credential = state.credentials.get(credentialId);
@@ -83,13 +78,8 @@ function decide(command: CredentialListCommand, state: CredentialListState): Cre
   switch (command.type) {
     case 'CreateCredentialList': {
       assertValid([checkAccountId(command.accountId), checkFriendlyName(command.friendlyName), checkUsername(command.username)]);
-      if (state.status !== 'Empty') {
-        const first = state.status === 'Active' ? state.credentials.get(command.credentialId) : undefined;
-        const identical = state.status === 'Active' && state.accountId === command.accountId
-          && state.friendlyName === command.friendlyName && first?.username === command.username;
-        if (identical) return [];
-        throw new Conflict(`credential list ${credentialListId} already exists`, [{ field: 'credentialListId', message: 'already exists' }]);
-      }
+      const sameFirstCredential = (list: Active): boolean => list.credentials.get(command.credentialId)?.username === command.username;
+      if (isRepeatedCreation(KIND, state, credentialListId, command, sameFirstCredential)) return [];
       return [
         { type: 'CredentialListCreated', data: { credentialListId, accountId: command.accountId, friendlyName: command.friendlyName, createdAt: command.now } },
         {
@@ -99,24 +89,16 @@ function decide(command: CredentialListCommand, state: CredentialListState): Cre
       ];
     }
     case 'RenameCredentialList': {
-      assertValid([checkFriendlyName(command.friendlyName)]);
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
-      if (list.friendlyName === command.friendlyName) return [];
+      if (!isRename(KIND, state, command.accountId, credentialListId, command.friendlyName)) return [];
       return [{ type: 'CredentialListRenamed', data: { credentialListId, friendlyName: command.friendlyName } }];
     }
     case 'DeleteCredentialList': {
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
-      if (list.trunkIds.size > 0) {
-        throw new Conflict(
-          `credential list ${credentialListId} is assigned to trunk(s) ${[...list.trunkIds].join(', ')}; unassign it first`,
-          [...list.trunkIds].map((trunkId) => ({ field: 'trunkId', message: trunkId })),
-        );
-      }
+      assertDeletable(KIND, state, command.accountId, credentialListId);
       return [{ type: 'CredentialListDeleted', data: { credentialListId } }];
     }
     case 'AddCredential': {
       assertValid([checkUsername(command.username)]);
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
+      const list = activeListOwnedBy(KIND, state, command.accountId, credentialListId);
       if (decideAddition(list, command.credentialId, command.username) === 'retry') return [];
       return [{
         type: 'CredentialAdded',
@@ -124,25 +106,19 @@ function decide(command: CredentialListCommand, state: CredentialListState): Cre
       }];
     }
     case 'ChangeCredentialPassword': {
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
+      const list = activeListOwnedBy(KIND, state, command.accountId, credentialListId);
       findCredential(list, command.credentialId);
       return [{ type: 'CredentialPasswordChanged', data: { credentialListId, credentialId: command.credentialId, realm: command.realm, ha1: command.ha1 } }];
     }
     case 'RemoveCredential': {
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
+      const list = activeListOwnedBy(KIND, state, command.accountId, credentialListId);
       findCredential(list, command.credentialId);
       return [{ type: 'CredentialRemoved', data: { credentialListId, credentialId: command.credentialId } }];
     }
-    case 'AttachCredentialListToTrunk': {
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
-      if (list.trunkIds.has(command.trunkId)) return [];
-      return [{ type: 'TrunkAssigned', data: { trunkId: command.trunkId, listKind: 'credentialList', listId: credentialListId } }];
-    }
-    case 'DetachCredentialListFromTrunk': {
-      const list = activeOwnedBy(state, command.accountId, credentialListId);
-      if (!list.trunkIds.has(command.trunkId)) return [];
-      return [{ type: 'TrunkUnassigned', data: { trunkId: command.trunkId, listKind: 'credentialList', listId: credentialListId } }];
-    }
+    case 'AttachCredentialListToTrunk':
+      return attachToTrunk(KIND, state, command.accountId, credentialListId, command.trunkId);
+    case 'DetachCredentialListFromTrunk':
+      return detachFromTrunk(KIND, state, command.accountId, credentialListId, command.trunkId);
   }
 }
 
@@ -181,12 +157,8 @@ function evolve(state: CredentialListState, event: CredentialListEvent): Credent
       };
     }
     case 'TrunkAssigned':
-      return { ...state, trunkIds: new Set(state.trunkIds).add(event.data.trunkId) };
-    case 'TrunkUnassigned': {
-      const trunkIds = new Set(state.trunkIds);
-      trunkIds.delete(event.data.trunkId);
-      return { ...state, trunkIds };
-    }
+    case 'TrunkUnassigned':
+      return evolveTrunkIds(state, event);
   }
 }
 

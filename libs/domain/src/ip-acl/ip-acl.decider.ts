@@ -6,6 +6,7 @@ import type { Cidr } from '@sipauth/ip-acl-match';
 import { Map as ImmutableMap } from 'immutable';
 import type { Decider } from '../decider';
 import { Conflict, NotFound } from '../errors';
+import { activeListOwnedBy, assertDeletable, attachToTrunk, detachFromTrunk, evolveTrunkIds, isRename, isRepeatedCreation } from '../list/list-rules';
 import { assertValid, checkAccountId, checkFriendlyName, MAX_IP_ADDRESSES_PER_ACL, normaliseIpRange, validationFailed } from '../rules';
 import type { AddIpAddress, IpAclCommand } from './ip-acl.commands';
 import type { IpAclEvent } from './ip-acl.events';
@@ -38,14 +39,7 @@ export type IpAclState =
 
 type Active = Extract<IpAclState, { status: 'Active' }>;
 
-function activeOwnedBy(state: IpAclState, accountId: string, ipAccessControlListId: string): Active {
-  if (state.status !== 'Active' || state.accountId !== accountId) {
-    throw new NotFound(`IP access control list ${ipAccessControlListId} not found`, [
-      { field: 'ipAccessControlListId', message: 'no such IP access control list' },
-    ]);
-  }
-  return state;
-}
+const KIND = 'ipAccessControlList';
 
 const rangeKey = (entry: { ipAddress: string; cidrPrefixLength: number }): string => `${entry.ipAddress}/${entry.cidrPrefixLength}`;
 
@@ -86,37 +80,23 @@ function decide(command: IpAclCommand, state: IpAclState): IpAclEvent[] {
   switch (command.type) {
     case 'CreateIpAccessControlList': {
       assertValid([checkAccountId(command.accountId), checkFriendlyName(command.friendlyName)]);
-      if (state.status !== 'Empty') {
-        const identical = state.status === 'Active' && state.accountId === command.accountId && state.friendlyName === command.friendlyName;
-        if (identical) return [];
-        throw new Conflict(`IP access control list ${ipAccessControlListId} already exists`, [
-          { field: 'ipAccessControlListId', message: 'already exists' },
-        ]);
-      }
+      if (isRepeatedCreation(KIND, state, ipAccessControlListId, command)) return [];
       return [{
         type: 'IpAccessControlListCreated',
         data: { ipAccessControlListId, accountId: command.accountId, friendlyName: command.friendlyName, createdAt: command.now },
       }];
     }
     case 'RenameIpAccessControlList': {
-      assertValid([checkFriendlyName(command.friendlyName)]);
-      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
-      if (acl.friendlyName === command.friendlyName) return [];
+      if (!isRename(KIND, state, command.accountId, ipAccessControlListId, command.friendlyName)) return [];
       return [{ type: 'IpAccessControlListRenamed', data: { ipAccessControlListId, friendlyName: command.friendlyName } }];
     }
     case 'DeleteIpAccessControlList': {
-      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
-      if (acl.trunkIds.size > 0) {
-        throw new Conflict(
-          `IP access control list ${ipAccessControlListId} is assigned to trunk(s) ${[...acl.trunkIds].join(', ')}; unassign it first`,
-          [...acl.trunkIds].map((trunkId) => ({ field: 'trunkId', message: trunkId })),
-        );
-      }
+      assertDeletable(KIND, state, command.accountId, ipAccessControlListId);
       return [{ type: 'IpAccessControlListDeleted', data: { ipAccessControlListId } }];
     }
     case 'AddIpAddress': {
       const range = validRange(command);
-      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      const acl = activeListOwnedBy(KIND, state, command.accountId, ipAccessControlListId);
       const entry = {
         ipAddressId: command.ipAddressId,
         friendlyName: command.friendlyName,
@@ -127,22 +107,16 @@ function decide(command: IpAclCommand, state: IpAclState): IpAclEvent[] {
       return [{ type: 'IpAddressAdded', data: { ipAccessControlListId, ...entry, createdAt: command.now } }];
     }
     case 'RemoveIpAddress': {
-      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
+      const acl = activeListOwnedBy(KIND, state, command.accountId, ipAccessControlListId);
       if (!acl.ipAddresses.has(command.ipAddressId)) {
         throw new NotFound(`IP address ${command.ipAddressId} not found`, [{ field: 'ipAddressId', message: 'no such IP address in this list' }]);
       }
       return [{ type: 'IpAddressRemoved', data: { ipAccessControlListId, ipAddressId: command.ipAddressId } }];
     }
-    case 'AttachIpAclToTrunk': {
-      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
-      if (acl.trunkIds.has(command.trunkId)) return [];
-      return [{ type: 'TrunkAssigned', data: { trunkId: command.trunkId, listKind: 'ipAccessControlList', listId: ipAccessControlListId } }];
-    }
-    case 'DetachIpAclFromTrunk': {
-      const acl = activeOwnedBy(state, command.accountId, ipAccessControlListId);
-      if (!acl.trunkIds.has(command.trunkId)) return [];
-      return [{ type: 'TrunkUnassigned', data: { trunkId: command.trunkId, listKind: 'ipAccessControlList', listId: ipAccessControlListId } }];
-    }
+    case 'AttachIpAclToTrunk':
+      return attachToTrunk(KIND, state, command.accountId, ipAccessControlListId, command.trunkId);
+    case 'DetachIpAclFromTrunk':
+      return detachFromTrunk(KIND, state, command.accountId, ipAccessControlListId, command.trunkId);
   }
 }
 
@@ -171,12 +145,8 @@ function evolve(state: IpAclState, event: IpAclEvent): IpAclState {
       return { ...state, ipAddresses: state.ipAddresses.delete(removed.ipAddressId), ranges: state.ranges.delete(rangeKey(removed)) };
     }
     case 'TrunkAssigned':
-      return { ...state, trunkIds: new Set(state.trunkIds).add(event.data.trunkId) };
-    case 'TrunkUnassigned': {
-      const trunkIds = new Set(state.trunkIds);
-      trunkIds.delete(event.data.trunkId);
-      return { ...state, trunkIds };
-    }
+    case 'TrunkUnassigned':
+      return evolveTrunkIds(state, event);
   }
 }
 
