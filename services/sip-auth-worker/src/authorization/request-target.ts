@@ -8,15 +8,18 @@ export interface HostPort { host: string; port?: number }
 
 /**
  * The trunk domain as looked up: lower case, without a port and without a trailing dot.
- * `ACME.example.net.:5060` → `acme.example.net`; `[2001:DB8::1]:5060` → `[2001:db8::1]`.
+ * `ACME.example.net.:5060` → `acme.example.net`; an IPv6 literal, bracketed or bare, in its
+ * canonical bracketed form: `[2001:DB8:0::1]:5060` and `2001:DB8::1` → `[2001:db8::1]`.
  */
 export function normaliseDomain(text: string): string {
   let host = text.trim().toLowerCase();
   if (host.startsWith('[')) {
     const close = host.indexOf(']');
-    return close < 0 ? host : host.slice(0, close + 1);
+    return close < 0 ? host : canonicalIpv6(host.slice(0, close + 1)) ?? host.slice(0, close + 1);
   }
   const colon = host.indexOf(':');
+  // Two colons cannot be `host:port`: it is a bare IPv6 literal, not to be cut at its first colon.
+  if (colon >= 0 && host.indexOf(':', colon + 1) >= 0) return canonicalIpv6(`[${host}]`) ?? host;
   if (colon >= 0) host = host.slice(0, colon);
   while (host.endsWith('.')) host = host.slice(0, -1);
   return host;
@@ -49,8 +52,9 @@ function parseHostPort(text: string): HostPort | undefined {
   let rest: string;
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
-    if (close < 3) return undefined;
-    host = text.slice(0, close + 1);
+    const literal = close < 0 ? undefined : canonicalIpv6(text.slice(0, close + 1));
+    if (literal === undefined) return undefined;
+    host = literal;
     rest = text.slice(close + 1);
   } else {
     const colon = text.indexOf(':');
@@ -64,6 +68,19 @@ function parseHostPort(text: string): HostPort | undefined {
   if (!/^:\d{1,5}$/.test(rest)) return undefined;
   const port = Number(rest.slice(1));
   return port <= 65_535 ? { host, port } : undefined;
+}
+
+/**
+ * `[2001:DB8:0::1]` → `[2001:db8::1]` (RFC 5952, as the WHATWG URL parser writes it), so two
+ * spellings of one address compare equal; undefined when the brackets hold no IPv6 address.
+ */
+function canonicalIpv6(bracketed: string): string | undefined {
+  if (bracketed.length < 4 || bracketed.length > 64 || !/^\[[0-9a-fA-F:.]+\]$/.test(bracketed)) return undefined;
+  try {
+    return new URL(`sip://${bracketed}`).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when the hosts are equal (case-insensitively) and, if both carry a port, the ports are too. */
