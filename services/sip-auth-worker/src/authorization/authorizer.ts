@@ -54,6 +54,13 @@ const allow = (reason: string, trunkId: string, who?: CredentialCandidate): Auth
 /** ACK and CANCEL are never challenged and repeat their INVITE's credentials, so no replay rule. */
 const isAckOrCancel = (method: string): boolean => method === 'ACK' || method === 'CANCEL';
 
+/**
+ * The methods a response may have been computed for. An ACK (RFC 3261 §13.2.2.4) or CANCEL carries
+ * the credentials of its INVITE, whose response hashed `INVITE`; a client that hashed its own method
+ * is accepted too.
+ */
+const hashedMethods = (method: string, ackOrCancel: boolean): readonly string[] => (ackOrCancel ? [method, 'INVITE'] : [method]);
+
 const PARSE_REASONS: Record<string, string> = {
   'malformed-credentials': 'malformed-credentials',
   'qop-unsupported': 'qop-unsupported',
@@ -127,9 +134,10 @@ export class Authorizer {
 
     const candidates = this.deps.index.credentialsFor(trunk, credentials.username ?? '', credentials.userhash, base);
     if (candidates.length === 0) return deny(403, 'unknown-user', trunk.trunkId);
+    const methods = hashedMethods(input.method, ackOrCancel);
     const who = candidates.find((c) => {
       const ha1 = c.ha1(base);
-      return ha1 !== undefined && verifyResponse(credentials, { ha1, method: input.method, body: input.body });
+      return ha1 !== undefined && methods.some((method) => verifyResponse(credentials, { ha1, method, body: input.body }));
     });
     if (!who) return deny(403, 'bad-response', trunk.trunkId);
 
