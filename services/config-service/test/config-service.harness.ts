@@ -53,6 +53,20 @@ export async function startHarness(options: StartOptions & { env?: Record<string
   return harness;
 }
 
+/**
+ * Starts a harness before the enclosing `describe`'s tests and closes it (with its namespace) after them.
+ * The harness object is returned at once and filled in by that `beforeAll`, so use it only inside tests
+ * and hooks. An `afterAll` that must run before the harness closes is declared before this call.
+ */
+export function useConfigService(options: StartOptions & { env?: Record<string, string> } = {}): { harness: Harness; fixtures: Fixtures } {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options));
+  });
+  afterAll(() => harness.close?.());
+  return { harness, fixtures: fixtures(harness) };
+}
+
 export const PASSWORD = 'Correct-Horse-9-Battery';
 
 /** A credential list with one credential, a trunk, or an ACL in `accountId`. */
@@ -63,3 +77,4 @@ export const fixtures = (h: Harness) => ({
   trunk: (accountId = 'acme', domainName = `t${Math.random().toString(16).slice(2)}.pstn.example.net`) =>
     h.ok<{ trunkId: string }>('trunk.create', { accountId, friendlyName: 'Main', domainName }),
 });
+export type Fixtures = ReturnType<typeof fixtures>;

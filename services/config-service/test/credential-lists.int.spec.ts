@@ -1,13 +1,7 @@
-import { fixtures, PASSWORD, startHarness, type Harness } from './config-service.harness';
+import { PASSWORD, useConfigService } from './config-service.harness';
 
 describe('config-service credential list commands over NATS', () => {
-  let h: Harness;
-  let f: ReturnType<typeof fixtures>;
-  beforeAll(async () => {
-    h = await startHarness();
-    f = fixtures(h);
-  });
-  afterAll(() => h.close());
+  const { harness: h, fixtures: f } = useConfigService();
 
   it('creates a list with its first credential and replies with both ids and a position', async () => {
     const reply = await h.command('credential-list.create', { accountId: 'acme', friendlyName: 'Office', username: 'alice', password: PASSWORD });

@@ -1,13 +1,7 @@
-import { fixtures, startHarness, type Harness } from './config-service.harness';
+import { useConfigService } from './config-service.harness';
 
 describe('config-service IP ACL commands over NATS', () => {
-  let h: Harness;
-  let f: ReturnType<typeof fixtures>;
-  beforeAll(async () => {
-    h = await startHarness();
-    f = fixtures(h);
-  });
-  afterAll(() => h.close());
+  const { harness: h, fixtures: f } = useConfigService();
 
   it('creates, renames and deletes an ACL', async () => {
     const { ipAccessControlListId } = await f.ipAcl();

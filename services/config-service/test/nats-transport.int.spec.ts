@@ -1,10 +1,8 @@
 import { configSubject, CONFIG_COMMANDS, QUERIES, querySubject } from '@sipauth/contracts';
-import { startHarness, type Harness } from './config-service.harness';
+import { useConfigService } from './config-service.harness';
 
 describe('config-service NATS transport (plain JSON, no framework envelope)', () => {
-  let h: Harness;
-  beforeAll(async () => { h = await startHarness(); });
-  afterAll(() => h.close());
+  const { harness: h } = useConfigService();
 
   it('answers malformed JSON on every subject with VALIDATION_FAILED', async () => {
     const subjects = [...CONFIG_COMMANDS.map((c) => configSubject(h.namespace, c)), ...QUERIES.map((q) => querySubject(h.namespace, q))];

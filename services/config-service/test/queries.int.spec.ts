@@ -1,21 +1,15 @@
 import type { Reply } from '@sipauth/contracts';
 import { startProjectionService, type RunningProjectionService } from '../../projection-service/src/bootstrap';
-import { fixtures, PASSWORD, startHarness, TOKEN_ALL, type Harness } from './config-service.harness';
+import { PASSWORD, TOKEN_ALL, useConfigService, type Harness } from './config-service.harness';
 import request from 'supertest';
 import { computeHa1s } from '@sipauth/sip-digest';
 
 describe('config-service queries answer from the projection read models', () => {
-  let h: Harness;
-  let f: ReturnType<typeof fixtures>;
   let projection: RunningProjectionService;
-  beforeAll(async () => {
-    h = await startHarness();
-    f = fixtures(h);
-  });
   afterAll(async () => {
     await projection?.close();
-    await h.close();
   });
+  const { harness: h, fixtures: f } = useConfigService();
 
   /** Asks until the read model has caught up with `position` (the contract's way to read your writes). */
   async function queryAt<T>(name: Parameters<Harness['query']>[0], body: unknown, position: string): Promise<Reply<T & { position: string }>> {

@@ -1,15 +1,9 @@
 import { handle } from '@sipauth/event-store';
 import { streams, trunkDecider } from '@sipauth/domain';
-import { fixtures, PASSWORD, startHarness, type Harness } from './config-service.harness';
+import { PASSWORD, useConfigService } from './config-service.harness';
 
 describe('config-service safe retries (requestId) and recovery', () => {
-  let h: Harness;
-  let f: ReturnType<typeof fixtures>;
-  beforeAll(async () => {
-    h = await startHarness();
-    f = fixtures(h);
-  });
-  afterAll(() => h.close());
+  const { harness: h, fixtures: f } = useConfigService();
 
   it('returns the first reply to a retry with the same requestId and writes nothing', async () => {
     const body = { accountId: 'acme', friendlyName: 'Office', username: 'alice', password: PASSWORD, requestId: 'create-office-1' };

@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { PASSWORD, startHarness, TOKEN_ACME, TOKEN_ALL, type Harness } from './config-service.harness';
+import { PASSWORD, TOKEN_ACME, TOKEN_ALL, useConfigService } from './config-service.harness';
 
 describe('config-service REST API', () => {
-  let h: Harness;
-  let api: () => ReturnType<typeof request>;
+  const { harness: h } = useConfigService();
+  const api = (): ReturnType<typeof request> => request(h.service.httpUrl);
   const auth = { Authorization: `Bearer ${TOKEN_ALL}` };
-  beforeAll(async () => {
-    h = await startHarness();
-    api = () => request(h.service.httpUrl);
-  });
-  afterAll(() => h.close());
 
   it('refuses a request without a token or with an unknown token with 401', async () => {
     const none = await api().get('/v1/accounts/acme/trunks');

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { computeHa1s } from '@sipauth/sip-digest';
-import { startHarness, type Harness } from './config-service.harness';
+import { useConfigService, type Harness } from './config-service.harness';
 
 class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
@@ -13,9 +13,7 @@ class CapturingLogger implements LoggerService {
 
 describe('config-service keeps passwords and HA1s secret', () => {
   const logger = new CapturingLogger();
-  let h: Harness;
-  beforeAll(async () => { h = await startHarness({ logger }); });
-  afterAll(() => h.close());
+  const { harness: h } = useConfigService({ logger });
 
   it('puts neither a password nor its HA1 values into any event, KV entry, log line or reply', async () => {
     const first = 'First-Secret-Passw0rd';

@@ -1,15 +1,9 @@
-import { fixtures, startHarness, type Harness } from './config-service.harness';
+import { useConfigService } from './config-service.harness';
 
 const domain = (): string => `d${Math.random().toString(16).slice(2)}.pstn.example.net`;
 
 describe('config-service trunk commands over NATS', () => {
-  let h: Harness;
-  let f: ReturnType<typeof fixtures>;
-  beforeAll(async () => {
-    h = await startHarness();
-    f = fixtures(h);
-  });
-  afterAll(() => h.close());
+  const { harness: h, fixtures: f } = useConfigService();
 
   it('creates a trunk with its domain lower-cased and reserved', async () => {
     const name = domain();
