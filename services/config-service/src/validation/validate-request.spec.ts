@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ValidationFailed } from '@sipauth/domain';
 import { AddIpAddressDto } from '../dto/add-ip-address.dto';
 import { CreateCredentialListDto } from '../dto/create-credential-list.dto';
+import { CreateIpAclDto } from '../dto/create-ip-acl.dto';
 import { parseJsonObject, validateRequest } from './validate-request';
 
 const rejection = (fn: () => unknown): ValidationFailed => {
@@ -31,5 +32,13 @@ describe('request validation', () => {
   it('refuses malformed JSON and non-objects', () => {
     expect(rejection(() => parseJsonObject('{')).details).toEqual([{ field: '(body)', message: 'must be valid JSON' }]);
     expect(rejection(() => parseJsonObject('[]')).details).toEqual([{ field: '(body)', message: 'must be a JSON object' }]);
+  });
+
+  it('refuses deeply nested values by field instead of overflowing the stack', () => {
+    const depth = 50_000;
+    const deepUnknown = JSON.parse(`{"accountId":"acme","friendlyName":"x","deep":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`);
+    expect(rejection(() => validateRequest(CreateIpAclDto, deepUnknown)).details).toEqual([{ field: 'deep', message: 'is not a known field' }]);
+    const deepKnown = JSON.parse(`{"accountId":"acme","friendlyName":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(rejection(() => validateRequest(CreateIpAclDto, deepKnown)).details).toEqual([{ field: 'friendlyName', message: 'is nested too deeply' }]);
   });
 });

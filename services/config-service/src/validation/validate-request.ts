@@ -3,7 +3,7 @@
  * bad field. Unknown fields are refused. Messages never echo a value (so never a password).
  */
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { ValidationFailed, type FieldProblem } from '@sipauth/domain';
 
 /** Parses a NATS payload as a JSON object; malformed JSON or a non-object is VALIDATION_FAILED. */
@@ -25,24 +25,46 @@ export function requireObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+/** No request field nests deeper than this (the deepest today is a list of strings); deeper would only burn stack. */
+const MAX_NESTING = 8;
+
 /** Validates `body` against `dto`; returns the instance or throws naming every bad field. */
 export function validateRequest<T extends object>(dto: ClassConstructor<T>, body: Record<string, unknown>): T {
-  // Prototype-polluting keys are refused outright rather than copied onto the DTO.
-  const polluting = Object.keys(body).filter((k) => k === '__proto__' || k === 'constructor' || k === 'prototype');
-  const instance = plainToInstance(dto, withoutKeys(body, polluting), { enableImplicitConversion: false });
+  // Unknown fields (prototype-polluting keys among them) and absurdly nested values are refused before
+  // class-transformer copies anything: it recurses without bound and would overflow the stack.
+  const known = knownFields(dto);
+  const refused: FieldProblem[] = [];
+  const accepted: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(body)) {
+    if (!known.has(field)) refused.push({ field, message: 'is not a known field' });
+    else if (nestedDeeperThan(value, MAX_NESTING)) refused.push({ field, message: 'is nested too deeply' });
+    else accepted[field] = value;
+  }
+  const instance = plainToInstance(dto, accepted, { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-  const problems = [...polluting.map((field) => ({ field, message: 'is not a known field' })), ...errors.flatMap((e) => toProblems(e))];
+  const problems = [...refused, ...errors.flatMap((e) => toProblems(e)).filter((p) => !refused.some((r) => r.field === p.field))];
   if (problems.length > 0) {
     throw new ValidationFailed(`invalid ${[...new Set(problems.map((p) => p.field))].join(', ')}`, problems);
   }
   return instance;
 }
 
-function withoutKeys(body: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  if (keys.length === 0) return body;
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) if (!keys.includes(k)) copy[k] = v;
-  return copy;
+const knownFieldsCache = new Map<ClassConstructor<object>, ReadonlySet<string>>();
+
+function knownFields(dto: ClassConstructor<object>): ReadonlySet<string> {
+  let fields = knownFieldsCache.get(dto);
+  if (!fields) {
+    fields = new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false).map((m) => m.propertyName));
+    knownFieldsCache.set(dto, fields);
+  }
+  return fields;
+}
+
+function nestedDeeperThan(value: unknown, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (levels === 0) return true;
+  for (const child of Object.values(value)) if (nestedDeeperThan(child, levels - 1)) return true;
+  return false;
 }
 
 function toProblems(error: ValidationError, prefix = ''): FieldProblem[] {
