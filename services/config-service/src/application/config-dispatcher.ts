@@ -38,10 +38,12 @@ export class ConfigDispatcher {
 
   async command(name: ConfigCommandName, body: unknown): Promise<Reply<unknown>> {
     return this.guard(name, async () => {
-      const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string };
-      const execute = () => this.guard(name, () => this.runCommand(COMMAND_ENDPOINTS[name], dto));
-      if (dto.requestId === undefined) return execute();
-      return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, dto.requestId), execute);
+      const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string | null };
+      // A null requestId is an absent one, never a key that every such request would share.
+      const requestId = dto.requestId ?? undefined;
+      const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, requestId));
+      if (requestId === undefined) return execute();
+      return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, requestId), execute);
     });
   }
 
@@ -53,8 +55,22 @@ export class ConfigDispatcher {
     });
   }
 
-  private async runCommand(endpoint: Endpoint, dto: { accountId: string; requestId?: string }): Promise<Reply<unknown>> {
-    return ok(await endpoint.run(this.useCases, dto, commandContext(dto.accountId, dto.requestId)));
+  private async runCommand(endpoint: Endpoint, dto: { accountId: string }, requestId: string | undefined): Promise<Reply<unknown>> {
+    return ok(await endpoint.run(this.useCases, dto, commandContext(dto.accountId, requestId)));
+  }
+
+  /**
+   * The outcome of a decision: success or a domain rejection, which the ledger keeps for retries. Anything
+   * else (a concurrency conflict that outlasted its retries, an outage) is thrown past the ledger, so a
+   * retry with the same requestId runs again instead of replaying "retry the request" forever.
+   */
+  private async decide(work: () => Promise<Reply<unknown>>): Promise<Reply<unknown>> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof DomainRejection) return fail(err.code, err.message, err.details);
+      throw err;
+    }
   }
 
   private async guard(name: string, work: () => Promise<Reply<unknown>>): Promise<Reply<unknown>> {
