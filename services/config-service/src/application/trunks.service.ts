@@ -1,17 +1,18 @@
 /**
  * Use cases of trunks, including the processes that span aggregates (libs/domain README):
  * create = reserve the domain, then create the trunk (releasing the reservation if creation is refused);
- * delete = TrunkDeleted, then detach every assigned list, then release the domain.
+ * delete = TrunkDeleted, then detach every assigned list, then release the domain. A delete that stopped
+ * before the release leaves the domain held by a deleted trunk: the next create of that domain releases it.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { ID_PREFIXES, normaliseDomainName, NotFound, type TrunkDeleted } from '@sipauth/domain';
+import { Conflict, ID_PREFIXES, normaliseDomainName, NotFound, type TrunkDeleted } from '@sipauth/domain';
 import type { EventStore } from '@sipauth/event-store';
 import { EVENT_STORE } from '../config-service.tokens';
 import type { CreateTrunkDto } from '../dto/create-trunk.dto';
 import type { DeleteTrunkDto } from '../dto/delete-trunk.dto';
 import type { RenameTrunkDto } from '../dto/rename-trunk.dto';
 import type { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
-import { run } from './aggregates';
+import { load, run } from './aggregates';
 import { laterPosition, newId, now, type CommandContext } from './command-context';
 import { detachList } from './list-attachment';
 
@@ -25,7 +26,7 @@ export class TrunksService {
     const trunkId = newId(ID_PREFIXES.trunk);
     const domain = normaliseDomainName(dto.domainName);
     const domainName = domain.ok ? domain.value : dto.domainName;
-    await run(this.store, 'trunkDomain', domainName, { type: 'ReserveTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+    await this.reserveDomain(domainName, trunkId, ctx);
     try {
       const { position } = await run(this.store, 'trunk', trunkId, {
         type: 'CreateTrunk', accountId: ctx.accountId, trunkId, friendlyName: dto.friendlyName, domainName, now: now(),
@@ -35,6 +36,27 @@ export class TrunksService {
       await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
       throw err;
     }
+  }
+
+  private async reserveDomain(domainName: string, trunkId: string, ctx: CommandContext): Promise<void> {
+    const reserve = () => run(this.store, 'trunkDomain', domainName, { type: 'ReserveTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+    try {
+      await reserve();
+    } catch (err) {
+      if (!(err instanceof Conflict) || !(await this.releaseIfHolderDeleted(domainName, ctx))) throw err;
+      await reserve();
+    }
+  }
+
+  /** Finishes the release of a deleted trunk's domain (on the holder's account); false when a live or unfinished trunk holds it. */
+  private async releaseIfHolderDeleted(domainName: string, ctx: CommandContext): Promise<boolean> {
+    const reservation = await load(this.store, 'trunkDomain', domainName);
+    if (reservation.status !== 'Reserved') return false;
+    const holder = await load(this.store, 'trunk', reservation.trunkId);
+    if (holder.status !== 'Deleted') return false;
+    const { accountId, trunkId } = reservation;
+    await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId, domainName, trunkId }, { ...ctx, accountId });
+    return true;
   }
 
   async rename(dto: RenameTrunkDto, ctx: CommandContext): Promise<Position> {
