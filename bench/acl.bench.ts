@@ -4,6 +4,7 @@
  * Inputs come from a seeded generator, so every run measures the same work.
  */
 import { CidrMatcher, formatSourceIp, parseSourceIp, type SourceIp } from '@sipauth/ip-acl-match';
+import { median } from './support/stats';
 
 const RANGES_PER_FAMILY = 100_000;
 const LOOKUPS = 200_000;
@@ -77,7 +78,6 @@ function queries(four: Range[], six: Range[]): string[] {
   });
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 const cpuMs = (start: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(start);

@@ -5,12 +5,10 @@
  * store), which is deleted afterwards. One caller, then 16 concurrent callers each on its own list.
  * Figures: per repeat p50/p99, reported as the median over the repeats. Target: p99 ≤ 20 ms at one caller.
  */
-import { randomBytes } from 'node:crypto';
-import { connect, type NatsConnection } from 'nats';
-import { configSubject, type Reply } from '@sipauth/contracts';
 import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
+import { openBenchNamespace, type BenchNamespace } from './support/namespace';
+import { median, percentile } from './support/stats';
 
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const REPEATS = 3;
 const ADDS_ONE_CALLER = 300;
 const CALLERS = 16;
@@ -18,48 +16,31 @@ const ADDS_PER_CALLER = 60;
 const TARGET_P99_MS = 20;
 const PASSWORD = 'Bench-Passw0rd-123';
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs: number[], p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
-async function call(nc: NatsConnection, subject: string, body: unknown): Promise<Record<string, string>> {
-  const reply = (await nc.request(subject, JSON.stringify(body), { timeout: 10_000 })).json<Reply<Record<string, string>>>();
-  if (!reply.ok) throw new Error(`${subject} failed: ${reply.error.code} ${reply.error.message}`);
-  return reply.data;
-}
-
 /** One caller adding `count` credentials to a fresh list; returns each command's latency in ms. */
-async function caller(nc: NatsConnection, ns: string, count: number): Promise<number[]> {
-  const { credentialListId } = await call(nc, configSubject(ns, 'credential-list.create'), { accountId: 'bench', friendlyName: 'Bench', username: 'first', password: PASSWORD });
-  const subject = configSubject(ns, 'credential.add');
+async function caller({ command }: BenchNamespace, count: number): Promise<number[]> {
+  const { credentialListId } = await command('credential-list.create', { friendlyName: 'Bench', username: 'first', password: PASSWORD });
   const latencies: number[] = [];
   for (let i = 0; i < count; i++) {
     const t0 = process.hrtime.bigint();
-    await call(nc, subject, { accountId: 'bench', credentialListId, username: `user${i}`, password: PASSWORD });
+    await command('credential.add', { credentialListId, username: `user${i}`, password: PASSWORD });
     latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   return latencies;
 }
 
 async function main(): Promise<void> {
-  const ns = `bench${randomBytes(4).toString('hex')}`;
-  const service = await startConfigService({
-    NATS_URL, SIPAUTH_NAMESPACE: ns, CONFIG_HTTP_PORT: '0', SIPAUTH_REALM: 'bench.local',
-    SIPAUTH_SEALING_KEYS: `b1:${randomBytes(32).toString('base64')}`,
-  }, { logger: false });
-  const nc = await connect({ servers: NATS_URL, name: 'config-command-bench' });
+  const space = await openBenchNamespace('config-command-bench');
+  const service = await startConfigService({ ...space.env, CONFIG_HTTP_PORT: '0' }, { logger: false });
   try {
-    await caller(nc, ns, 30); // warm-up
+    await caller(space, 30); // warm-up
     const one = { p50: [] as number[], p99: [] as number[] };
     const many = { p50: [] as number[], p99: [] as number[], throughput: [] as number[] };
     for (let r = 0; r < REPEATS; r++) {
-      const latencies = await caller(nc, ns, ADDS_ONE_CALLER);
+      const latencies = await caller(space, ADDS_ONE_CALLER);
       one.p50.push(percentile(latencies, 50));
       one.p99.push(percentile(latencies, 99));
       const t0 = process.hrtime.bigint();
-      const all = (await Promise.all(Array.from({ length: CALLERS }, () => caller(nc, ns, ADDS_PER_CALLER)))).flat();
+      const all = (await Promise.all(Array.from({ length: CALLERS }, () => caller(space, ADDS_PER_CALLER)))).flat();
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       many.p50.push(percentile(all, 50));
       many.p99.push(percentile(all, 99));
@@ -73,11 +54,7 @@ async function main(): Promise<void> {
     console.log(`  target: p99 ≤ ${TARGET_P99_MS} ms at one caller — ${met ? 'met' : 'NOT met'}`);
   } finally {
     await service.close();
-    const jsm = await nc.jetstreamManager();
-    for await (const si of jsm.streams.list()) {
-      if (si.config.name.startsWith(`${ns}_`) || si.config.name.startsWith(`KV_${ns}_`)) await jsm.streams.delete(si.config.name);
-    }
-    await nc.close();
+    await space.close();
   }
 }
 

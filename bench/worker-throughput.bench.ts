@@ -10,18 +10,16 @@
  * server rather than the worker. The load comes from a separate thread with its own connection.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { connect, type Msg, type NatsConnection } from 'nats';
-import { authSubject, configSubject, type AuthDecision, type Reply } from '@sipauth/contracts';
-import { computeResponse, NonceService, parseChallenge, parseKeyList, SealingKeyring } from '@sipauth/sip-digest';
-import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
-import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
-import {
-  AuthIndex, Authorizer, KvReplayGuard, ReadModelWatcher, startSipAuthWorker, validateAuthorize, watcherLookup,
-} from '@sipauth/sip-auth-worker';
+import { connect, type Msg } from 'nats';
+import { authSubject } from '@sipauth/contracts';
+import { NonceService, parseKeyList, SealingKeyring } from '@sipauth/sip-digest';
+import { AuthIndex, Authorizer, KvReplayGuard, ReadModelWatcher, validateAuthorize, watcherLookup } from '@sipauth/sip-auth-worker';
+import { NATS_URL, until } from './support/namespace';
+import { digestAcks, startStack, trunkWithCredential } from './support/stack';
+import { median, percentile } from './support/stats';
 
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const DOMAIN = 'bench.example.net';
 const REPEATS = 11;
 const LOADS = [{ inFlight: 1, requests: 1_000 }, { inFlight: 256, requests: 10_000 }];
 
@@ -54,31 +52,16 @@ async function loadThread(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const ns = `bench${randomBytes(4).toString('hex')}`;
-  const env = {
-    ...process.env, NODE_ENV: 'test', NATS_URL, SIPAUTH_NAMESPACE: ns, SIPAUTH_REALM: 'sipauth.bench',
-    SIPAUTH_NONCE_SECRETS: `n1:${randomBytes(32).toString('base64')}`, SIPAUTH_SEALING_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  };
-  const nc = await connect({ servers: NATS_URL, name: 'bench-control' });
-  const config = await startConfigService({ ...env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
-  const projection = await startProjectionService({ ...env, PROJECTION_HTTP_PORT: '0' });
-  const worker = await startSipAuthWorker({ ...env, WORKER_HTTP_PORT: '0' });
+  const stack = await startStack('bench-control', 1);
+  const { ns, env } = stack;
   const bareNc = await connect({ servers: NATS_URL, name: 'bench-bare' });
   const watcher = new ReadModelWatcher(bareNc, ns, () => new AuthIndex(env.SIPAUTH_REALM, SealingKeyring.fromConfig(env.SIPAUTH_SEALING_KEYS)));
   const load = new Worker(__filename, { workerData: { url: NATS_URL } });
   try {
-    const command = async (name: Parameters<typeof configSubject>[1], body: object) => {
-      const msg = await nc.request(configSubject(ns, name), Buffer.from(JSON.stringify({ accountId: 'bench', ...body })), { timeout: 10_000 });
-      const reply = JSON.parse(Buffer.from(msg.data).toString()) as Reply<Record<string, string>>;
-      if (!reply.ok) throw new Error(`${name}: ${JSON.stringify(reply.error)}`);
-      return reply.data;
-    };
     const password = 'Bench-Pass-1234';
-    const list = await command('credential-list.create', { friendlyName: 'Bench', username: 'alice', password });
-    const trunk = await command('trunk.create', { friendlyName: 'Bench', domainName: 'bench.example.net' });
-    const { position } = await command('trunk.assign', { trunkId: trunk.trunkId, listKind: 'credentialList', listId: list.credentialListId });
+    const { position } = await trunkWithCredential(stack, DOMAIN, password);
     watcher.start((err) => console.error(err));
-    await until(() => BigInt(worker.status().position) >= BigInt(position) && BigInt(watcher.status().position) >= BigInt(position));
+    await until(() => BigInt(watcher.status().position) >= BigInt(position));
 
     const authorizer = new Authorizer({
       index: watcherLookup(watcher),
@@ -89,7 +72,7 @@ async function main(): Promise<void> {
     const bareSubject = `${ns}.bench.bare.authorize`;
     bareNc.subscribe(bareSubject, { queue: 'bare', callback: (err, msg) => { if (!err) bareRespond(authorizer, msg); } });
 
-    const payload = JSON.stringify(await ackWithCredentials(nc, ns, password));
+    const payload = JSON.stringify((await digestAcks(stack, DOMAIN))(password));
     const targets = { worker: authSubject(ns, 'authorize'), bare: bareSubject };
     const run = (subject: string, inFlight: number, requests: number) => new Promise<LoadResult>((resolve) => {
       load.once('message', resolve);
@@ -107,11 +90,10 @@ async function main(): Promise<void> {
           if (r.bad > 0) throw new Error(`${name} answered something other than digest-verified`);
           const key = `${name} @${inFlight}`;
           results[key] ??= { rps: [], p50: [], p99: [], ratios: [] };
-          const sorted = r.latenciesMs.sort((a, b) => a - b);
           rps[name] = requests / r.seconds;
           results[key].rps.push(rps[name]);
-          results[key].p50.push(sorted[Math.floor(sorted.length * 0.5)] * 1000);
-          results[key].p99.push(sorted[Math.floor(sorted.length * 0.99)] * 1000);
+          results[key].p50.push(percentile(r.latenciesMs, 50) * 1000);
+          results[key].p99.push(percentile(r.latenciesMs, 99) * 1000);
         }
         (results[`ratio @${inFlight}`] ??= { rps: [], p50: [], p99: [], ratios: [] }).ratios.push(rps.worker / rps.bare);
       }
@@ -129,15 +111,8 @@ async function main(): Promise<void> {
   } finally {
     load.postMessage('stop');
     await watcher.stop();
-    await worker.close();
-    await projection.close();
-    await config.close();
     await bareNc.drain();
-    const jsm = await nc.jetstreamManager();
-    for await (const s of jsm.streams.list()) {
-      if (s.config.name.startsWith(`${ns}_`) || s.config.name.startsWith(`KV_${ns}_`) || s.config.name.startsWith(`${ns}-`)) await jsm.streams.delete(s.config.name);
-    }
-    await nc.close();
+    await stack.close();
   }
 }
 
@@ -148,30 +123,4 @@ function bareRespond(authorizer: Authorizer, msg: Msg): void {
   const input = validateAuthorize(body);
   if (!input.ok) { msg.respond(Buffer.from(JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', details: input.details } }))); return; }
   authorizer.authorize(input.value).then((decision) => msg.respond(Buffer.from(JSON.stringify({ ok: true, data: decision }))));
-}
-
-/** An ACK request with credentials answering a real challenge of the worker. */
-async function ackWithCredentials(nc: NatsConnection, ns: string, password: string) {
-  const request = { domain: 'bench.example.net', sourceIp: '198.51.100.7', method: 'INVITE', requestUri: 'sip:+15550100@bench.example.net' };
-  const msg = await nc.request(authSubject(ns, 'authorize'), Buffer.from(JSON.stringify(request)));
-  const challenge = (JSON.parse(Buffer.from(msg.data).toString()) as { data: AuthDecision }).data;
-  const parsed = parseChallenge(challenge.proxyAuthenticate![0]);
-  if (!parsed.ok) throw new Error('bad challenge');
-  const { realm, nonce, algorithm } = parsed.value;
-  const { hashHex } = await import('@sipauth/sip-digest');
-  const ha1 = hashHex('SHA-256', `alice:${realm}:${password}`);
-  const cnonce = 'benchcnonce';
-  const response = computeResponse({ algorithm, ha1, nonce, cnonce, nc: '00000001', qop: 'auth', method: 'ACK', uri: request.requestUri });
-  const authorization = `Digest username="alice", realm="${realm}", nonce="${nonce}", uri="${request.requestUri}", response="${response}", algorithm=${algorithm}, qop=auth, nc=00000001, cnonce="${cnonce}"`;
-  return { ...request, method: 'ACK', authorization };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 3000 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error('timed out waiting for the read model');
 }
