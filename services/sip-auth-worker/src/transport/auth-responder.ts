@@ -8,10 +8,9 @@ import { AuthDecision, AuthStatus, authSubject, fail, ok, QUEUE_GROUPS, Reply } 
 import type { Authorizer } from '../authorization/authorizer';
 import type { WorkerMetrics } from '../ops/worker-metrics';
 import { Validated, validateAuthorize, validateChallenge, validateVerify } from './auth-request.validation';
+import { decodePayload } from './request-payload';
 
 type DecidingOperation = 'authorize' | 'challenge' | 'verify';
-
-const decoder = new TextDecoder();
 
 export interface AuthResponderDeps {
   nc: NatsConnection;
@@ -30,9 +29,12 @@ export class AuthResponder {
     this.operations = { authorize: validateAuthorize, challenge: validateChallenge, verify: validateVerify };
   }
 
-  /** `auth.status` is answered from the start, so callers can see a replica that is still loading. */
+  /** `auth.status` is answered from the start, so callers can see a replica that is still loading. It takes no fields: any JSON or nothing. */
   serveStatus(): void {
-    this.subscribe('status', (msg) => this.reply(msg, ok(this.deps.status())));
+    this.subscribe('status', (msg) => {
+      const payload = msg.data.length === 0 ? undefined : decodePayload(msg.data);
+      this.reply(msg, payload && !payload.ok ? fail('VALIDATION_FAILED', payload.message) : ok(this.deps.status()));
+    });
   }
 
   /** Joins the queue group for the deciding operations; call once the index is loaded. */
@@ -48,20 +50,27 @@ export class AuthResponder {
   private subscribe(op: string, handle: (msg: Msg) => void): void {
     this.subscriptions.push(this.deps.nc.subscribe(authSubject(this.deps.namespace, op as 'status'), {
       queue: QUEUE_GROUPS.worker,
-      callback: (err, msg) => { if (!err) handle(msg); },
+      callback: (err, msg) => {
+        if (err) return;
+        // A throw here would reach the NATS client's read loop; every request gets a reply or a log line instead.
+        try {
+          handle(msg);
+        } catch (thrown) {
+          this.deps.log(`auth.${op} failed: ${(thrown as Error).message}`);
+          this.reply(msg, fail('INTERNAL', 'the request could not be decided; retry'));
+        }
+      },
     }));
   }
 
   private decide(op: DecidingOperation, msg: Msg): void {
     const startedAt = process.hrtime.bigint();
-    let body: unknown;
-    try {
-      body = JSON.parse(decoder.decode(msg.data));
-    } catch {
-      this.refuse(op, msg, fail('VALIDATION_FAILED', 'the request is not valid JSON'));
+    const payload = decodePayload(msg.data);
+    if (!payload.ok) {
+      this.refuse(op, msg, fail('VALIDATION_FAILED', payload.message));
       return;
     }
-    const input = this.operations[op](body) as Validated<never>;
+    const input = this.operations[op](payload.value) as Validated<never>;
     if (!input.ok) {
       this.refuse(op, msg, fail('VALIDATION_FAILED', `invalid ${op} request`, input.details));
       return;
@@ -75,15 +84,20 @@ export class AuthResponder {
         this.deps.log(`auth.${op} failed: ${err.message}`);
         this.refuse(op, msg, fail('INTERNAL', 'the request could not be decided; retry'));
       },
-    );
+    ).catch((err: Error) => this.deps.log(`auth.${op} reply or metrics failed: ${err.message}`));
   }
 
   private refuse(op: string, msg: Msg, reply: Reply<never>): void {
-    if (!reply.ok) this.deps.metrics.failed(op, reply.error.code);
     this.reply(msg, reply);
+    if (!reply.ok) this.deps.metrics.failed(op, reply.error.code);
   }
 
+  /** Sends a reply; one that cannot be sent (the connection closing) is logged, never thrown. */
   private reply(msg: Msg, reply: Reply<unknown>): void {
-    msg.respond(Buffer.from(JSON.stringify(reply)));
+    try {
+      msg.respond(Buffer.from(JSON.stringify(reply)));
+    } catch (err) {
+      this.deps.log(`auth reply not sent: ${(err as Error).message}`);
+    }
   }
 }

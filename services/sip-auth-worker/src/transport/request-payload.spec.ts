@@ -1,0 +1,25 @@
+import { decodePayload, MAX_PAYLOAD_BYTES } from './request-payload';
+
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+describe('decodePayload', () => {
+  it('parses JSON, small or large, strings holding brackets and escaped quotes included', () => {
+    expect(decodePayload(bytes('{"a":1}'))).toEqual({ ok: true, value: { a: 1 } });
+    const body = `${'[{'.repeat(20_000)}\\"]}`;
+    expect(decodePayload(bytes(JSON.stringify({ body })))).toEqual({ ok: true, value: { body } });
+  });
+
+  it.each([['{nope'], [''], ['{"a":1}}']])('refuses %j as not valid JSON', (text) => {
+    expect(decodePayload(bytes(text))).toEqual({ ok: false, message: 'the request is not valid JSON' });
+  });
+
+  it('refuses deep nesting in a large payload before parsing it', () => {
+    const started = Date.now();
+    expect(decodePayload(bytes(`{"a":${'['.repeat(500_000)}${']'.repeat(500_000)}}`))).toMatchObject({ ok: false, message: /nests deeper/ });
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  it('refuses a payload larger than any request without reading it', () => {
+    expect(decodePayload(new Uint8Array(MAX_PAYLOAD_BYTES + 1))).toMatchObject({ ok: false, message: /larger than/ });
+  });
+});
