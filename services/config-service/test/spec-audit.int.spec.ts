@@ -87,7 +87,7 @@ describe('config-service conforms to SPEC §3, §4 and §6', () => {
 
     it('bounds friendlyName to 1–64 printable characters, counted as characters', async () => {
       expect((await createList({ friendlyName: '😀'.repeat(64) })).ok).toBe(true);
-      for (const friendlyName of ['', ' ', 'x'.repeat(65), 'a\u0000b', 'tab\there', 7, ['x']]) {
+      for (const friendlyName of ['', ' ', 'x'.repeat(65), 'a\u0000b', 'tab\there', 'a\u2028b', 'evil\u202Etxt', '\u200B', 'a\uE000', 7, ['x']]) {
         expect([friendlyName, fieldsOf(await createList({ friendlyName }))]).toEqual([friendlyName, ['friendlyName']]);
       }
     });
