@@ -78,18 +78,27 @@ export class AuthResponder {
     this.deps.authorizer[op](input.value).then(
       (decision: AuthDecision) => {
         this.reply(msg, ok(decision));
-        this.deps.metrics.decided(op, decision.decision, decision.reason, startedAt);
+        this.count(() => this.deps.metrics.decided(op, decision.decision, decision.reason, startedAt));
       },
       (err: Error) => {
         this.deps.log(`auth.${op} failed: ${err.message}`);
         this.refuse(op, msg, fail('INTERNAL', 'the request could not be decided; retry'));
       },
-    ).catch((err: Error) => this.deps.log(`auth.${op} reply or metrics failed: ${err.message}`));
+    );
   }
 
   private refuse(op: string, msg: Msg, reply: Reply<never>): void {
     this.reply(msg, reply);
-    if (!reply.ok) this.deps.metrics.failed(op, reply.error.code);
+    if (!reply.ok) this.count(() => this.deps.metrics.failed(op, reply.error.code));
+  }
+
+  /** Metrics are counted after the reply and never turn a request into a second reply or a crash. */
+  private count(record: () => void): void {
+    try {
+      record();
+    } catch (err) {
+      this.deps.log(`auth metrics failed: ${(err as Error).message}`);
+    }
   }
 
   /** Sends a reply; one that cannot be sent (the connection closing) is logged, never thrown. */
