@@ -8,19 +8,13 @@ import { streams, trunkDecider } from '@sipauth/domain';
 import { handle, type EventData, type RecordedEvent } from '@sipauth/event-store';
 import { computeHa1s, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
 import request from 'supertest';
-import { fixtures, PASSWORD, startHarness, TOKEN_ACME, TOKEN_ALL, type Harness } from './config-service.harness';
+import { PASSWORD, TOKEN_ACME, TOKEN_ALL, useConfigService, type Harness } from './config-service.harness';
 
 const domain = (): string => `a${randomUUID().slice(0, 8)}.pstn.example.net`;
 const DECIMAL = /^(0|[1-9]\d*)$/;
 
 describe('config-service conforms to SPEC §3, §4 and §6', () => {
-  let h: Harness;
-  let f: ReturnType<typeof fixtures>;
-  beforeAll(async () => {
-    h = await startHarness();
-    f = fixtures(h);
-  });
-  afterAll(() => h.close());
+  const { harness: h, fixtures: f } = useConfigService();
 
   /** Every event of every stream written so far (the event store's whole content). */
   async function allEvents(): Promise<RecordedEvent[]> {
