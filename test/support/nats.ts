@@ -12,8 +12,9 @@ export function freshNamespace(prefix = 't'): string {
   return `${prefix}${randomBytes(5).toString('hex')}`;
 }
 
-export async function connectNats(name = 'sipauth-test'): Promise<NatsConnection> {
-  return connect({ servers: NATS_URL, name });
+/** A test connection; on a server other than the shared one it reconnects for as long as it takes (that server may be restarted). */
+export async function connectNats(name = 'sipauth-test', servers = NATS_URL): Promise<NatsConnection> {
+  return connect({ servers, name, ...(servers === NATS_URL ? {} : { maxReconnectAttempts: -1 }) });
 }
 
 export async function cleanupNamespace(nc: NatsConnection, namespace: string): Promise<void> {

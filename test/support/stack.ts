@@ -17,6 +17,8 @@ export interface StackOptions {
   /** Extra environment for every service, e.g. SIPAUTH_NONCE_TTL_SECONDS. */
   env?: Record<string, string>;
   prefix?: string;
+  /** The NATS server every service and the stack's own connection use; default the shared test server. */
+  natsUrl?: string;
 }
 
 export interface Stack {
@@ -24,6 +26,8 @@ export interface Stack {
   nc: NatsConnection;
   workers: RunningWorker[];
   projection: RunningProjectionService;
+  /** Closes the projection-service and starts a new one on the same namespace (stopped by close()). */
+  restartProjection(): Promise<RunningProjectionService>;
   /** Starts one more worker on the stack's namespace (stopped by close()) and waits until it is ready. */
   addWorker(): Promise<RunningWorker>;
   /** Sends a config command; resolves its reply (ok or not). */
@@ -42,14 +46,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const namespace = freshNamespace(opts.prefix ?? 'e');
-  const env = testEnv(namespace, { ...quiet, ...opts.env });
-  const nc = await connectNats('sipauth-stack');
+  const env = testEnv(namespace, { ...quiet, ...(opts.natsUrl ? { NATS_URL: opts.natsUrl } : {}), ...opts.env });
+  const nc = await connectNats('sipauth-stack', opts.natsUrl);
   const closers: (() => Promise<void>)[] = [];
   try {
     const config = await startConfigService({ ...env, CONFIG_HTTP_PORT: '0' }, { logger: ['error', 'warn'] });
     closers.push(() => config.close());
-    const projection = await startProjectionService({ ...env, PROJECTION_HTTP_PORT: '0' });
-    closers.push(() => projection.close());
+    const startProjection = async () => {
+      const started = await startProjectionService({ ...env, PROJECTION_HTTP_PORT: '0' });
+      closers.push(() => started.close());
+      return started;
+    };
+    const projection = await startProjection();
     const workers: RunningWorker[] = [];
     for (let i = 0; i < (opts.workers ?? 1); i++) {
       const worker = await startSipAuthWorker({ ...env, WORKER_HTTP_PORT: '0' });
@@ -65,6 +73,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     };
     const stack: Stack = {
       namespace, nc, workers, projection,
+      async restartProjection() {
+        await stack.projection.close();
+        stack.projection = await startProjection();
+        return stack.projection;
+      },
       async addWorker() {
         const worker = await startSipAuthWorker({ ...env, WORKER_HTTP_PORT: '0' });
         workers.push(worker);

@@ -1,0 +1,127 @@
+/**
+ * A private nats-server with JetStream for tests that must stop or restart NATS itself, which the
+ * shared server on 127.0.0.1:4222 must never be. It listens on a free port of 127.0.0.1 and keeps
+ * its store in a temporary directory; `restart()` stops it with SIGTERM (a clean shutdown) and
+ * starts it again on the same port and store, so clients reconnect to the same URL and find the
+ * same streams. `stop()` removes the store.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const NATS_SERVER_BIN = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+
+/** `describe` when the nats-server binary is present, else `describe.skip` after saying why. */
+export function describeWithPrivateNats(name: string, fn: () => void): void {
+  if (existsSync(NATS_SERVER_BIN)) {
+    describe(name, fn);
+    return;
+  }
+  // eslint-disable-next-line no-console
+  console.warn(`skipping "${name}": no nats-server at ${NATS_SERVER_BIN} (set NATS_SERVER_BIN)`);
+  describe.skip(name, fn);
+}
+
+export interface PrivateNats {
+  /** `nats://127.0.0.1:<port>`, the same across restarts. */
+  readonly url: string;
+  /**
+   * SIGTERM, wait for the process to exit, start again on the same port and store directory;
+   * `downForMs` keeps it down that long in between (an outage rather than a quick restart).
+   */
+  restart(options?: { downForMs?: number }): Promise<void>;
+  /** Stops the server and removes its store directory. */
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+/** Starts a private JetStream-enabled nats-server and resolves once it accepts clients. */
+export async function startPrivateNats(): Promise<PrivateNats> {
+  const storeDir = mkdtempSync(join(tmpdir(), 'sipauth-private-nats-'));
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  try {
+    server = await launch(port, storeDir);
+  } catch (err) {
+    rmSync(storeDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    async restart({ downForMs = 0 } = {}) {
+      if (server) await terminate(server);
+      server = undefined;
+      if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
+      server = await launch(port, storeDir);
+    },
+    async stop() {
+      if (server) await terminate(server);
+      server = undefined;
+      rmSync(storeDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function launch(port: number, storeDir: string): Promise<ChildProcess> {
+  const child = spawn(NATS_SERVER_BIN, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`nats-server on port ${port} ${why}:\n${log}`));
+    };
+    const timer = setTimeout(() => fail(`not ready within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      // Keep only the start-up log: a long test would otherwise collect every line the server writes.
+      if (log.length < 64_000) log += chunk.toString();
+      if (/Server is ready/.test(log)) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
+        child.off('exit', onEarlyExit);
+        resolve(child);
+      }
+    };
+    const onEarlyExit = (code: number | null, signal: string | null) => fail(`exited before it was ready (code ${code}, signal ${signal})`);
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', onEarlyExit);
+    child.once('error', (err) => fail(`could not be started: ${err.message}`));
+  });
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`nats-server (pid ${child.pid}) did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM; killed`));
+    }, STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** A port the kernel just handed out and released; nothing else on this machine asks for it by number. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
