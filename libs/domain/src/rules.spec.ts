@@ -11,7 +11,8 @@ describe('checkFriendlyName', () => {
 
   it.each([
     ['', /1 to 64/], ['x'.repeat(65), /1 to 64/], ['   ', /blank/], ['tab\there', /printable/], ['nul\u0000', /printable/],
-    ['del\u007f', /printable/], ['c1\u0085', /printable/],
+    ['del\u007f', /printable/], ['c1\u0085', /printable/], ['bidi \u202Eevil', /printable/], ['\u200B', /printable/],
+    ['soft\u00ADhyphen', /printable/], ['private \uE000', /printable/], ['line\u2028separator', /printable/], ['para\u2029graph', /printable/],
   ])('refuses %j', (name, message) => expect(checkFriendlyName(name)?.message).toMatch(message));
 
   it('counts characters, not UTF-16 units', () => expect(checkFriendlyName('🚀'.repeat(64))).toBeUndefined());

@@ -38,8 +38,10 @@ export type Normalised<T> = { ok: true; value: T } | { ok: false; problem: Field
 const problem = (field: string, message: string): FieldProblem => ({ field, message });
 const codePointLength = (value: string): number => [...value].length;
 
-// Controls, lone surrogates and unassigned code points cannot be displayed.
-const NON_PRINTABLE = /[\p{Cc}\p{Cs}\p{Cn}]/u;
+// Controls, lone surrogates and unassigned code points cannot be displayed; format characters (bidi
+// overrides, zero-width), private-use code points and line/paragraph separators do not print either and
+// let a name look like another.
+const NON_PRINTABLE = /[\p{Cc}\p{Cs}\p{Cn}\p{Cf}\p{Co}\p{Zl}\p{Zp}]/u;
 const USERNAME = /^[A-Za-z0-9._~!$&'()*+,;=-]+$/;
 const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const RESOURCE_ID = /^[A-Z]{2}[0-9a-f]{32}$/;

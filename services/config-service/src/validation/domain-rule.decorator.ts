@@ -31,11 +31,7 @@ export function DomainRule(check: Check, options?: ValidationOptions): PropertyD
 }
 
 export const IsAccountId = (): PropertyDecorator => DomainRule((v, f) => checkAccountId(v, f));
-// Format (bidi overrides, zero-width), private-use and line/paragraph separators do not print either. The domain's
-// rule misses them today (reported); the edge is stricter until it does, and never more lenient.
-const INVISIBLE = /[\p{Cf}\p{Co}\p{Zl}\p{Zp}]/u;
-export const IsFriendlyName = (): PropertyDecorator =>
-  DomainRule((v, f) => checkFriendlyName(v, f) ?? (INVISIBLE.test(v as string) ? { field: f, message: 'must contain only printable characters' } : undefined));
+export const IsFriendlyName = (): PropertyDecorator => DomainRule((v, f) => checkFriendlyName(v, f));
 export const IsUsername = (): PropertyDecorator => DomainRule((v, f) => checkUsername(v, f));
 /** The message names the unmet requirements, never the password. */
 export const IsPassword = (): PropertyDecorator => DomainRule((v, f) => checkPassword(v, f));
