@@ -3,8 +3,12 @@
  * pointer of `<ns>_projection`; for each generation it loads every key through a KV watcher and
  * then applies updates as they come. A new generation (a rebuild) is loaded fully beside the
  * current one and then swapped in by one assignment, so requests never see a half-loaded index.
+ *
+ * After the connection comes back from a drop it reloads the active generation at once: the server
+ * may have lost the watches' consumers (a NATS restart does), and nats.js would notice only after
+ * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
-import type { KV, KvEntry, NatsConnection, QueuedIterator } from 'nats';
+import type { KV, KvEntry, NatsConnection, QueuedIterator, Status } from 'nats';
 import { ACTIVE_KEY, ActiveReadModel, AuthStatus, projectionBucket } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
 
@@ -17,8 +21,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class ReadModelWatcher {
   private current?: Generation;
   private pointerWatch?: QueuedIterator<KvEntry>;
+  /** The watch of a generation still being loaded (not yet `current`). */
+  private loading?: QueuedIterator<KvEntry>;
+  private connectionWatch?: AsyncIterable<Status> & { stop?: () => void };
   private stopped = false;
   private reloadActive = false;
+  private reconnected = false;
   private markLoaded!: () => void;
   /** Resolves when the first generation has been loaded. */
   readonly loaded = new Promise<void>((resolve) => { this.markLoaded = resolve; });
@@ -53,13 +61,29 @@ export class ReadModelWatcher {
    * from scratch, swapping it in as a rebuild would; `onError` hears each failure.
    */
   start(onError: (err: Error) => void): void {
+    this.connectionWatch = this.nc.status();
+    void this.reloadOnReconnect(this.connectionWatch);
     void this.keepFollowing(onError);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.connectionWatch?.stop?.();
     this.pointerWatch?.stop();
+    this.loading?.stop();
     this.current?.watch.stop();
+  }
+
+  /** Ends the pointer watch (and a load in progress) on every reconnect, so that keepFollowing reloads. */
+  private async reloadOnReconnect(statuses: AsyncIterable<Status>): Promise<void> {
+    for await (const status of statuses) {
+      if (this.stopped) return;
+      if (status.type !== 'reconnect') continue;
+      this.reconnected = true;
+      this.reloadActive = true;
+      this.pointerWatch?.stop();
+      this.loading?.stop();
+    }
   }
 
   private async keepFollowing(onError: (err: Error) => void): Promise<void> {
@@ -71,8 +95,13 @@ export class ReadModelWatcher {
       }
       if (this.stopped) return;
       this.reloadActive = true;
-      this.log('read-model watch ended; watching again');
-      await sleep(RESTART_MS);
+      if (this.reconnected) {
+        this.reconnected = false;
+        this.log('NATS reconnected; reloading the read model');
+      } else {
+        this.log('read-model watch ended; watching again');
+        await sleep(RESTART_MS);
+      }
     }
   }
 
@@ -95,12 +124,19 @@ export class ReadModelWatcher {
     const kv = await this.bindWhenPresent(bucket);
     if (!kv) return;
     const index = this.newIndex();
-    let initialised!: () => void;
-    const loaded = new Promise<void>((resolve) => { initialised = resolve; });
-    const watch = await kv.watch({ key: '>', initializedFn: () => initialised() });
-    void this.apply(watch, index, bucket);
-    await loaded;
+    let initialised = false;
+    let markInitialised!: () => void;
+    const loaded = new Promise<void>((resolve) => { markInitialised = resolve; });
+    const watch = await kv.watch({ key: '>', initializedFn: () => { initialised = true; markInitialised(); } });
+    this.loading = watch;
+    // A watch that ends before it is initialised (stopped on a reconnect, a lost consumer) would otherwise never resolve `loaded`.
+    await Promise.race([loaded, this.apply(watch, index, bucket)]);
+    if (this.loading === watch) this.loading = undefined;
     if (this.stopped) { watch.stop(); return; }
+    if (!initialised) {
+      if (this.reconnected) return;
+      throw new Error(`the watch of ${bucket} ended before the read model was loaded`);
+    }
     const previous = this.current;
     this.current = { bucket, index, watch };
     previous?.watch.stop();
