@@ -28,14 +28,12 @@ const isWhitespace = (c: number): boolean => c === SP || c === HTAB || c === CR 
 const isTchar = (c: number): boolean => c < 128 && TCHAR[c] === 1;
 // Unquoted values are read leniently (real clients send base64 nonces and URIs bare): any visible ASCII but `"` and `,`.
 const isBareValueChar = (c: number): boolean => c > 32 && c < 127 && c !== DQUOTE && c !== COMMA;
-/** Control characters no part of a header value may hold (HTAB, CR and LF are whitespace). */
-const FORBIDDEN_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
-
-/** Position of `needle` at or after `from`, or the end of `s` when there is none. */
-const indexOrEnd = (s: string, needle: string, from: number): number => {
-  const at = s.indexOf(needle, from);
-  return at < 0 ? s.length : at;
-};
+/**
+ * Control characters no part of a header value may hold (HTAB, CR and LF are whitespace). Outside
+ * quoted strings every character must be whitespace, a separator, a tchar or a bare-value character,
+ * so only quoted strings need this test.
+ */
+const isForbiddenControl = (c: number): boolean => (c < 32 ? c !== HTAB && c !== CR && c !== LF : c === 127);
 
 const fail = (message: string): ScanResult => ({ ok: false, message });
 const shown = (name: string): string => (name.length > 32 ? `${name.slice(0, 32)}…` : name);
@@ -46,8 +44,6 @@ export function scanDigestParams(headerValue: unknown): ScanResult {
   const s = headerValue;
   const n = s.length;
   if (n > MAX_HEADER_LENGTH) return fail(`the header value is longer than ${MAX_HEADER_LENGTH} characters`);
-  if (FORBIDDEN_CONTROL.test(s)) return fail('the header value contains a control character');
-  let nextBackslash = -1;
   let i = 0;
   while (i < n && isWhitespace(s.charCodeAt(i))) i++;
   const schemeStart = i;
@@ -87,20 +83,25 @@ export function scanDigestParams(headerValue: unknown): ScanResult {
 
     let value: string;
     if (s.charCodeAt(i) === DQUOTE) {
-      // Native indexOf finds the closing quote; escapes are rare, and control characters were refused up front.
       i++;
       let start = i;
       let parts: string[] | undefined;
       for (;;) {
-        const close = s.indexOf('"', i);
-        if (close < 0) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
-        if (nextBackslash < i) nextBackslash = indexOrEnd(s, '\\', i);
-        if (nextBackslash > close) { i = close; break; }
-        const escaped = s.charCodeAt(nextBackslash + 1);
-        if (escaped === CR || escaped === LF) return fail(`parameter ${shown(name)} has an invalid escape`);
-        (parts ??= []).push(s.slice(start, nextBackslash));
-        start = nextBackslash + 1;
-        i = nextBackslash + 2;
+        if (i >= n) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
+        const c = s.charCodeAt(i);
+        if (c === DQUOTE) break;
+        if (isForbiddenControl(c)) return fail('the header value contains a control character');
+        if (c === BACKSLASH) {
+          if (i + 1 >= n) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
+          const escaped = s.charCodeAt(i + 1);
+          if (escaped === CR || escaped === LF) return fail(`parameter ${shown(name)} has an invalid escape`);
+          if (isForbiddenControl(escaped)) return fail('the header value contains a control character');
+          (parts ??= []).push(s.slice(start, i));
+          start = i + 1;
+          i += 2;
+        } else {
+          i++;
+        }
       }
       value = parts ? parts.join('') + s.slice(start, i) : s.slice(start, i);
       i++;
