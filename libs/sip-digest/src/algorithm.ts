@@ -47,6 +47,10 @@ export function isSessionAlgorithm(alg: DigestAlgorithm): boolean {
  */
 export function parseAlgorithm(text: string | undefined): DigestAlgorithm | undefined {
   if (text === undefined) return 'MD5';
+  // Clients nearly always send the canonical spelling; answer those without allocating.
+  switch (text) {
+    case 'MD5': case 'SHA-256': case 'SHA-512-256': case 'MD5-sess': case 'SHA-256-sess': case 'SHA-512-256-sess': return text;
+  }
   // ASCII only: toUpperCase maps some non-ASCII letters onto ASCII ones (U+017F ſ → S).
   if (typeof text !== 'string' || text.length > 16 || !/^[A-Za-z0-9-]+$/.test(text)) return undefined;
   const upper = text.toUpperCase();

@@ -86,6 +86,12 @@ describe('parseCredentials', () => {
     ['a name has no =', `${valid}, opaque`],
     ['a quoted string holds a control character', `${valid}, opaque="a\u0001b"`],
     ['a quoted string escapes a control character', `${valid}, opaque="a\\\u0000b"`],
+    ['a quoted string holds DEL', `${valid}, opaque="a\u007fb"`],
+    ['a quoted string escapes a line break', `${valid}, opaque="a\\\nb"`],
+    ['a quoted string ends in a lone backslash', `${valid}, opaque="ab\\`],
+    ['a control character stands between parameters', valid.replace('", realm', '",\u0000realm')],
+    ['a control character ends a bare value', `${valid}, opaque=ab\u0001`],
+    ['a control character precedes the scheme', `\u0001${valid}`],
     ['username and username* are both present', `${valid}, username*=UTF-8''bob`],
     ['username* is not UTF-8', valid.replace('username="bob"', "username*=ISO-8859-1''J%E4son")],
     ['username* holds an invalid escape', valid.replace('username="bob"', "username*=UTF-8''J%ZZ")],
@@ -103,6 +109,24 @@ describe('parseCredentials', () => {
     expect(rejected(`${valid}, realm="x"`).message).toMatch(/realm/);
     expect(rejected(valid.replace('nonce="abc", ', '')).message).toMatch(/nonce is missing/);
     expect(rejected(`${valid}, qop=auth, nc=xyz, cnonce="c"`).message).toMatch(/nc must be 8 hex digits/);
+  });
+
+  it('gives every result the same properties, absent ones as undefined', () => {
+    const minimal = parsed(valid);
+    const full = parsed(`${valid}, algorithm=MD5-sess, qop=auth, nc=00000001, cnonce="c", opaque="o", foo=bar`);
+    expect(Object.keys(minimal)).toEqual(Object.keys(full));
+    expect(minimal).toMatchObject({ qop: undefined, nc: undefined, cnonce: undefined, opaque: undefined, params: {} });
+  });
+
+  it('reads parameters the same whatever their order', () => {
+    const forwards = `${valid}, qop=auth, nc=00000001, cnonce="c", opaque="o"`;
+    const backwards = 'Digest opaque="o",cnonce="c",nc=00000001,qop=auth,' +
+      `response="${RESPONSE}",uri="sip:bob@biloxi.com",nonce="abc",realm="biloxi.com",username="bob"`;
+    expect(parsed(backwards)).toEqual(parsed(forwards));
+  });
+
+  it('accepts a response in upper-case hex and keeps it in lower case', () => {
+    expect(parsed(valid.replace(RESPONSE, RESPONSE.toUpperCase())).response).toBe(RESPONSE);
   });
 
   it('rejects a qop other than auth or auth-int as qop-unsupported', () => {

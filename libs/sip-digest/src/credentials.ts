@@ -39,15 +39,30 @@ const KNOWN = new Set(['username', 'username*', 'userhash', 'realm', 'nonce', 'u
 
 const malformed = (message: string): ParseResult<never> => ({ ok: false, reason: 'malformed-credentials', message });
 
-/** The recognised parameters of one header, as received. */
-interface RawCredentials {
-  username?: string; usernameStar?: string; userhash?: string; realm?: string; nonce?: string; uri?: string;
-  response?: string; algorithm?: string; qop?: string; nc?: string; cnonce?: string; opaque?: string;
-  other?: Record<string, string>;
+/**
+ * The recognised parameters of one header, as received. A class with every field set up front gives
+ * each instance the same hidden class whatever order the client sent its parameters in, so the reads
+ * in parseCredentials stay monomorphic.
+ */
+class RawCredentials {
+  username: string | undefined = undefined;
+  usernameStar: string | undefined = undefined;
+  userhash: string | undefined = undefined;
+  realm: string | undefined = undefined;
+  nonce: string | undefined = undefined;
+  uri: string | undefined = undefined;
+  response: string | undefined = undefined;
+  algorithm: string | undefined = undefined;
+  qop: string | undefined = undefined;
+  nc: string | undefined = undefined;
+  cnonce: string | undefined = undefined;
+  opaque: string | undefined = undefined;
+  /** Unrecognised parameters; allocated only when there are some. */
+  other: Record<string, string> | undefined = undefined;
 }
 
 function collect(pairs: string[]): RawCredentials {
-  const r: RawCredentials = {};
+  const r = new RawCredentials();
   for (let k = 0; k < pairs.length; k += 2) {
     const value = pairs[k + 1];
     switch (pairs[k]) {
@@ -99,10 +114,12 @@ export function parseCredentials(headerValue: string): ParseResult<DigestCredent
   const username = readUsername(p, userhash);
   if (typeof username !== 'string') return username;
   const hexLength = HEX_LENGTH[baseOf(algorithm)];
-  if (userhash && !isHex(username, hexLength)) {
+  const userhashHex = userhash ? lowerHexOf(username, hexLength) : undefined;
+  if (userhash && userhashHex === undefined) {
     return malformed(`username must be the ${hexLength}-digit hex userhash when userhash=true`);
   }
-  if (!isHex(p.response, hexLength)) return malformed(`response must be ${hexLength} hex digits for ${algorithm}`);
+  const response = lowerHexOf(p.response, hexLength);
+  if (response === undefined) return malformed(`response must be ${hexLength} hex digits for ${algorithm}`);
 
   if (qop !== undefined) {
     if (p.nc === undefined) return malformed('nc is missing (required with qop)');
@@ -114,29 +131,38 @@ export function parseCredentials(headerValue: string): ParseResult<DigestCredent
   if (isSessionAlgorithm(algorithm) && !p.cnonce) return malformed(`cnonce is required with ${algorithm}`);
   if (p.cnonce !== undefined && p.cnonce.length === 0) return malformed('cnonce is empty');
 
+  // Every property is always present (absent ones as undefined), so all results share one hidden class.
   const value: DigestCredentials = {
-    username: userhash ? lowerHex(username) : username,
+    username: userhashHex ?? username,
     userhash,
     realm: p.realm,
     nonce: p.nonce,
     uri: p.uri,
-    response: lowerHex(p.response),
+    response,
     algorithm,
+    qop,
+    nc: qop === undefined ? undefined : p.nc,
+    cnonce: p.cnonce,
+    opaque: p.opaque,
     params: p.other ?? {},
   };
-  if (qop !== undefined) { value.qop = qop; value.nc = p.nc; }
-  if (p.cnonce !== undefined) value.cnonce = p.cnonce;
-  if (p.opaque !== undefined) value.opaque = p.opaque;
   return { ok: true, value };
 }
 
-/** Lower-cases hex only when needed (clients almost always send lower case already). */
-function lowerHex(hex: string): string {
-  for (let i = 0; i < hex.length; i++) {
-    const c = hex.charCodeAt(i);
-    if (c >= 65 && c <= 70) return hex.toLowerCase();
+/**
+ * `text` in lower case when it is exactly `length` hex digits (either case), else undefined. One pass;
+ * lower-cases only when needed (clients almost always send lower case already).
+ */
+function lowerHexOf(text: string, length: number): string | undefined {
+  if (text.length !== length) return undefined;
+  let upper = false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) continue;
+    if (c >= 65 && c <= 70) upper = true;
+    else return undefined;
   }
-  return hex;
+  return upper ? text.toLowerCase() : text;
 }
 
 /** RFC 7616 flags: `true`/`false` in any case, absent = false; undefined for anything else. */
