@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { computeHa1, computeHa1s, computeResponse, computeUserhash, hashHex, parseCredentials, safeEqual, verifyResponse } from './index';
+import {
+  DigestCredentials, computeHa1, computeHa1s, computeResponse, computeUserhash, hashHex, parseCredentials, safeEqual, verifyResponse,
+} from './index';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -96,6 +98,44 @@ describe('digest response computation', () => {
       const parsed = parseCredentials(header);
       if (!parsed.ok) throw new Error(parsed.message);
       expect(verifyResponse(parsed.value, { ha1: md5('bob:biloxi.com:zanzibar'), method: 'INVITE' })).toBe(true);
+    });
+  });
+
+  describe('verifyResponse', () => {
+    const header = 'Digest username="bob", realm="biloxi.com", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="sip:bob@biloxi.com", ' +
+      'qop=auth, nc=00000001, cnonce="0a4f113b", response="89eb0059246c02b2f6ee02c7961d5ea3", algorithm=MD5';
+    const ha1 = md5('bob:biloxi.com:zanzibar');
+    const credentials = (): DigestCredentials => {
+      const parsed = parseCredentials(header);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.value;
+    };
+
+    it('refuses a response that differs in one digit, in case or in length', () => {
+      const good = credentials();
+      expect(verifyResponse(good, { ha1, method: 'INVITE' })).toBe(true);
+      expect(verifyResponse({ ...good, response: `${good.response.slice(0, -1)}4` }, { ha1, method: 'INVITE' })).toBe(false);
+      expect(verifyResponse({ ...good, response: good.response.toUpperCase() }, { ha1, method: 'INVITE' })).toBe(false);
+      expect(verifyResponse({ ...good, response: good.response.slice(1) }, { ha1, method: 'INVITE' })).toBe(false);
+      expect(verifyResponse({ ...good, response: `${good.response}0` }, { ha1, method: 'INVITE' })).toBe(false);
+    });
+
+    it('refuses a response whose characters only match the expected hex in their low byte', () => {
+      const good = credentials();
+      // U+0130–U+0139 and U+0161–U+0166 share their low byte with 0–9 and a–f: a latin1 comparison alone would let them through.
+      const lookalike = [...good.response].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0x100)).join('');
+      expect(verifyResponse({ ...good, response: lookalike }, { ha1, method: 'INVITE' })).toBe(false);
+      expect(verifyResponse({ ...good, response: 42 as unknown as string }, { ha1, method: 'INVITE' })).toBe(false);
+    });
+
+    it('verifies SHA-256 and SHA-512-256 responses, whose hex is twice as long', () => {
+      for (const algorithm of ['SHA-256', 'SHA-512-256'] as const) {
+        const h = computeHa1(algorithm, 'bob', 'biloxi.com', 'zanzibar');
+        const input = { algorithm, ha1: h, nonce: 'n', cnonce: 'c', nc: '00000001', qop: 'auth' as const, method: 'INVITE', uri: 'sip:bob@biloxi.com' };
+        const c = { ...credentials(), algorithm, nonce: 'n', cnonce: 'c', response: computeResponse(input) };
+        expect(verifyResponse(c, { ha1: h, method: 'INVITE' })).toBe(true);
+        expect(verifyResponse(c, { ha1: h, method: 'ACK' })).toBe(false);
+      }
     });
   });
 
