@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { configSubject } from '@sipauth/contracts';
-import { streams, trunkDecider } from '@sipauth/domain';
+import { streams, trunkDecider, trunkDomainDecider } from '@sipauth/domain';
+import { ABANDONED_RESERVATION_MS } from '../src/application/trunks.service';
 import { handle, type EventData, type RecordedEvent } from '@sipauth/event-store';
 import { computeHa1s, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
 import request from 'supertest';
@@ -242,6 +243,23 @@ describe('config-service conforms to SPEC §3, §4 and §6', () => {
       await handle(h.store, streams.trunk(trunkId), trunkDecider, { type: 'DeleteTrunk', accountId: 'acme', trunkId }, { accountId: 'acme', correlationId: 'c', causationId: 'c' });
       const again = await h.command('trunk.create', { accountId: 'globex', friendlyName: 'New', domainName: name });
       expect(again).toMatchObject({ ok: true, data: { trunkId: expect.stringMatching(/^TK/) } });
+      const types = (await h.store.readStream(`trunkDomain-${name}`)).map((e) => e.type);
+      expect(types).toEqual(['TrunkDomainReserved', 'TrunkDomainReleased', 'TrunkDomainReserved']);
+    });
+
+    it('lets a new trunk take a domain whose reservation was abandoned before its trunk was created, but not a fresh one', async () => {
+      const name = domain();
+      // A trunk.create that stopped right after reserving the domain (a crash) leaves it held by a trunk that never existed.
+      await handle(h.store, streams.trunkDomain(name), trunkDomainDecider, { type: 'ReserveTrunkDomain', accountId: 'acme', domainName: name, trunkId: `TK${'0'.repeat(32)}` }, { accountId: 'acme', correlationId: 'c', causationId: 'c' });
+      // Within the time a create may still be under way, the domain stays taken.
+      expect(await h.command('trunk.create', { accountId: 'globex', friendlyName: 'Early', domainName: name })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      const realNow = Date.now();
+      const later = jest.spyOn(Date, 'now').mockImplementation(() => realNow + ABANDONED_RESERVATION_MS + 1_000);
+      try {
+        expect(await h.command('trunk.create', { accountId: 'globex', friendlyName: 'Late', domainName: name })).toMatchObject({ ok: true, data: { trunkId: expect.stringMatching(/^TK/) } });
+      } finally {
+        later.mockRestore();
+      }
       const types = (await h.store.readStream(`trunkDomain-${name}`)).map((e) => e.type);
       expect(types).toEqual(['TrunkDomainReserved', 'TrunkDomainReleased', 'TrunkDomainReserved']);
     });

@@ -3,9 +3,11 @@
  * create = reserve the domain, then create the trunk (releasing the reservation if creation is refused);
  * delete = TrunkDeleted, then detach every assigned list, then release the domain. A delete that stopped
  * before the release leaves the domain held by a deleted trunk: the next create of that domain releases it.
+ * Likewise a create that stopped between the reservation and TrunkCreated leaves the domain held by a trunk
+ * that never came to be: once that reservation is older than any create could take, the next create takes it over.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { Conflict, ID_PREFIXES, normaliseDomainName, NotFound, type TrunkDeleted } from '@sipauth/domain';
+import { Conflict, ID_PREFIXES, normaliseDomainName, NotFound, streams, type TrunkDeleted } from '@sipauth/domain';
 import type { EventStore } from '@sipauth/event-store';
 import { EVENT_STORE } from '../config-service.tokens';
 import type { CreateTrunkDto } from '../dto/create-trunk.dto';
@@ -17,6 +19,9 @@ import { laterPosition, newId, now, type CommandContext } from './command-contex
 import { detachList } from './list-attachment';
 
 type Position = { position: string };
+
+/** A create runs its two steps in milliseconds; a reservation this old whose trunk does not exist was abandoned. */
+export const ABANDONED_RESERVATION_MS = 60_000;
 
 @Injectable()
 export class TrunksService {
@@ -48,15 +53,24 @@ export class TrunksService {
     }
   }
 
-  /** Finishes the release of a deleted trunk's domain (on the holder's account); false when a live or unfinished trunk holds it. */
+  /**
+   * Finishes the release of a deleted trunk's domain, or of a reservation abandoned before its trunk was
+   * created (on the holder's account); false when a live trunk, or a create still under way, holds it.
+   */
   private async releaseIfHolderDeleted(domainName: string, ctx: CommandContext): Promise<boolean> {
     const reservation = await load(this.store, 'trunkDomain', domainName);
     if (reservation.status !== 'Reserved') return false;
     const holder = await load(this.store, 'trunk', reservation.trunkId);
-    if (holder.status !== 'Deleted') return false;
+    const abandoned = holder.status === 'Empty' && (await this.reservationAgeMs(domainName)) > ABANDONED_RESERVATION_MS;
+    if (holder.status !== 'Deleted' && !abandoned) return false;
     const { accountId, trunkId } = reservation;
     await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId, domainName, trunkId }, { ...ctx, accountId });
     return true;
+  }
+
+  private async reservationAgeMs(domainName: string): Promise<number> {
+    const history = await this.store.readStream(streams.trunkDomain(domainName));
+    return Date.now() - Date.parse(history[history.length - 1].created);
   }
 
   async rename(dto: RenameTrunkDto, ctx: CommandContext): Promise<Position> {
