@@ -59,7 +59,7 @@ const isAckOrCancel = (method: string): boolean => method === 'ACK' || method ==
  * the credentials of its INVITE, whose response hashed `INVITE`; a client that hashed its own method
  * is accepted too.
  */
-const hashedMethods = (method: string, ackOrCancel: boolean): readonly string[] => (ackOrCancel ? [method, 'INVITE'] : [method]);
+const hashedMethods = (method: string, ackOrCancel: boolean): readonly string[] => (ackOrCancel ? ['INVITE', method] : [method]);
 
 const PARSE_REASONS: Record<string, string> = {
   'malformed-credentials': 'malformed-credentials',
