@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { BaseAlgorithm } from './algorithm';
+import { isCanonicalBase64url } from './base64url';
 import type { NonceSecret } from './key-list';
 
 const ISSUED_AT = 8, RANDOM = 12, TAG = 4, MAC = 32;
@@ -27,7 +28,7 @@ export interface NonceServiceOptions {
   maxFutureSkewMs?: number;
 }
 
-interface KeyedSecret { tag: Buffer; key: Buffer }
+interface KeyedSecret { tag: Buffer; tagValue: number; key: Buffer }
 
 /** Issues and checks nonces bound to a realm and a base algorithm. */
 export class NonceService {
@@ -42,7 +43,10 @@ export class NonceService {
     for (const s of opts.secrets) {
       if (!Buffer.isBuffer(s.key) || s.key.length < 32) throw new Error(`nonce secret ${s.id} must be at least 32 bytes`);
     }
-    this.secrets = opts.secrets.map((s) => ({ tag: createHash('sha256').update(`nonce-key-id:${s.id}`).digest().subarray(0, TAG), key: s.key }));
+    this.secrets = opts.secrets.map((s) => {
+      const tag = createHash('sha256').update(`nonce-key-id:${s.id}`).digest().subarray(0, TAG);
+      return { tag, tagValue: tag.readUInt32BE(0), key: s.key };
+    });
     this.ttlMs = opts.ttlSeconds * 1000;
     this.now = opts.now ?? Date.now;
     this.maxFutureSkewMs = opts.maxFutureSkewMs ?? 5000;
@@ -64,18 +68,21 @@ export class NonceService {
   /** Checks a nonce from credentials: genuine, for this realm and algorithm, not from the future; stale once older than the ttl. Never throws. */
   check(nonce: string, realm: string, algorithm: BaseAlgorithm): NonceCheck {
     if (typeof nonce !== 'string' || nonce.length !== NONCE_LENGTH || typeof realm !== 'string') return { valid: false };
+    // Only the canonical spelling passes: other spellings of the same bytes would otherwise slip past the replay cache.
+    if (!isCanonicalBase64url(nonce)) return { valid: false };
     const raw = Buffer.from(nonce, 'base64url');
-    // Re-encoding rejects non-alphabet characters and alternative spellings of the same bytes, which would otherwise slip past the replay cache.
-    if (raw.length !== RAW_LENGTH || raw.toString('base64url') !== nonce) return { valid: false };
-    const tag = raw.subarray(ISSUED_AT + RANDOM, HEADER);
+    if (raw.length !== RAW_LENGTH) return { valid: false };
+    const tag = raw.readUInt32BE(ISSUED_AT + RANDOM);
+    const header = raw.subarray(0, HEADER);
     const given = raw.subarray(HEADER);
     let genuine = false;
     for (const secret of this.secrets) {
-      if (!secret.tag.equals(tag)) continue;
-      if (timingSafeEqual(mac(secret.key, raw.subarray(0, HEADER), realm, algorithm), given)) { genuine = true; break; }
+      if (secret.tagValue !== tag) continue;
+      if (timingSafeEqual(mac(secret.key, header, realm, algorithm), given)) { genuine = true; break; }
     }
     if (!genuine) return { valid: false };
-    const issuedAt = Number(raw.readBigUInt64BE(0));
+    // Two 32-bit halves instead of a BigInt; a genuine issue time is far below 2^53 ms.
+    const issuedAt = raw.readUInt32BE(0) * 2 ** 32 + raw.readUInt32BE(4);
     const now = this.now();
     if (issuedAt > now + this.maxFutureSkewMs) return { valid: false };
     return { valid: true, stale: now - issuedAt > this.ttlMs, issuedAt };
