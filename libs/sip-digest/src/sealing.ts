@@ -3,8 +3,9 @@
  * its context (credential, realm, algorithm), so a sealed value cannot be moved to another credential.
  * Format: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts), so keys can rotate.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import type { BaseAlgorithm } from './algorithm';
+import { isCanonicalBase64url } from './base64url';
 import { KEY_ID_PATTERN, parseKeyList } from './key-list';
 
 const VERSION = 'v1';
@@ -14,7 +15,8 @@ const MAX_SEALED_LENGTH = 4096;
 
 /** The sealing keys, current first; any of them opens values sealed under it. */
 export class SealingKeyring {
-  private readonly keys: Map<string, Buffer>;
+  /** Parsed once as key objects, so each seal or unseal does not import the raw bytes again. */
+  private readonly keys: Map<string, KeyObject>;
   readonly currentKeyId: string;
 
   constructor(keys: { id: string; key: Buffer }[]) {
@@ -23,7 +25,7 @@ export class SealingKeyring {
       if (!KEY_ID_PATTERN.test(k.id)) throw new Error('sealing key ids must be 1–32 characters of A-Z a-z 0-9 _ -');
       if (!Buffer.isBuffer(k.key) || k.key.length !== 32) throw new Error(`sealing key ${k.id} must be exactly 32 bytes`);
     }
-    this.keys = new Map(keys.map((k) => [k.id, k.key]));
+    this.keys = new Map(keys.map((k) => [k.id, createSecretKey(k.key)]));
     if (this.keys.size !== keys.length) throw new Error('sealing key ids must be unique');
     this.currentKeyId = keys[0].id;
   }
@@ -36,7 +38,7 @@ export class SealingKeyring {
   /** Encrypts under the current key; `aad` must be given again, identical, to unseal. */
   seal(plaintext: string, aad: string): string {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId) as Buffer, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId) as KeyObject, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
@@ -66,9 +68,9 @@ export class SealingKeyring {
   }
 }
 
+/** The bytes of a canonical base64url part; undefined for any other spelling. */
 function decode(text: string): Buffer | undefined {
-  const buf = Buffer.from(text, 'base64url');
-  return buf.toString('base64url') === text ? buf : undefined;
+  return isCanonicalBase64url(text) ? Buffer.from(text, 'base64url') : undefined;
 }
 
 const ALGORITHMS: readonly BaseAlgorithm[] = ['MD5', 'SHA-256', 'SHA-512-256'];
