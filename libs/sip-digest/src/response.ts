@@ -1,6 +1,6 @@
 /** Computing and verifying a digest `response` (RFC 2617 §3.2.2, RFC 7616 §3.4.1–3.4.3, RFC 2069). */
 import { timingSafeEqual } from 'node:crypto';
-import { DigestAlgorithm, baseOf, hashHex, isHex, isSessionAlgorithm } from './algorithm';
+import { DigestAlgorithm, baseOf, hashHex, isSessionAlgorithm } from './algorithm';
 import type { DigestCredentials, Qop } from './credentials';
 
 /** Everything the response hash covers. */
@@ -43,28 +43,7 @@ export function verifyResponse(credentials: DigestCredentials, input: { ha1: str
     uri: credentials.uri,
     body: input.body,
   });
-  return hexEqual(expected, credentials.response);
-}
-
-// Scratch space for comparing responses without allocating; verification is synchronous, so one pair serves every call.
-const MAX_HEX = 64;
-const LEFT = Buffer.alloc(MAX_HEX);
-const RIGHT = Buffer.alloc(MAX_HEX);
-const LEFT_32 = LEFT.subarray(0, 32);
-const RIGHT_32 = RIGHT.subarray(0, 32);
-
-/**
- * Constant-time equality of the computed hex `expected` and a received `given`. Hex is ASCII, so its
- * latin1 bytes are its UTF-8 bytes; anything that is not hex of the same length cannot be equal and is
- * refused first (the position of a non-hex character is the sender's own input, not a secret).
- */
-function hexEqual(expected: string, given: string): boolean {
-  const length = expected.length;
-  if (typeof given !== 'string' || !isHex(given, length)) return false;
-  if (length !== MAX_HEX && length !== 32) return safeEqual(expected, given);
-  LEFT.write(expected, 0, length, 'latin1');
-  RIGHT.write(given, 0, length, 'latin1');
-  return length === MAX_HEX ? timingSafeEqual(LEFT, RIGHT) : timingSafeEqual(LEFT_32, RIGHT_32);
+  return safeEqual(expected, credentials.response);
 }
 
 /** Constant-time string equality (time depends only on the lengths, which are public here). */
