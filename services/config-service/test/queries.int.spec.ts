@@ -55,6 +55,22 @@ describe('config-service queries answer from the projection read models', () => 
     expect(trunks.ok && trunks.data.trunks.map((t) => t.trunkId)).toContain(trunkId);
   });
 
+  it('returns every credential of a list and every list of an account, not just the first of each', async () => {
+    const { credentialListId } = await f.credentialList('initech', 'user0');
+    for (let i = 1; i < 12; i++) await h.ok('credential.add', { accountId: 'initech', credentialListId, username: `user${i}`, password: PASSWORD });
+    const acls: string[] = [];
+    let position = '0';
+    for (let i = 0; i < 12; i++) {
+      const created = await h.ok<{ ipAccessControlListId: string; position: string }>('ip-acl.create', { accountId: 'initech', friendlyName: `ACL ${i}` });
+      acls.push(created.ipAccessControlListId);
+      position = created.position;
+    }
+    const list = await queryAt<{ credentialList: { credentials: { username: string }[] } }>('credential-list.get', { accountId: 'initech', credentialListId }, position);
+    expect(list.ok && list.data.credentialList.credentials.map((c) => c.username).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `user${i}`).sort());
+    const all = await queryAt<{ ipAccessControlLists: { ipAccessControlListId: string }[] }>('ip-acl.list', { accountId: 'initech' }, position);
+    expect(all.ok && all.data.ipAccessControlLists.map((a) => a.ipAccessControlListId).sort()).toEqual([...acls].sort());
+  });
+
   it("never shows one account another account's resources", async () => {
     const { credentialListId, position } = await f.credentialList('acme');
     await queryAt('credential-list.get', { accountId: 'acme', credentialListId }, position);

@@ -30,12 +30,12 @@ export class ReadModelReader {
       position,
       get: <T>(key: string) => getJson<T>(kv, key),
       list: async <T>(filter: string) => {
-        const found: T[] = [];
-        for await (const key of await kv.keys(filter)) {
-          const doc = await getJson<T>(kv, key);
-          if (doc !== undefined) found.push(doc);
-        }
-        return found;
+        // Collect the keys before reading any value: nats.js 2.x drops the keys that arrive after the
+        // first batch when the loop over kv.keys() awaits inside its body.
+        const keys: string[] = [];
+        for await (const key of await kv.keys(filter)) keys.push(key);
+        const docs = await Promise.all(keys.map((key) => getJson<T>(kv, key)));
+        return docs.filter((doc): doc is Awaited<T> => doc !== undefined) as T[];
       },
     };
   }
