@@ -1,7 +1,8 @@
 /**
  * A single-pass scanner for `Digest` auth-param lists (RFC 3261 §25.1, RFC 7235 §2.1): quoted or
  * unquoted values, any whitespace (including folded lines) around `=` and `,`, escaped quotes,
- * empty list elements. No regular expressions, no backtracking; never throws.
+ * empty list elements. One pass, no backtracking (the only regular expression is a single sticky
+ * character class); never throws.
  */
 
 /** Longest header value accepted; anything longer is refused before scanning. */
@@ -34,6 +35,11 @@ const isBareValueChar = (c: number): boolean => c > 32 && c < 127 && c !== DQUOT
  * so only quoted strings need this test.
  */
 const isForbiddenControl = (c: number): boolean => (c < 32 ? c !== HTAB && c !== CR && c !== LF : c === 127);
+/**
+ * The longest run of quoted-string characters other than `"` and `\` from `lastIndex` (sticky, so it
+ * never searches ahead); always matches, possibly empty. A single character class: no backtracking.
+ */
+const QDTEXT_RUN = /[^"\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*/y;
 
 const fail = (message: string): ScanResult => ({ ok: false, message });
 const shown = (name: string): string => (name.length > 32 ? `${name.slice(0, 32)}…` : name);
@@ -87,21 +93,20 @@ export function scanDigestParams(headerValue: unknown): ScanResult {
       let start = i;
       let parts: string[] | undefined;
       for (;;) {
+        QDTEXT_RUN.lastIndex = i;
+        QDTEXT_RUN.test(s);
+        i = QDTEXT_RUN.lastIndex;
         if (i >= n) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
         const c = s.charCodeAt(i);
         if (c === DQUOTE) break;
-        if (isForbiddenControl(c)) return fail('the header value contains a control character');
-        if (c === BACKSLASH) {
-          if (i + 1 >= n) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
-          const escaped = s.charCodeAt(i + 1);
-          if (escaped === CR || escaped === LF) return fail(`parameter ${shown(name)} has an invalid escape`);
-          if (isForbiddenControl(escaped)) return fail('the header value contains a control character');
-          (parts ??= []).push(s.slice(start, i));
-          start = i + 1;
-          i += 2;
-        } else {
-          i++;
-        }
+        if (c !== BACKSLASH) return fail('the header value contains a control character');
+        if (i + 1 >= n) return fail(`parameter ${shown(name)} has an unterminated quoted string`);
+        const escaped = s.charCodeAt(i + 1);
+        if (escaped === CR || escaped === LF) return fail(`parameter ${shown(name)} has an invalid escape`);
+        if (isForbiddenControl(escaped)) return fail('the header value contains a control character');
+        (parts ??= []).push(s.slice(start, i));
+        start = i + 1;
+        i += 2;
       }
       value = parts ? parts.join('') + s.slice(start, i) : s.slice(start, i);
       i++;
