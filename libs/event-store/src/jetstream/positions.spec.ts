@@ -21,6 +21,12 @@ describe('JetStream positions', () => {
     );
   });
 
+  it('stays exact beyond the sequences plain arithmetic can hold', () => {
+    const seq = 2 ** 53;
+    expect(toPosition(seq, 7)).toBe((BigInt(seq) * 1000n + 7n).toString());
+    expect(toPosition(9_007_199_254_740, 991)).toBe('9007199254740991');
+  });
+
   it('treats "0" as before the first event and rejects what is not a decimal', () => {
     expect(BigInt('0') < BigInt(toPosition(1, 0))).toBe(true);
     expect(() => fromPosition('-1')).toThrow();

@@ -10,7 +10,9 @@ const FACTOR = BigInt(EVENTS_PER_MESSAGE);
 
 /** The position of event `index` of the message with sequence `seq`. */
 export function toPosition(seq: number, index: number): string {
-  return (BigInt(seq) * FACTOR + BigInt(index)).toString();
+  const position = seq * EVENTS_PER_MESSAGE + index;
+  // Plain arithmetic is exact up to 2^53 (sequence ~9e12), far beyond any real stream; BigInt beyond.
+  return Number.isSafeInteger(position) ? String(position) : (BigInt(seq) * FACTOR + BigInt(index)).toString();
 }
 
 /** The message sequence and the event index a position names. */

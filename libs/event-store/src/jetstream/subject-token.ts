@@ -23,5 +23,5 @@ export function encodeStreamName(streamName: string): string {
 
 /** Reverses {@link encodeStreamName}. */
 export function decodeStreamName(token: string): string {
-  return decodeURIComponent(token);
+  return token.includes('%') ? decodeURIComponent(token) : token;
 }
