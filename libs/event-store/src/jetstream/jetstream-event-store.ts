@@ -28,7 +28,7 @@ import {
   SubscribeOptions,
   WrongExpectedRevision,
 } from '../event-store.port';
-import { AppendHeader, decodeAppend, decodeHeaders, encodeHeaders, encodePayload, StoredAppend } from './message-codec';
+import { AppendHeader, decodeAppend, decodeHeaders, encodeHeaders, encodePayload, StoredAppend, storedAppendOf } from './message-codec';
 import { EVENTS_PER_MESSAGE, toPosition } from './positions';
 import { encodeStreamName } from './subject-token';
 import { ensureEventStream, eventSubjectPrefix, isNotFound } from './jetstream-stream-setup';
@@ -172,8 +172,8 @@ export class JetStreamEventStore implements EventStore {
   private async lastAppend(subject: string): Promise<LastAppend | undefined> {
     try {
       const sm = await this.jsm.streams.getMessage(this.jetStreamName, { last_by_subj: subject });
-      const stored = { subject: sm.subject, seq: sm.seq, headers: sm.header, data: sm.data, created: sm.time };
       const header = decodeHeaders(sm.header);
+      const stored = { subject: sm.subject, seq: sm.seq, firstRevision: header.firstRevision, data: sm.data, created: sm.time };
       this.tails.remember(subject, { seq: sm.seq, lastRevision: lastRevisionOf(header) });
       return { header, stored };
     } catch (err) {
@@ -202,8 +202,7 @@ export class JetStreamEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     try {
       for await (const m of messages) {
-        const stored = { subject: m.subject, seq: m.seq, headers: m.headers, data: m.data, created: new Date(m.info.timestampNanos / 1e6) };
-        for (const e of decodeAppend(stored, this.subjectPrefix)) events.push(e);
+        for (const e of decodeAppend(storedAppendOf(m), this.subjectPrefix)) events.push(e);
         if (m.seq >= lastSeq) break;
       }
     } finally {

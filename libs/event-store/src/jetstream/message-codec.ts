@@ -1,8 +1,11 @@
 /** How one append is laid out in one JetStream message: all its events in the payload, bookkeeping in headers. */
-import { headers as natsHeaders, MsgHdrs } from 'nats';
+import { headers as natsHeaders, JsMsg, MsgHdrs } from 'nats';
 import type { EventData, RecordedEvent } from '../event-store.port';
 import { toPosition } from './positions';
+import { integerHeader, rawHeaderBlock } from './raw-headers';
 import { decodeStreamName } from './subject-token';
+
+const UTF8 = new TextDecoder();
 
 export const HEADER_STREAM = 'Sipauth-Stream';
 export const HEADER_REVISION = 'Sipauth-Revision';
@@ -36,21 +39,29 @@ export function encodePayload(events: EventData[]): Uint8Array {
   return Buffer.from(JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }))));
 }
 
-/** A stored message as both ordered consumers and direct gets present it. */
+/** What decoding needs of a stored append message, however it was read (consumer or direct get). */
 export interface StoredAppend {
   subject: string;
   seq: number;
-  headers: MsgHdrs | undefined;
+  /** Revision of the message's first event (its revision header). */
+  firstRevision: number;
   data: Uint8Array;
   created: Date;
 }
 
+/** A message from a consumer, as {@link decodeAppend} takes it; its headers are not decoded as a whole. */
+export function storedAppendOf(m: JsMsg): StoredAppend {
+  const block = rawHeaderBlock(m);
+  const firstRevision = (block && integerHeader(block, HEADER_REVISION)) ?? decodeHeaders(m.headers).firstRevision;
+  return { subject: m.subject, seq: m.seq, firstRevision, data: m.data, created: new Date(m.info.timestampNanos / 1e6) };
+}
+
 /** The events of one append message, with their revisions and positions. */
 export function decodeAppend(msg: StoredAppend, subjectPrefix: string): RecordedEvent[] {
-  const { firstRevision } = decodeHeaders(msg.headers);
+  const { firstRevision } = msg;
   const streamName = decodeStreamName(msg.subject.slice(subjectPrefix.length));
   const created = msg.created.toISOString();
-  const events = JSON.parse(Buffer.from(msg.data).toString('utf8')) as EventData[];
+  const events = JSON.parse(UTF8.decode(msg.data)) as EventData[];
   return events.map((e, i) => ({
     id: e.id,
     type: e.type,
