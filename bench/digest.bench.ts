@@ -39,14 +39,18 @@ const SHAPES: ((f: HeaderFields) => string)[] = [
     + `algorithm="${f.algorithm}", qop="auth", nc=${f.nc}, cnonce="${f.cnonce}", opaque="b6e0f4"`,
 ];
 
-/** One header per shape in turn, each with its own nonce, cnonce and nc. */
+/**
+ * One header per shape in turn, each with its own nonce, cnonce and nc. Each is decoded from bytes, as a
+ * header read off the wire is: a string built by concatenation would hand the parser a rope to flatten.
+ */
 function headers(alg: BaseAlgorithm, ha1: string): string[] {
   return Array.from({ length: VARIANTS }, (_, i) => {
     const nonce = nonces.issue(REALM, alg);
     const cnonce = `c${(i * 2654435761 >>> 0).toString(16)}`;
     const nc = (i + 1).toString(16).padStart(8, '0');
     const response = computeResponse({ algorithm: alg, ha1, nonce, cnonce, nc, qop: 'auth', method: METHOD, uri: URI });
-    return SHAPES[i % SHAPES.length]({ username: 'pbx-trunk-01', nonce, response, algorithm: alg, nc, cnonce });
+    const header = SHAPES[i % SHAPES.length]({ username: 'pbx-trunk-01', nonce, response, algorithm: alg, nc, cnonce });
+    return Buffer.from(header, 'latin1').toString('latin1');
   });
 }
 
