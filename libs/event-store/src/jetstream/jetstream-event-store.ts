@@ -141,11 +141,9 @@ export class JetStreamEventStore implements EventStore {
     const last = await this.lastAppend(subject);
     if (!last) throw new StreamNotFound(streamName);
     if (fromRevision > lastRevisionOf(last.header) || maxCount <= 0) return [];
-    const events =
-      last.header.firstRevision <= fromRevision
-        ? decodeAppend(last.stored, this.subjectPrefix)
-        : await this.readSubject(subject, last.stored.seq);
-    const from = events.findIndex((e) => e.revision >= fromRevision);
+    if (last.header.firstRevision > fromRevision) return this.readSubject(subject, last.stored.seq, fromRevision, maxCount);
+    const events = decodeAppend(last.stored, this.subjectPrefix);
+    const from = fromRevision - last.header.firstRevision;
     return events.slice(from, from + maxCount);
   }
 
@@ -195,15 +193,20 @@ export class JetStreamEventStore implements EventStore {
     return { nextExpectedRevision: lastRevisionOf(header), position: positions[positions.length - 1], positions };
   }
 
-  /** Every event on the subject up to the message `lastSeq`, in order, through an ordered consumer. */
-  private async readSubject(subject: string, lastSeq: number): Promise<RecordedEvent[]> {
+  /**
+   * The subject's events from `fromRevision` on, at most `maxCount`, through an ordered consumer; reads
+   * no further than the message `lastSeq` (the tail when the read began).
+   */
+  private async readSubject(subject: string, lastSeq: number, fromRevision: number, maxCount: number): Promise<RecordedEvent[]> {
     const consumer = await this.js.consumers.get(this.jetStreamName, { filterSubjects: subject, inactive_threshold: 30_000 });
-    const messages = await consumer.consume({ max_messages: 500 });
+    const messages = await consumer.consume({ max_messages: 1000 });
     const events: RecordedEvent[] = [];
     try {
       for await (const m of messages) {
-        for (const e of decodeAppend(storedAppendOf(m), this.subjectPrefix)) events.push(e);
-        if (m.seq >= lastSeq) break;
+        for (const e of decodeAppend(storedAppendOf(m), this.subjectPrefix)) {
+          if (e.revision >= fromRevision && events.length < maxCount) events.push(e);
+        }
+        if (m.seq >= lastSeq || events.length >= maxCount) break;
       }
     } finally {
       messages.stop();
