@@ -152,8 +152,8 @@ export function parseCredentials(headerValue: string): ParseResult<DigestCredent
 const LOWER_HEX = /^[0-9a-f]*$/;
 
 /**
- * `text` in lower case when it is exactly `length` hex digits (either case), else undefined. One pass;
- * lower-cases only when needed (clients almost always send lower case already).
+ * `text` in lower case when it is exactly `length` hex digits (either case), else undefined. Lower-cases
+ * only when needed (clients almost always send lower case already).
  */
 function lowerHexOf(text: string, length: number): string | undefined {
   if (text.length !== length) return undefined;
