@@ -29,6 +29,18 @@ describe('JetStream adapter specifics', () => {
     await Promise.all([nc.close(), other.close()]);
   });
 
+  /** Runs `test` against a store in a namespace of its own (its subscriptions see only its events). */
+  async function withOwnNamespace(prefix: string, test: (store: JetStreamEventStore) => Promise<void>): Promise<void> {
+    const ns = freshNamespace(prefix);
+    const store = await JetStreamEventStore.connect(nc, { namespace: ns });
+    try {
+      await test(store);
+    } finally {
+      await store.close();
+      await cleanupNamespace(nc, ns);
+    }
+  }
+
   it('creates one stream per namespace, file-backed, never discarding, and connecting again changes nothing', async () => {
     await JetStreamEventStore.connect(nc, { namespace });
     const store = await JetStreamEventStore.connect(nc, { namespace, duplicateWindowMs: 60_000 });
@@ -78,10 +90,8 @@ describe('JetStream adapter specifics', () => {
     expect((await theirs.readStream('ipAcl-shared')).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('resumes a catch-up interrupted by a dropped connection without gaps or duplicates', async () => {
-    const ns = freshNamespace('ed');
-    const store = await JetStreamEventStore.connect(nc, { namespace: ns });
-    try {
+  it('resumes a catch-up interrupted by a dropped connection without gaps or duplicates', () =>
+    withOwnNamespace('ed', async (store) => {
       let expected: number | 'no_stream' = 'no_stream';
       for (let i = 0; i < 200; i++) {
         expected = (await store.appendToStream('trunk-long', someEvents(10), { expectedRevision: expected })).nextExpectedRevision;
@@ -93,11 +103,7 @@ describe('JetStream adapter specifics', () => {
       const after = await take(subscription, 1695);
       await subscription.close();
       expect([...before, ...after].every((e, i) => e.revision === i)).toBe(true);
-    } finally {
-      await store.close();
-      await cleanupNamespace(nc, ns);
-    }
-  });
+    }));
 
   it('finds the revision in the raw header block of the messages this nats.js delivers (the fast path is live)', async () => {
     const store = await JetStreamEventStore.connect(nc, { namespace });
@@ -111,10 +117,8 @@ describe('JetStream adapter specifics', () => {
     expect(messages.map((m) => m?.headers?.get('Sipauth-Revision'))).toEqual(['0', '1']);
   });
 
-  it('hands each event to exactly one of several next() calls made at once, in order', async () => {
-    const ns = freshNamespace('en');
-    const store = await JetStreamEventStore.connect(nc, { namespace: ns });
-    try {
+  it('hands each event to exactly one of several next() calls made at once, in order', () =>
+    withOwnNamespace('en', async (store) => {
       await store.appendToStream('trunk-a', someEvents(3), { expectedRevision: 'no_stream' });
       await store.appendToStream('trunk-b', someEvents(1), { expectedRevision: 'no_stream' });
       const subscription = store.subscribeToAll();
@@ -124,38 +128,22 @@ describe('JetStream adapter specifics', () => {
       const seen = (await Promise.all(pending)).map((r) => (r.done ? 'done' : `${r.value.streamName}@${r.value.revision}`));
       await subscription.close();
       expect(seen).toEqual(['trunk-a@0', 'trunk-a@1', 'trunk-a@2', 'trunk-b@0', 'trunk-a@3', 'trunk-a@4']);
-    } finally {
-      await store.close();
-      await cleanupNamespace(nc, ns);
-    }
-  });
+    }));
 
-  it('ends the subscription when a for-await loop over it is left early', async () => {
-    const ns = freshNamespace('eb');
-    const store = await JetStreamEventStore.connect(nc, { namespace: ns });
-    try {
+  it('ends the subscription when a for-await loop over it is left early', () =>
+    withOwnNamespace('eb', async (store) => {
       await store.appendToStream('trunk-b', someEvents(5), { expectedRevision: 'no_stream' });
       const subscription = store.subscribeToAll();
       for await (const event of subscription) if (event.revision === 1) break;
       expect(await subscription[Symbol.asyncIterator]().next()).toEqual({ done: true, value: undefined });
-    } finally {
-      await store.close();
-      await cleanupNamespace(nc, ns);
-    }
-  });
+    }));
 
-  it('ends a next() that waits for live events when the subscription is closed', async () => {
-    const ns = freshNamespace('ew');
-    const store = await JetStreamEventStore.connect(nc, { namespace: ns });
-    try {
+  it('ends a next() that waits for live events when the subscription is closed', () =>
+    withOwnNamespace('ew', async (store) => {
       const subscription = store.subscribeToAll();
       const waiting = subscription[Symbol.asyncIterator]().next();
       await new Promise((resolve) => setTimeout(resolve, 200));
       await subscription.close();
       expect(await waiting).toEqual({ done: true, value: undefined });
-    } finally {
-      await store.close();
-      await cleanupNamespace(nc, ns);
-    }
-  });
+    }));
 });
