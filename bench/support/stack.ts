@@ -4,10 +4,10 @@
  * assigned) and a digest-authenticated request to send to the workers.
  */
 import { authSubject, type AuthDecision } from '@sipauth/contracts';
-import { computeResponse, hashHex, parseChallenge } from '@sipauth/sip-digest';
 import { startConfigService, type RunningConfigService } from '@sipauth/config-service/dist/bootstrap';
 import { startProjectionService, type RunningProjectionService } from '@sipauth/projection-service/dist/bootstrap';
 import { startSipAuthWorker, type RunningWorker } from '@sipauth/sip-auth-worker';
+import { answerChallenge } from './digest';
 import { openBenchNamespace, until, type BenchNamespace } from './namespace';
 
 export interface Stack extends BenchNamespace {
@@ -61,14 +61,9 @@ export async function digestAcks(stack: BenchNamespace, domainName: string): Pro
   const requestUri = `sip:+15550100@${domainName}`;
   const invite = { domain: domainName, sourceIp: '198.51.100.7', method: 'INVITE', requestUri };
   const challenge = await stack.request<AuthDecision>(authSubject(stack.ns, 'authorize'), invite);
-  const parsed = parseChallenge(challenge.proxyAuthenticate![0]);
-  if (!parsed.ok) throw new Error('bad challenge');
-  const { realm, nonce, algorithm } = parsed.value;
-  const cnonce = 'benchcnonce';
+  const header = challenge.proxyAuthenticate![0];
   return (password) => {
-    const ha1 = hashHex('SHA-256', `${BENCH_USERNAME}:${realm}:${password}`);
-    const response = computeResponse({ algorithm, ha1, nonce, cnonce, nc: '00000001', qop: 'auth', method: 'ACK', uri: requestUri });
-    const authorization = `Digest username="${BENCH_USERNAME}", realm="${realm}", nonce="${nonce}", uri="${requestUri}", response="${response}", algorithm=${algorithm}, qop=auth, nc=00000001, cnonce="${cnonce}"`;
+    const authorization = answerChallenge(header, { username: BENCH_USERNAME, password, method: 'ACK', uri: requestUri, cnonce: 'benchcnonce' });
     return { ...invite, method: 'ACK', authorization };
   };
 }
