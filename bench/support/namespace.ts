@@ -1,11 +1,11 @@
 /**
  * A benchmark's own corner of the NATS server: a fresh namespace, the environment the services read,
  * a connection that sends config commands and reads replies, and removal of everything the namespace
- * created (its streams, `KV_<ns>_…` buckets and `<ns>-…` streams) afterwards.
+ * created (its event stream and KV buckets, see isNamespaceStream) afterwards.
  */
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { configSubject, type ConfigCommandName, type Reply } from '@sipauth/contracts';
+import { configSubject, isNamespaceStream, type ConfigCommandName, type Reply } from '@sipauth/contracts';
 
 export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -44,7 +44,7 @@ export async function openBenchNamespace(connectionName: string): Promise<BenchN
       const jsm = await nc.jetstreamManager();
       for await (const s of jsm.streams.list()) {
         const name = s.config.name;
-        if (name.startsWith(`${ns}_`) || name.startsWith(`KV_${ns}_`) || name.startsWith(`${ns}-`)) await jsm.streams.delete(name);
+        if (isNamespaceStream(name, ns)) await jsm.streams.delete(name);
       }
       await nc.close();
     },

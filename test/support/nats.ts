@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
+import { isNamespaceStream } from '@sipauth/contracts';
 
 export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -21,7 +22,7 @@ export async function cleanupNamespace(nc: NatsConnection, namespace: string): P
   const jsm = await nc.jetstreamManager();
   for await (const si of jsm.streams.list()) {
     const name = si.config.name;
-    if (name.startsWith(`${namespace}_`) || name.startsWith(`KV_${namespace}_`) || name.startsWith(`${namespace}-`)) {
+    if (isNamespaceStream(name, namespace)) {
       await jsm.streams.delete(name).catch(() => undefined);
     }
   }

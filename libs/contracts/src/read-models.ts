@@ -24,6 +24,23 @@ import type { DigestAlgorithmName } from './config';
 export const projectionBucket = (ns: string): string => `${ns}_projection`;
 export const readModelBucket = (ns: string, generation: number): string => `${ns}_rm_${generation}`;
 export const nonceBucket = (ns: string): string => `${ns}_nonces`;
+/** config-service's ledger of replies to commands that carried a requestId. */
+export const requestsBucket = (ns: string): string => `${ns}_requests`;
+/** The JetStream event store's stream (subjects `<ns>.events.>`). */
+export const eventStreamName = (ns: string): string => `${ns}_events`;
+
+/**
+ * Whether a JetStream stream belongs to `ns`: its event stream or one of its KV buckets (bucket B is
+ * stream `KV_B`). Exact names, so namespaces `a` and `a_b` never claim each other's streams.
+ */
+export function isNamespaceStream(streamName: string, ns: string): boolean {
+  if (streamName === eventStreamName(ns)) return true;
+  const bucket = streamName.startsWith('KV_') ? streamName.slice(3) : undefined;
+  if (bucket === undefined) return false;
+  if (bucket === projectionBucket(ns) || bucket === nonceBucket(ns) || bucket === requestsBucket(ns)) return true;
+  const generation = bucket.startsWith(`${ns}_rm_`) ? bucket.slice(ns.length + 4) : '';
+  return /^[1-9]\d*$/.test(generation);
+}
 export const ACTIVE_KEY = 'active';
 export const LEASE_KEY = 'lease';
 export const POSITION_KEY = 'meta.position';

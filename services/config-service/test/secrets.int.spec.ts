@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { isNamespaceStream } from '@sipauth/contracts';
 import { computeHa1s } from '@sipauth/sip-digest';
 import { useConfigService, type Harness } from './config-service.harness';
 
@@ -47,7 +48,7 @@ async function everyStoredMessage(h: Harness): Promise<string[]> {
   const out: string[] = [];
   for await (const si of jsm.streams.list()) {
     const name = si.config.name;
-    if (!name.startsWith(`${h.namespace}_`) && !name.startsWith(`KV_${h.namespace}_`)) continue;
+    if (!isNamespaceStream(name, h.namespace)) continue;
     for (let seq = si.state.first_seq; seq <= si.state.last_seq && si.state.messages > 0; seq++) {
       const msg = await jsm.streams.getMessage(name, { seq }).catch(() => undefined);
       if (msg) out.push(`${msg.subject} ${Buffer.from(msg.data).toString('utf8')}`);

@@ -1,5 +1,6 @@
 /** Creates or updates, idempotently, the one JetStream stream that holds a namespace's events. */
 import { DiscardPolicy, JetStreamManager, nanos, RetentionPolicy, StorageType, StreamConfig } from 'nats';
+import { eventStreamName } from '@sipauth/contracts';
 
 export interface EventStreamSettings {
   namespace: string;
@@ -9,7 +10,7 @@ export interface EventStreamSettings {
   duplicateWindowMs: number;
 }
 
-export const eventStreamName = (namespace: string): string => `${namespace}_events`;
+export { eventStreamName };
 export const eventSubjectPrefix = (namespace: string): string => `${namespace}.events.`;
 
 export async function ensureEventStream(jsm: JetStreamManager, s: EventStreamSettings): Promise<string> {

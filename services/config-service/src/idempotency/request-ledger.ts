@@ -6,9 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { KV, NatsConnection } from 'nats';
-import type { Reply } from '@sipauth/contracts';
+import { requestsBucket, type Reply } from '@sipauth/contracts';
 
-export const requestsBucket = (ns: string): string => `${ns}_requests`;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A pending entry older than this belongs to an attempt that died; a retry may take it over. */
 const ABANDONED_AFTER_MS = 30_000;

@@ -1,0 +1,19 @@
+import { isNamespaceStream, parseKey, keys } from './read-models';
+
+describe('isNamespaceStream', () => {
+  it.each(['acme_events', 'KV_acme_projection', 'KV_acme_nonces', 'KV_acme_requests', 'KV_acme_rm_1', 'KV_acme_rm_12'])(
+    'claims %s for namespace acme', (name) => expect(isNamespaceStream(name, 'acme')).toBe(true));
+
+  it.each(['acme_b_events', 'KV_acme_b_projection', 'KV_acme_b_rm_1', 'KV_acme_rm_', 'KV_acme_rm_01', 'KV_acme_other', 'acme-events', 'KV_acmex_nonces', 'other_events'])(
+    'never claims %s for namespace acme (a namespace that only shares a prefix keeps its streams)', (name) =>
+      expect(isNamespaceStream(name, 'acme')).toBe(false));
+});
+
+describe('parseKey', () => {
+  it('reads back every key the layout builds', () => {
+    expect(parseKey(keys.trunk('acme', 'TK1'))).toEqual({ kind: 'trunk', accountId: 'acme', id: 'TK1' });
+    expect(parseKey(keys.credential('acme', 'CL1', 'CR1'))).toEqual({ kind: 'credential', accountId: 'acme', parentId: 'CL1', id: 'CR1' });
+    expect(parseKey('meta.position')).toEqual({ kind: 'position' });
+    expect(parseKey('acct.acme.unknown.x')).toBeUndefined();
+  });
+});
