@@ -7,39 +7,76 @@
  * verify. Matching exactly therefore loses no valid caller and reports the honest reason,
  * `unknown-user`, instead of a misleading `bad-response`.
  *
- * HA1s stay sealed until first needed, then are kept open in memory (the worker must hold them to
- * verify anyway); loading 100,000 credentials costs no AES work.
+ * Memory is the constraint (100,000 credentials per worker and more), so an entry keeps only what a
+ * decision needs, not the credential document:
+ *  - HA1s stay sealed until first needed, then are kept open in memory (the worker must hold them to
+ *    verify anyway); loading costs no AES work. Once open, the sealed form is dropped: nothing reads
+ *    it again, and an update of the credential arrives as a whole new document.
+ *  - The three HA1s, sealed or open, are one flat string (see {@link packHa1s}), not an object of three.
+ *  - Userhash lookups are rare, so H(username:realm) is computed only for a list and algorithm for
+ *    which a userhash request was seen, all at once, and kept up to date from then on.
  */
 import type { CredentialDoc } from '@sipauth/contracts';
-import { BaseAlgorithm, BASE_ALGORITHMS, computeUserhash, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
+import { BaseAlgorithm, computeUserhash, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
 import type { CredentialCandidate } from '../authorization/auth-lookup';
 
+/** Where each algorithm's HA1 sits in a packed string. */
+const SLOTS: readonly BaseAlgorithm[] = ['MD5', 'SHA-256', 'SHA-512-256'];
+/** Neither sealed values (base64url and `.`) nor HA1s (hex) contain it. */
+const SEPARATOR = ' ';
+
+/** The three values in SLOTS order as one string (`join` yields a flat string, not a rope of parts). */
+function packHa1s(values: Partial<Record<BaseAlgorithm, unknown>> | undefined): string {
+  return SLOTS.map((alg) => (typeof values?.[alg] === 'string' ? values[alg] : '')).join(SEPARATOR);
+}
+
+function unpackHa1(packed: string, algorithm: BaseAlgorithm): string {
+  let start = 0;
+  for (let slot = SLOTS.indexOf(algorithm); slot > 0; slot--) start = packed.indexOf(SEPARATOR, start) + 1;
+  const end = packed.indexOf(SEPARATOR, start);
+  return packed.slice(start, end < 0 ? undefined : end);
+}
+
+function unpackAll(packed: string): Record<BaseAlgorithm, string> {
+  const [md5, sha256, sha512256] = packed.split(SEPARATOR);
+  return { 'MD5': md5, 'SHA-256': sha256, 'SHA-512-256': sha512256 };
+}
+
 class CredentialEntry implements CredentialCandidate {
-  private opened: Record<BaseAlgorithm, string> | null | undefined;
+  /** Packed HA1s, sealed while `sealed`; null once they failed to open (logged once, not retried). */
+  private ha1s: string | null;
+  private sealed = true;
 
-  constructor(readonly doc: CredentialDoc, readonly userhashes: readonly string[], private readonly keyring: SealingKeyring) {}
+  constructor(private readonly list: ListEntry, readonly credentialId: string, readonly username: string, sealedHa1s: string) {
+    this.ha1s = sealedHa1s;
+  }
 
-  get credentialListId(): string { return this.doc.credentialListId; }
-  get credentialId(): string { return this.doc.credentialId; }
-  get username(): string { return this.doc.username; }
+  get credentialListId(): string { return this.list.listId; }
 
   ha1(algorithm: BaseAlgorithm): string | undefined {
-    if (this.opened === undefined) {
-      try {
-        this.opened = unsealHa1s(this.keyring, this.doc.ha1, `${this.doc.credentialListId}/${this.doc.credentialId}`);
-      } catch (err) {
-        this.opened = null;
-        console.error(`sip-auth-worker: cannot open the HA1s of credential ${this.doc.credentialId}: ${(err as Error).message}`);
-      }
+    if (this.sealed) this.open();
+    return this.ha1s === null ? undefined : unpackHa1(this.ha1s, algorithm);
+  }
+
+  private open(): void {
+    this.sealed = false;
+    try {
+      const opened = unsealHa1s(this.list.keyring, unpackAll(this.ha1s as string), `${this.list.listId}/${this.credentialId}`);
+      this.ha1s = packHa1s(opened);
+    } catch (err) {
+      this.ha1s = null;
+      console.error(`sip-auth-worker: cannot open the HA1s of credential ${this.credentialId}: ${(err as Error).message}`);
     }
-    return this.opened === null ? undefined : this.opened[algorithm];
   }
 }
 
-interface ListEntry {
-  byId: Map<string, CredentialEntry>;
-  byUsername: Map<string, CredentialEntry>;
-  byUserhash: Map<string, CredentialEntry>;
+class ListEntry {
+  readonly byId = new Map<string, CredentialEntry>();
+  readonly byUsername = new Map<string, CredentialEntry>();
+  /** userhash (lowercase hex) → credential, per algorithm; only for algorithms a userhash request has asked for. */
+  readonly byUserhash = new Map<BaseAlgorithm, Map<string, CredentialEntry>>();
+
+  constructor(readonly listId: string, readonly keyring: SealingKeyring) {}
 }
 
 const listKey = (accountId: string, listId: string): string => `${accountId}/${listId}`;
@@ -58,14 +95,13 @@ export class CredentialDirectory {
     const key = listKey(doc.accountId, doc.credentialListId);
     let list = this.lists.get(key);
     if (!list) {
-      list = { byId: new Map(), byUsername: new Map(), byUserhash: new Map() };
+      list = new ListEntry(doc.credentialListId, this.keyring);
       this.lists.set(key, list);
     }
-    const userhashes = BASE_ALGORITHMS.map((alg) => `${alg}:${computeUserhash(alg, doc.username, this.realm)}`);
-    const entry = new CredentialEntry(doc, userhashes, this.keyring);
-    list.byId.set(doc.credentialId, entry);
-    list.byUsername.set(doc.username, entry);
-    for (const h of userhashes) list.byUserhash.set(h, entry);
+    const entry = new CredentialEntry(list, doc.credentialId, doc.username, packHa1s(doc.ha1));
+    list.byId.set(entry.credentialId, entry);
+    list.byUsername.set(entry.username, entry);
+    for (const [alg, byHash] of list.byUserhash) byHash.set(computeUserhash(alg, entry.username, this.realm), entry);
     this.count++;
   }
 
@@ -75,8 +111,11 @@ export class CredentialDirectory {
     const entry = list?.byId.get(credentialId);
     if (!list || !entry) return;
     list.byId.delete(credentialId);
-    if (list.byUsername.get(entry.username) === entry) list.byUsername.delete(entry.username);
-    for (const h of entry.userhashes) if (list.byUserhash.get(h) === entry) list.byUserhash.delete(h);
+    // A userhash index holds exactly the entries the username index holds (see userhashIndex).
+    if (list.byUsername.get(entry.username) === entry) {
+      list.byUsername.delete(entry.username);
+      for (const [alg, byHash] of list.byUserhash) byHash.delete(computeUserhash(alg, entry.username, this.realm));
+    }
     if (list.byId.size === 0) this.lists.delete(key);
     this.count--;
   }
@@ -84,12 +123,27 @@ export class CredentialDirectory {
   /** Candidates in the given lists, in the lists' order. */
   find(accountId: string, listIds: readonly string[], username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] {
     const found: CredentialCandidate[] = [];
-    const name = userhash ? `${algorithm}:${username.toLowerCase()}` : username;
+    const name = userhash ? username.toLowerCase() : username;
     for (const listId of listIds) {
       const list = this.lists.get(listKey(accountId, listId));
-      const entry = userhash ? list?.byUserhash.get(name) : list?.byUsername.get(name);
+      if (!list) continue;
+      const entry = userhash ? this.userhashIndex(list, algorithm).get(name) : list.byUsername.get(name);
       if (entry) found.push(entry);
     }
     return found;
+  }
+
+  /**
+   * The list's userhash → credential map for `algorithm`, built on first use from the username
+   * index, so a userhash reaches exactly the credential its username would.
+   */
+  private userhashIndex(list: ListEntry, algorithm: BaseAlgorithm): Map<string, CredentialEntry> {
+    let byHash = list.byUserhash.get(algorithm);
+    if (!byHash) {
+      byHash = new Map();
+      for (const [username, entry] of list.byUsername) byHash.set(computeUserhash(algorithm, username, this.realm), entry);
+      list.byUserhash.set(algorithm, byHash);
+    }
+    return byHash;
   }
 }
