@@ -37,8 +37,8 @@ export class AuthIndex implements AuthLookup {
   private readonly credentials: CredentialDirectory;
   private readonly credentialLists = new Set<string>();
   private readonly ipAcls = new Set<string>();
-  /** ACL (account-scoped) → its ranges by address id. */
-  private readonly ranges = new Map<string, Map<string, IpAddressDoc>>();
+  /** ACL (account-scoped) → its ranges (`address/prefix`) by address id; the documents themselves are not kept. */
+  private readonly ranges = new Map<string, Map<string, string>>();
   private rangeCount = 0;
   /** Per-trunk matchers, built on first use and dropped whenever the trunk or one of its ACLs changes. */
   private readonly matchers = new Map<TrunkEntry, CidrMatcher<string>>();
@@ -102,11 +102,11 @@ export class AuthIndex implements AuthLookup {
     if (!matcher) {
       matcher = new CidrMatcher<string>();
       for (const aclId of trunk.doc.ipAccessControlListIds) {
-        for (const r of this.ranges.get(scoped(trunk.accountId, aclId))?.values() ?? []) {
+        for (const [addressId, cidr] of this.ranges.get(scoped(trunk.accountId, aclId)) ?? []) {
           try {
-            matcher.add(`${r.ipAddress}/${r.cidrPrefixLength}`, aclId);
+            matcher.add(cidr, aclId);
           } catch {
-            console.error(`sip-auth-worker: ignoring invalid range ${r.ipAddressId} of ACL ${aclId}`);
+            console.error(`sip-auth-worker: ignoring invalid range ${addressId} of ACL ${aclId}`);
           }
         }
       }
@@ -133,7 +133,8 @@ export class AuthIndex implements AuthLookup {
     if (acl?.delete(addressId)) this.rangeCount--;
     if (doc) {
       if (!acl) this.ranges.set(aclKey, (acl = new Map()));
-      acl.set(addressId, doc);
+      // join yields a flat string; a template literal this long would be a rope of its parts.
+      acl.set(addressId, [doc.ipAddress, doc.cidrPrefixLength].join('/'));
       this.rangeCount++;
     } else if (acl && acl.size === 0) {
       this.ranges.delete(aclKey);
