@@ -118,7 +118,8 @@ export class AuthIndex implements AuthLookup {
   private applyTrunk(id: string, doc: TrunkDoc | undefined): void {
     const old = this.trunks.get(id);
     if (old) {
-      if (this.byDomain.get(old.doc.domainName) === old) this.byDomain.delete(old.doc.domainName);
+      const oldDomain = old.doc.domainName.toLowerCase();
+      if (this.byDomain.get(oldDomain) === old) this.byDomain.delete(oldDomain);
       this.trunks.delete(id);
       this.matchers.delete(old);
     }
