@@ -44,7 +44,7 @@ export class WorkerModule {
           useFactory: async (watcher: ReadModelWatcher) => new Authorizer({
             index: watcherLookup(watcher),
             nonces: new NonceService({ secrets: config.nonceSecrets, ttlSeconds: config.shared.nonceTtlSeconds }),
-            replay: await KvReplayGuard.open(nc.jetstream(), config.shared.namespace, config.shared.nonceTtlSeconds),
+            replay: await KvReplayGuard.open(nc.jetstream(), config.shared.namespace, config.shared.nonceTtlSeconds, config.shared.eventStreamReplicas),
             realm: config.shared.realm,
           }),
         },

@@ -15,9 +15,22 @@ const EMPTY = new Uint8Array(0);
 export class KvReplayGuard implements ReplayGuard {
   private constructor(private readonly kv: KV) {}
 
-  /** Opens (creating if needed) the namespace's nonce bucket. */
-  static async open(js: JetStreamClient, namespace: string, nonceTtlSeconds: number): Promise<KvReplayGuard> {
-    const kv = await js.views.kv(nonceBucket(namespace), { ttl: (nonceTtlSeconds + MARGIN_SECONDS) * 1000, history: 1 });
+  /**
+   * Opens (creating if needed) the namespace's nonce bucket. An existing bucket keeps the max age it
+   * was created with: if that is shorter than a nonce lives (SIPAUTH_NONCE_TTL_SECONDS was raised since),
+   * a pair would be forgotten while its nonce is still valid, so the worker refuses to start.
+   */
+  static async open(js: JetStreamClient, namespace: string, nonceTtlSeconds: number, replicas = 1): Promise<KvReplayGuard> {
+    const ttlMs = (nonceTtlSeconds + MARGIN_SECONDS) * 1000;
+    const kv = await js.views.kv(nonceBucket(namespace), { ttl: ttlMs, history: 1, replicas });
+    const keptMs = (await kv.status()).ttl;
+    if (keptMs > 0 && keptMs < ttlMs) {
+      throw new Error(
+        `KV bucket ${nonceBucket(namespace)} forgets nonce/nc pairs after ${keptMs / 1000} s, but nonces live ${nonceTtlSeconds} s ` +
+          `(SIPAUTH_NONCE_TTL_SECONDS): replays would pass. Raise the bucket's max age to at least ${ttlMs / 1000} s ` +
+          `(nats stream edit KV_${nonceBucket(namespace)} --max-age=${ttlMs / 1000}s) or delete the bucket, then start again`,
+      );
+    }
     return new KvReplayGuard(kv);
   }
 
