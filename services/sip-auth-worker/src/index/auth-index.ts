@@ -34,6 +34,8 @@ const scoped = (accountId: string, id: string): string => `${accountId}/${id}`;
 export class AuthIndex implements AuthLookup {
   private readonly trunks = new Map<string, TrunkEntry>();
   private readonly byDomain = new Map<string, TrunkEntry>();
+  /** Every trunk document naming a domain (normally one; see resolveDomain). */
+  private readonly domainHolders = new Map<string, Set<TrunkEntry>>();
   private readonly credentials: CredentialDirectory;
   private readonly credentialLists = new Set<string>();
   private readonly ipAcls = new Set<string>();
@@ -118,15 +120,37 @@ export class AuthIndex implements AuthLookup {
   private applyTrunk(id: string, doc: TrunkDoc | undefined): void {
     const old = this.trunks.get(id);
     if (old) {
-      const oldDomain = old.doc.domainName.toLowerCase();
-      if (this.byDomain.get(oldDomain) === old) this.byDomain.delete(oldDomain);
       this.trunks.delete(id);
       this.matchers.delete(old);
+      const oldDomain = old.doc.domainName.toLowerCase();
+      this.domainHolders.get(oldDomain)?.delete(old);
+      this.resolveDomain(oldDomain);
     }
     if (!doc) return;
     const entry = new TrunkEntry(doc, this);
     this.trunks.set(id, entry);
-    this.byDomain.set(doc.domainName.toLowerCase(), entry);
+    const domain = doc.domainName.toLowerCase();
+    let holders = this.domainHolders.get(domain);
+    if (!holders) this.domainHolders.set(domain, (holders = new Set()));
+    holders.add(entry);
+    this.resolveDomain(domain);
+  }
+
+  /**
+   * Points a domain at the trunk that holds it. Domains are unique among live trunks, but a projection
+   * replaying after a restart briefly re-creates a deleted trunk whose domain a newer trunk has taken
+   * since: the newest document (highest position) wins, and removing one trunk never unmaps another.
+   */
+  private resolveDomain(domain: string): void {
+    let holder: TrunkEntry | undefined;
+    for (const entry of this.domainHolders.get(domain) ?? []) {
+      if (!holder || BigInt(entry.doc.position) > BigInt(holder.doc.position)) holder = entry;
+    }
+    if (holder) this.byDomain.set(domain, holder);
+    else {
+      this.byDomain.delete(domain);
+      this.domainHolders.delete(domain);
+    }
   }
 
   private applyIpAddress(aclKey: string, addressId: string, doc: IpAddressDoc | undefined): void {
