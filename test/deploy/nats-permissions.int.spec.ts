@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, NatsConnection, StringCodec } from 'nats';
+import { JetStreamEventStore } from '@sipauth/event-store';
 
 const ROOT = join(__dirname, '..', '..');
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
@@ -98,8 +99,9 @@ describeIfServer('NATS users and permissions of deploy/, on a real nats-server',
   it('lets config-service create the event stream, append events and read them back through an ordered consumer', async () => {
     const nc = await as('config-service');
     const jsm = await nc.jetstreamManager();
-    await jsm.streams.add({ name: 'sipauth_events', subjects: ['sipauth.events.>'] });
-    await jsm.streams.update('sipauth_events', { subjects: ['sipauth.events.>'] });
+    // Through the real adapter: it creates the stream, and updates it when its settings change.
+    await JetStreamEventStore.connect(nc, { namespace: 'sipauth' });
+    await jsm.streams.update('sipauth_events', (await jsm.streams.info('sipauth_events')).config);
     const js = nc.jetstream();
     const ack = await js.publish('sipauth.events.trunk-t1', sc.encode('{"type":"TrunkCreated"}'));
     expect(ack.seq).toBeGreaterThan(0);
@@ -122,6 +124,18 @@ describeIfServer('NATS users and permissions of deploy/, on a real nats-server',
     const rm = await js.views.kv('sipauth_rm_1');
     await rm.put('acct.a1.trunk.t1', sc.encode('{"trunkId":"t1"}'));
     await expect(js.publish('sipauth.events.trunk-t2', sc.encode('{}'), { timeout: 1000 })).rejects.toThrow();
+  });
+
+  it('lets projection-service open the event store through the adapter, but not change the event stream or other services\' buckets', async () => {
+    const nc = await as('projection-service');
+    // The stream config-service created already fits: opening it asks for no update (which is denied).
+    const store = await JetStreamEventStore.connect(nc, { namespace: 'sipauth' });
+    await store.close();
+    const jsm = await nc.jetstreamManager();
+    const events = (await jsm.streams.info('sipauth_events')).config;
+    await expect(jsm.streams.update('sipauth_events', { ...events, max_msgs: 10 })).rejects.toThrow();
+    await expect(jsm.streams.delete('KV_sipauth_requests')).rejects.toThrow();
+    await expect(jsm.streams.purge('KV_sipauth_requests')).rejects.toThrow();
   });
 
   it('lets the worker watch the read models and record nonces, but not write read models, events or commands', async () => {

@@ -30,7 +30,9 @@ export async function ensureEventStream(jsm: JetStreamManager, s: EventStreamSet
     duplicate_window: nanos(s.duplicateWindowMs),
   };
   try {
-    await jsm.streams.info(name);
+    const { config: current } = await jsm.streams.info(name);
+    // Readers (projection-service) may not update the stream: leave a stream that already fits alone.
+    if (fits(current, config)) return name;
   } catch (err) {
     if (!isNotFound(err)) throw err;
     try {
@@ -43,6 +45,10 @@ export async function ensureEventStream(jsm: JetStreamManager, s: EventStreamSet
   }
   await jsm.streams.update(name, config);
   return name;
+}
+
+function fits(current: StreamConfig, wanted: Partial<StreamConfig>): boolean {
+  return (Object.keys(wanted) as (keyof StreamConfig)[]).every((key) => JSON.stringify(current[key]) === JSON.stringify(wanted[key]));
 }
 
 /** JetStream API error code of a lookup that found nothing (stream, message). */
