@@ -122,7 +122,8 @@ describe('normaliseIpRange', () => {
     ['10.255.255.255/8', undefined, '10.0.0.0', 8],
     ['2001:db8::1', undefined, '2001:db8::1', 128],
     ['2001:0DB8:0000:0000:0000:0000:0000:0001', 64, '2001:db8::', 64],
-    ['::ffff:192.0.2.1', undefined, '::ffff:c000:201', 128],
+    ['::ffff:192.0.2.1', undefined, '192.0.2.1', 32],
+    ['::ffff:192.0.2.1/120', undefined, '192.0.2.0', 24],
   ])('normalises %s (prefix %p) to %s/%d', (ipAddress, prefix, network, prefixLength) =>
     expect(normaliseIpRange(ipAddress, prefix)).toEqual({ ok: true, value: { family: expect.any(Number), network, prefixLength } }));
 

@@ -52,7 +52,7 @@ const v4Range = fc.tuple(fc.constantFrom(10, 192, 203), fc.array(byte, { minLeng
     const bytes = [first, ...rest];
     return { text: `${bytes.join('.')}/${prefix}`, bytes, prefix };
   });
-const mappedRange = fc.tuple(fc.constantFrom(10, 192, 203), fc.array(byte, { minLength: 3, maxLength: 3 }), fc.integer({ min: 96, max: 128 }))
+const mappedRange = fc.tuple(fc.constantFrom(10, 192, 203), fc.array(byte, { minLength: 3, maxLength: 3 }), fc.integer({ min: 104, max: 128 }))
   .map(([first, rest, prefix]): Range => {
     const bytes = [...Array(10).fill(0), 255, 255, first, ...rest];
     return { text: `::ffff:${[first, ...rest].join('.')}/${prefix}`, bytes, prefix };

@@ -21,11 +21,24 @@ describe('parseCidr', () => {
     ['2001:0db8:0000::1', 64, '2001:db8::/64 v6'],
     ['2001:db8:ffff::/16', undefined, '2001::/16 v6'],
     ['fe80::1:2:3:4/128', undefined, 'fe80::1:2:3:4/128 v6'],
-    ['::ffff:203.0.113.9/120', undefined, '::ffff:cb00:7100/120 v6'],
+    ['::ffff:1.2.3.4/64', undefined, '::/64 v6'],
     ['::/16', undefined, '::/16 v6'],
   ])('normalises IPv6 %j with prefix %j to its RFC 5952 network %s', (input, prefix, expected) => {
     expect(network(parseCidr(input, prefix))).toBe(expected);
   });
+
+  it.each([
+    ['::ffff:203.0.113.9/120', undefined, '203.0.113.0/24 v4'],
+    ['::ffff:203.0.113.9', undefined, '203.0.113.9/32 v4'],
+    ['::ffff:cb00:7109', 104, '203.0.0.0/8 v4'],
+  ])('takes the IPv4-mapped IPv6 range %j (prefix %j) as the IPv4 range it maps to, %s', (input, prefix, expected) => {
+    expect(network(parseCidr(input, prefix))).toBe(expected);
+  });
+
+  it.each([['::ffff:0.0.0.0/96'], ['::ffff:10.0.0.0/100'], ['::ffff:10.0.0.0/103']])(
+    'refuses the IPv4-mapped range %j, which maps to an IPv4 prefix shorter than /8', (input) => {
+      expect(parseCidr(input)).toMatchObject({ ok: false, field: 'cidrPrefixLength', message: expect.stringMatching(/104 to 128/) });
+    });
 
   it('keeps the deprecated IPv4-compatible form ::a.b.c.d distinct from IPv4-mapped', () => {
     expect(network(parseCidr('::1.2.3.4'))).toBe('::102:304/128 v6');

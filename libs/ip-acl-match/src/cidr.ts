@@ -2,6 +2,9 @@
  * CIDR parsing and normalisation (SPEC §3): IPv4 with prefix 8–32 (default 32), IPv6 with prefix
  * 16–128 (default 128); the address is normalised to its network (`10.1.2.3/24` → `10.1.2.0/24`,
  * IPv6 in RFC 5952 form). Only canonical dotted-quad IPv4 is accepted (no `010.1.1.1`, no `10.1`).
+ * An IPv4-mapped IPv6 range (`::ffff:10.0.0.0/120`) is the IPv4 range it maps to (`10.0.0.0/24`) and
+ * obeys the IPv4 limits: otherwise `::ffff:0.0.0.0/96` would admit every IPv4 source, and one range could
+ * sit in an ACL twice under two spellings.
  */
 import ipaddr from 'ipaddr.js';
 import { parseIpv4, parseIpv6 } from './ip-text';
@@ -43,7 +46,17 @@ export function parseCidr(input: string, cidrPrefixLength?: number): CidrResult 
     }
     prefix = inline;
   }
-  const family: IpFamily = address.kind() === 'ipv4' ? 4 : 6;
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() && (prefix ?? 128) >= 96) {
+    const mapped = prefix === undefined ? undefined : prefix - 96;
+    const v4 = normalise((address as ipaddr.IPv6).toIPv4Address(), 4, mapped);
+    return v4.ok || v4.field !== 'cidrPrefixLength'
+      ? v4
+      : { ok: false, field: 'cidrPrefixLength', message: 'must be an integer from 104 to 128 for an IPv4-mapped IPv6 address (the IPv4 range it maps to takes 8 to 32)' };
+  }
+  return normalise(address, address.kind() === 'ipv4' ? 4 : 6, prefix);
+}
+
+function normalise(address: ipaddr.IPv4 | ipaddr.IPv6, family: IpFamily, prefix: number | undefined): CidrResult {
   const limits = PREFIX_LIMITS[family];
   if (prefix === undefined) prefix = limits.max;
   if (!Number.isInteger(prefix) || prefix < limits.min || prefix > limits.max) {

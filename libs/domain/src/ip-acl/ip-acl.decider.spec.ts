@@ -90,6 +90,16 @@ describe('AddIpAddress', () => {
     spec.given([created, added('10.1.2.0', 24)]).when(add('10.1.2.200/24', undefined, { ipAddressId: otherIpAddressId }))
       .thenRejects(Conflict, [{ field: 'ipAddress', message: /10\.1\.2\.0\/24/ }]));
 
+  it('stores an IPv4-mapped IPv6 range as the IPv4 range it maps to', () =>
+    spec.given([created]).when(add('::ffff:10.1.2.3/120')).then([added('10.1.2.0', 24)]));
+
+  it('refuses an IPv4-mapped range that would cover more than an IPv4 /8', () =>
+    spec.given([created]).when(add('::ffff:0.0.0.0/96')).thenRejects(ValidationFailed, [{ field: 'cidrPrefixLength', message: /104 to 128/ }]));
+
+  it('refuses an IPv4 range already in the list in its IPv4-mapped spelling', () =>
+    spec.given([created, added('10.1.2.0', 24)]).when(add('::ffff:10.1.2.0/120', undefined, { ipAddressId: otherIpAddressId }))
+      .thenRejects(Conflict, [{ field: 'ipAddress' }]));
+
   it('refuses an IPv6 range already in the list, written in another form', () =>
     spec.given([created, added('2001:db8::', 64)]).when(add('2001:0db8:0000::ffff', 64, { ipAddressId: otherIpAddressId }))
       .thenRejects(Conflict, [{ field: 'ipAddress' }]));
