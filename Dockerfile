@@ -7,7 +7,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # --- build: every dependency, compile all workspaces -------------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.base.json tsconfig.build.json ./
+COPY package.json package-lock.json nx.json tsconfig.base.json tsconfig.build.json ./
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/domain/package.json libs/domain/
 COPY libs/sip-digest/package.json libs/sip-digest/

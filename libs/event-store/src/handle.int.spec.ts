@@ -1,5 +1,5 @@
 import type { NatsConnection } from 'nats';
-import { Conflict, Decider } from '@sipauth/domain';
+import { Conflict, CURRENT_SCHEMA_VERSION, Decider } from '@sipauth/domain';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
 import { EventStore, WrongExpectedRevision } from './event-store.port';
 import { handle } from './handle';
@@ -47,7 +47,7 @@ describe('handle (read, fold, decide, append) on the JetStream store', () => {
       data: { by: 2 },
       revision: 0,
       position: result.position,
-      metadata: { ...context, schemaVersion: 1 },
+      metadata: { ...context, schemaVersion: CURRENT_SCHEMA_VERSION },
     });
     const [stored] = await store.readStream('counter-1');
     expect(stored).toMatchObject({ id: result.events[0].id, position: result.position });

@@ -3,7 +3,7 @@
  * append with the expected revision, and on a concurrency conflict start over, a bounded number of times.
  */
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '@sipauth/domain';
+import { CURRENT_SCHEMA_VERSION, type Decider } from '@sipauth/domain';
 import { EventStore, ExpectedRevision, RecordedEvent, StreamNotFound, WrongExpectedRevision } from './event-store.port';
 
 /** Who asked, and why: copied into every event's metadata. */
@@ -54,7 +54,7 @@ export async function handle<S, C, E extends { type: string; data: unknown }>(
       accountId: context.accountId,
       correlationId: context.correlationId,
       causationId: context.causationId,
-      schemaVersion: context.schemaVersion ?? 1,
+      schemaVersion: context.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     };
     const toWrite = decided.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata }));
     try {

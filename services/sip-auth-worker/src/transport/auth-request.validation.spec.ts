@@ -9,6 +9,13 @@ describe('auth request validation', () => {
     expect(r).toMatchObject({ ok: true, value: { source: { family: 4, mapped: true }, requestUri: { host: 'acme.example.net' }, authorization: 'Digest x=1', body: '' } });
   });
 
+  it('takes an empty or blank authorization as no credentials, so the caller is challenged', () => {
+    for (const authorization of ['', '   ']) {
+      const r = validateAuthorize({ ...good, authorization });
+      expect(r.ok && 'authorization' in r.value).toBe(false);
+    }
+  });
+
   it('names every missing or invalid field at once', () => {
     expect(fields(validateAuthorize({}) as never)).toEqual(['domain', 'method', 'requestUri', 'sourceIp']);
     expect(fields(validateAuthorize({ ...good, sourceIp: '10.1', method: 'IN VITE', requestUri: 'tel:+1555', authorization: 7 }) as never))

@@ -72,7 +72,8 @@ export function validateAuthorize(body: unknown): Validated<AuthorizeInput> {
   const value: AuthorizeInput = { domain: f.domain(), source: f.source(true) as SourceIp, method: f.method(), requestUri: f.requestUri() };
   const authorization = f.string('authorization', false, MAX_HEADER_LENGTH);
   const content = f.string('body', false, MAX_BODY);
-  if (authorization !== undefined) value.authorization = authorization;
+  // An edge that copies a missing header as "" has sent no credentials: challenge it (SPEC §5 step 5).
+  if (authorization !== undefined && authorization.trim() !== '') value.authorization = authorization;
   if (content !== undefined) value.body = content;
   return result(f, value);
 }
