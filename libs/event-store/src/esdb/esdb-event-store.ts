@@ -68,11 +68,13 @@ export class EventStoreDbEventStore implements EventStore {
       jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as unknown as JSONType }),
     );
     let next: bigint;
+    let transaction: string | undefined;
     try {
       const result = await this.client.appendToStream(this.prefix + streamName, esdbEvents, {
         expectedRevision: expectedRevision === 'no_stream' ? NO_STREAM : expectedRevision === 'any' ? ANY : BigInt(expectedRevision),
       });
       next = result.nextExpectedRevision;
+      transaction = result.position ? esdbToPosition(result.position) : undefined;
     } catch (err) {
       if (err instanceof WrongExpectedVersionError) {
         const actual = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) : 'no_stream';
@@ -84,7 +86,12 @@ export class EventStoreDbEventStore implements EventStore {
     // back for their exact positions (also right for an idempotent repeat, which returns the original).
     const firstRevision = Number(next) - events.length + 1;
     const written = await this.readStream(streamName, { fromRevision: firstRevision, maxCount: events.length });
-    const positions = written.map((e) => e.position);
+    // A read that carries no position must not report "0" (every waiter would be satisfied at once):
+    // fall back to the transaction's position, which is at or after each of its events.
+    const positions = written.map((e) => (e.position !== '0' ? e.position : transaction));
+    if (positions.length !== events.length || !positions.every((p): p is string => p !== undefined)) {
+      throw new Error(`append to ${streamName}: EventStoreDB reported no position for the written events`);
+    }
     return { nextExpectedRevision: Number(next), position: positions[positions.length - 1], positions };
   }
 

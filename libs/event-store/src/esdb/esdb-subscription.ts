@@ -4,12 +4,20 @@
  * connection, so this loop does, from the last position yielded; events at or before it are skipped
  * (whether the server treats the start position as inclusive or not, nothing repeats).
  */
-import { AllStreamSubscription, EventStoreDBClient, START, streamNameFilter } from '@eventstore/db-client';
+import {
+  AllStreamSubscription, CancelledError, DeadlineExceededError, EventStoreDBClient, NotLeaderError, START, streamNameFilter,
+  TimeoutError, UnavailableError,
+} from '@eventstore/db-client';
 import type { EventSubscription, RecordedEvent } from '../event-store.port';
 import { esdbFromPosition, esdbToPosition } from './esdb-positions';
 import { toRecordedEvent } from './esdb-event-mapping';
 
 const RETRY_DELAY_MS = 500;
+
+/** Errors a resubscription can outlive (connection, leader change); anything else (access denied, bad request) is final. */
+const isTransient = (err: unknown): boolean =>
+  err instanceof UnavailableError || err instanceof CancelledError || err instanceof DeadlineExceededError ||
+  err instanceof TimeoutError || err instanceof NotLeaderError;
 
 export class EsdbSubscription implements EventSubscription {
   private closed = false;
@@ -50,9 +58,12 @@ export class EsdbSubscription implements EventSubscription {
             yield toRecordedEvent(event, this.streamPrefix);
             if (this.closed) return;
           }
-        } catch {
-          // A dropped connection or a server restart: resubscribe from the cursor below.
+        } catch (err) {
           if (this.closed) return;
+          // A dropped connection, a server restart or a leader change: resubscribe from the cursor below.
+          // Anything else would fail the same way forever: end the iteration with it, so the caller sees it.
+          if (!isTransient(err)) throw err;
+          console.warn(`EventStoreDB subscription dropped (${(err as Error).name}); resubscribing from the last event seen`);
         }
         if (!this.closed) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       }
