@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { authSubject, keys, type AuthDecision, type CredentialDoc, type IpAddressDoc, type TrunkDoc } from '@sipauth/contracts';
 import { ID_PREFIXES } from '@sipauth/domain';
-import { computeHa1s, NonceService, parseKeyList, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
+import { computeHa1s, ha1SealingContext, NonceService, parseKeyList, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
 import {
   AuthIndex, Authorizer, InMemoryReplayGuard, ReadModelWatcher, startSipAuthWorker, validateAuthorize, type RunningWorker,
 } from '@sipauth/sip-auth-worker';
@@ -57,7 +57,7 @@ function* configuration(realm: string, keyring: SealingKeyring): Generator<[stri
     yield [keys.credentialList(BENCH_ACCOUNT, listId), { credentialListId: listId, accountId: BENCH_ACCOUNT, friendlyName: `List ${t}`, credentialCount: CREDENTIALS_PER_LIST, assignedTrunkIds: [trunkId], ...stamp }];
     for (let c = 0; c < CREDENTIALS_PER_LIST; c++) {
       const { credentialId, username, password } = user(t, c);
-      const ha1 = sealHa1s(keyring, computeHa1s(username, realm, password), `${listId}/${credentialId}`);
+      const ha1 = sealHa1s(keyring, computeHa1s(username, realm, password), ha1SealingContext(listId, credentialId));
       const doc: CredentialDoc = { credentialId, credentialListId: listId, accountId: BENCH_ACCOUNT, username, realm, ha1, ...stamp };
       yield [keys.credential(BENCH_ACCOUNT, listId, credentialId), doc];
     }

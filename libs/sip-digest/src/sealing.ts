@@ -1,6 +1,7 @@
 /**
  * Sealing HA1s at rest (SPEC §4): AES-256-GCM with a random 96-bit IV; the AAD binds each value to
- * its context (credential, realm, algorithm), so a sealed value cannot be moved to another credential.
+ * its context (the credential, see ha1SealingContext, and the algorithm), so a sealed value cannot be
+ * moved to another credential or swapped between algorithms.
  * Format: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts), so keys can rotate.
  */
 import { KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
@@ -76,6 +77,11 @@ function decode(text: string): Buffer | undefined {
 const ALGORITHMS: readonly BaseAlgorithm[] = ['MD5', 'SHA-256', 'SHA-512-256'];
 
 /** Seals each HA1 with AAD `${aad}|${alg}`, so values cannot be swapped between algorithms. */
+/** The context a credential's HA1s are sealed under; the writer (config-service) and the reader (worker) must agree. */
+export function ha1SealingContext(credentialListId: string, credentialId: string): string {
+  return `${credentialListId}/${credentialId}`;
+}
+
 export function sealHa1s(keyring: SealingKeyring, ha1s: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
   const out = {} as Record<BaseAlgorithm, string>;
   for (const alg of ALGORITHMS) {

@@ -8,7 +8,7 @@ import {
   type CredentialListCommand, type IpAclCommand, type SealedHa1s, type TrunkCommand, type TrunkDomainCommand,
 } from '@sipauth/domain';
 import { handle, type EventStore } from '@sipauth/event-store';
-import { SealingKeyring, computeHa1s, sealHa1s } from '@sipauth/sip-digest';
+import { SealingKeyring, computeHa1s, ha1SealingContext, sealHa1s } from '@sipauth/sip-digest';
 
 export const REALM = 'sipauth.test';
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
@@ -31,10 +31,10 @@ export class ConfigScenario {
     return { accountId: this.accountId, correlationId: id, causationId: id };
   }
 
-  private seal(credentialId: string, username: string): SealedHa1s {
+  private seal(listId: string, credentialId: string, username: string): SealedHa1s {
     const password = `Pw${randomBytes(6).toString('hex')}X9`;
     const clear = computeHa1s(username, REALM, password);
-    const sealed = sealHa1s(keyring, clear, `${credentialId}|${REALM}`) as SealedHa1s;
+    const sealed = sealHa1s(keyring, clear, ha1SealingContext(listId, credentialId)) as SealedHa1s;
     this.secrets.passwords.push(password);
     this.secrets.clearHa1s.push(...Object.values(clear));
     this.secrets.sealed.set(credentialId, sealed);
@@ -70,18 +70,18 @@ export class ConfigScenario {
   async createList(username: string): Promise<{ listId: string; credentialId: string }> {
     const listId = newId('CL');
     const credentialId = newId('CR');
-    await this.list(listId, { type: 'CreateCredentialList', friendlyName: 'Office', credentialId, username, realm: REALM, ha1: this.seal(credentialId, username), now });
+    await this.list(listId, { type: 'CreateCredentialList', friendlyName: 'Office', credentialId, username, realm: REALM, ha1: this.seal(listId, credentialId, username), now });
     return { listId, credentialId };
   }
 
   async addCredential(listId: string, username: string): Promise<string> {
     const credentialId = newId('CR');
-    await this.list(listId, { type: 'AddCredential', credentialId, username, realm: REALM, ha1: this.seal(credentialId, username), now });
+    await this.list(listId, { type: 'AddCredential', credentialId, username, realm: REALM, ha1: this.seal(listId, credentialId, username), now });
     return credentialId;
   }
 
   async changePassword(listId: string, credentialId: string, username: string): Promise<void> {
-    await this.list(listId, { type: 'ChangeCredentialPassword', credentialId, realm: REALM, ha1: this.seal(credentialId, username) });
+    await this.list(listId, { type: 'ChangeCredentialPassword', credentialId, realm: REALM, ha1: this.seal(listId, credentialId, username) });
   }
 
   async createAcl(): Promise<string> {

@@ -1,7 +1,7 @@
 /** Turns a password into the three HA1s under the realm, sealed for one credential; the password goes no further. */
 import { Inject, Injectable } from '@nestjs/common';
 import type { SealedHa1s } from '@sipauth/domain';
-import { computeHa1s, sealHa1s } from '@sipauth/sip-digest';
+import { computeHa1s, ha1SealingContext, sealHa1s } from '@sipauth/sip-digest';
 import type { ConfigServiceSettings } from '../config-service.settings';
 import { SERVICE_SETTINGS } from '../config-service.tokens';
 
@@ -9,10 +9,10 @@ import { SERVICE_SETTINGS } from '../config-service.tokens';
 export class PasswordSealer {
   constructor(@Inject(SERVICE_SETTINGS) private readonly settings: ConfigServiceSettings) {}
 
-  /** The AAD `${credentialListId}/${credentialId}` binds the sealed values to their credential (the worker unseals with it). */
+  /** Sealed under the credential's context (ha1SealingContext), which the worker unseals with. */
   seal(credentialListId: string, credentialId: string, username: string, password: string): { realm: string; ha1: SealedHa1s } {
     const realm = this.settings.shared.realm;
-    const ha1 = sealHa1s(this.settings.keyring, computeHa1s(username, realm, password), `${credentialListId}/${credentialId}`);
+    const ha1 = sealHa1s(this.settings.keyring, computeHa1s(username, realm, password), ha1SealingContext(credentialListId, credentialId));
     return { realm, ha1 };
   }
 }

@@ -17,7 +17,7 @@
  *    which a userhash request was seen, all at once, and kept up to date from then on.
  */
 import type { CredentialDoc } from '@sipauth/contracts';
-import { BaseAlgorithm, computeUserhash, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
+import { BaseAlgorithm, computeUserhash, ha1SealingContext, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
 import type { CredentialCandidate } from '../authorization/auth-lookup';
 
 /** Where each algorithm's HA1 sits in a packed string. */
@@ -61,7 +61,7 @@ class CredentialEntry implements CredentialCandidate {
   private open(): void {
     this.sealed = false;
     try {
-      const opened = unsealHa1s(this.list.keyring, unpackAll(this.ha1s as string), `${this.list.listId}/${this.credentialId}`);
+      const opened = unsealHa1s(this.list.keyring, unpackAll(this.ha1s as string), ha1SealingContext(this.list.listId, this.credentialId));
       this.ha1s = packHa1s(opened);
     } catch (err) {
       this.ha1s = null;
