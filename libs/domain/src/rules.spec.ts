@@ -73,6 +73,7 @@ describe('normaliseDomainName', () => {
     ['acme_trunk.example.net', /hyphen/],
     ['acme.example.net:5060', /hyphen/],
     ['bücher.example', /hyphen/],
+    ['acme.\u212Aelvin.net', /ASCII/],
     [`${'a'.repeat(64)}.example.net`, /63/],
     ['10.1.2.3', /not an IP address/],
   ])('refuses %j', (input, message) => {

@@ -94,8 +94,10 @@ export function checkPassword(value: unknown, field = 'password'): FieldProblem 
  */
 export function normaliseDomainName(value: unknown, field = 'domainName'): Normalised<string> {
   if (typeof value !== 'string') return { ok: false, problem: problem(field, 'must be a string') };
-  const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
   const fail = (message: string): Normalised<string> => ({ ok: false, problem: problem(field, message) });
+  // Lower-casing is only safe on ASCII: the Kelvin sign U+212A would otherwise become a plain "k".
+  if (!/^[\x21-\x7e]*$/.test(value)) return fail('must have labels of letters, digits and hyphens that do not start or end with a hyphen (ASCII; use the xn-- form for international names)');
+  const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
   if (name.length === 0) return fail('must not be empty');
   if (name.length > DOMAIN_NAME_MAX_LENGTH) return fail(`must be at most ${DOMAIN_NAME_MAX_LENGTH} characters long`);
   const labels = name.split('.');

@@ -58,6 +58,18 @@ describe('JetStream adapter specifics', () => {
     });
   });
 
+  it('ends a subscription with an error naming a foreign message on the event subjects, after the events before it', async () => {
+    await withOwnNamespace('eu', async (store) => {
+      await store.appendToStream('trunk-ok', someEvents(1), { expectedRevision: 'no_stream' });
+      const ack = await nc.jetstream().publish(`${store.jetStreamName.replace(/_events$/, "")}.events.trunk-foreign`, new TextEncoder().encode('not an append'));
+      const subscription = store.subscribeToAll();
+      const iterator = subscription[Symbol.asyncIterator]();
+      expect((await iterator.next()).value).toMatchObject({ streamName: 'trunk-ok' });
+      await expect(iterator.next()).rejects.toThrow(new RegExp(`message #${ack.seq} on .*trunk-foreign is not an append of this store`));
+      await subscription.close();
+    });
+  });
+
   it('stores a multi-event append as one message on the stream\'s own subject', async () => {
     const store = await JetStreamEventStore.connect(nc, { namespace });
     await store.appendToStream('trunkDomain-acme.example.net', someEvents(3), { expectedRevision: 'no_stream' });

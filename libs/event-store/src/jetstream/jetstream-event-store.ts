@@ -28,7 +28,7 @@ import {
   SubscribeOptions,
   WrongExpectedRevision,
 } from '../event-store.port';
-import { AppendHeader, decodeAppend, decodeHeaders, encodeHeaders, encodePayload, StoredAppend, storedAppendOf } from './message-codec';
+import { AppendHeader, decodeAppend, decodeHeaders, decodeMessage, encodeHeaders, encodePayload, StoredAppend, storedAppendOf } from './message-codec';
 import { EVENTS_PER_MESSAGE, toPosition } from './positions';
 import { encodeStreamName } from './subject-token';
 import { ensureEventStream, eventSubjectPrefix, isNotFound } from './jetstream-stream-setup';
@@ -203,7 +203,7 @@ export class JetStreamEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     try {
       for await (const m of messages) {
-        for (const e of decodeAppend(storedAppendOf(m), this.subjectPrefix)) {
+        for (const e of decodeMessage(m, this.subjectPrefix)) {
           if (e.revision >= fromRevision && events.length < maxCount) events.push(e);
         }
         if (m.seq >= lastSeq || events.length >= maxCount) break;

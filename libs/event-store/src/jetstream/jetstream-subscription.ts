@@ -14,7 +14,7 @@
  */
 import type { Consumer, ConsumerMessages, JetStreamClient, JsMsg, NatsConnection } from 'nats';
 import type { EventSubscription, RecordedEvent } from '../event-store.port';
-import { decodeAppend, storedAppendOf } from './message-codec';
+import { decodeMessage } from './message-codec';
 import { fromPosition } from './positions';
 
 /** Pause before recreating a consumer whose iteration failed (the connection may be reconnecting). */
@@ -152,7 +152,7 @@ export class JetStreamSubscription implements EventSubscription, AsyncIterableIt
     const seq = m.seq;
     if (seq < this.cursor.seq) return;
     const skip = seq === this.cursor.seq && seq > 0 ? this.cursor.index + 1 : 0;
-    const events = decodeAppend(storedAppendOf(m), this.subjectPrefix);
+    const events = decodeMessage(m, this.subjectPrefix);
     if (skip >= events.length) return;
     this.buffer = events;
     this.head = skip;

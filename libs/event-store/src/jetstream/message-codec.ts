@@ -56,6 +56,23 @@ export function storedAppendOf(m: JsMsg): StoredAppend {
   return { subject: m.subject, seq: m.seq, firstRevision, data: m.data, created: new Date(m.info.timestampNanos / 1e6) };
 }
 
+/** A message on the event subjects that is not an append this store wrote (no revision headers, or not JSON). */
+export class UnreadableEventMessage extends Error {
+  constructor(readonly subject: string, readonly seq: number, cause: unknown) {
+    super(`event store message #${seq} on ${subject} is not an append of this store: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'UnreadableEventMessage';
+  }
+}
+
+/** {@link storedAppendOf} then {@link decodeAppend}, naming the message when it cannot be read. */
+export function decodeMessage(m: JsMsg, subjectPrefix: string): RecordedEvent[] {
+  try {
+    return decodeAppend(storedAppendOf(m), subjectPrefix);
+  } catch (err) {
+    throw new UnreadableEventMessage(m.subject, m.seq, err);
+  }
+}
+
 /** The events of one append message, with their revisions and positions. */
 export function decodeAppend(msg: StoredAppend, subjectPrefix: string): RecordedEvent[] {
   const { firstRevision } = msg;
