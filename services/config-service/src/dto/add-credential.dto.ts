@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsPassword, IsResourceId, IsUsername } from '../validation/domain-rule.decorator';
+import { IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
+import { PasswordField, UsernameField } from './credential-fields.dto';
 
 /** Request of credential.add. */
 export class AddCredentialDto extends AccountCommandDto {
@@ -8,11 +9,9 @@ export class AddCredentialDto extends AccountCommandDto {
   @IsResourceId('CL')
   credentialListId!: string;
 
-  @ApiProperty({ example: 'alice', description: "1–32 characters of A-Za-z0-9._~!$&'()*+,;=-, unique (case-insensitive) in the list" })
-  @IsUsername()
+  @UsernameField()
   username!: string;
 
-  @ApiProperty({ format: 'password', writeOnly: true, minLength: 12, maxLength: 128, description: 'an upper-case letter, a lower-case letter and a digit; never stored, logged or returned' })
-  @IsPassword()
+  @PasswordField()
   password!: string;
 }

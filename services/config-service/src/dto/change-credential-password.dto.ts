@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsPassword, IsResourceId } from '../validation/domain-rule.decorator';
+import { IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
+import { PasswordField } from './credential-fields.dto';
 
 /** Request of credential.change-password. */
 export class ChangeCredentialPasswordDto extends AccountCommandDto {
@@ -12,7 +13,6 @@ export class ChangeCredentialPasswordDto extends AccountCommandDto {
   @IsResourceId('CR')
   credentialId!: string;
 
-  @ApiProperty({ format: 'password', writeOnly: true, minLength: 12, maxLength: 128, description: 'an upper-case letter, a lower-case letter and a digit; never stored, logged or returned' })
-  @IsPassword()
+  @PasswordField()
   password!: string;
 }
