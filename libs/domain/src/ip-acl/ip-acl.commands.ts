@@ -12,6 +12,9 @@ export interface AddIpAddress extends AccountCommand {
   ipAddress: string; cidrPrefixLength?: number; now: string;
 }
 export interface RemoveIpAddress extends AccountCommand { type: 'RemoveIpAddress'; ipAccessControlListId: string; ipAddressId: string }
+export interface RenameIpAddress extends AccountCommand {
+  type: 'RenameIpAddress'; ipAccessControlListId: string; ipAddressId: string; friendlyName: string;
+}
 export interface AttachIpAclToTrunk extends AccountCommand { type: 'AttachIpAclToTrunk'; ipAccessControlListId: string; trunkId: string }
 export interface DetachIpAclFromTrunk extends AccountCommand { type: 'DetachIpAclFromTrunk'; ipAccessControlListId: string; trunkId: string }
 
@@ -21,5 +24,6 @@ export type IpAclCommand =
   | DeleteIpAccessControlList
   | AddIpAddress
   | RemoveIpAddress
+  | RenameIpAddress
   | AttachIpAclToTrunk
   | DetachIpAclFromTrunk;

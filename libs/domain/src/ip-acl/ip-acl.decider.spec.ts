@@ -141,6 +141,30 @@ describe('RemoveIpAddress', () => {
     spec.given([created, added('10.0.0.0', 8)]).when({ ...remove, accountId: 'globex' }).thenRejects(NotFound, [{ field: 'ipAccessControlListId' }]));
 });
 
+describe('RenameIpAddress', () => {
+  const rename: IpAclCommand = { type: 'RenameIpAddress', accountId, ipAccessControlListId, ipAddressId, friendlyName: 'Branch PBX' };
+  const renamed: IpAclEvent = { type: 'IpAddressRenamed', data: { ipAccessControlListId, ipAddressId, friendlyName: 'Branch PBX' } };
+  it("changes an address's friendly name and nothing else", () => spec.given([created, added('10.0.0.0', 8)]).when(rename).then([renamed]));
+  it('does nothing when the name is unchanged', () =>
+    spec.given([created, added('10.0.0.0', 8), renamed]).when(rename).thenNothing());
+  it('refuses a blank name', () =>
+    spec.given([created, added('10.0.0.0', 8)]).when({ ...rename, friendlyName: ' ' }).thenRejects(ValidationFailed, [{ field: 'friendlyName' }]));
+  it('refuses a name longer than 64 characters', () =>
+    spec.given([created, added('10.0.0.0', 8)]).when({ ...rename, friendlyName: 'x'.repeat(65) }).thenRejects(ValidationFailed, [{ field: 'friendlyName' }]));
+  it('reports an unknown or removed address as not found', () => {
+    spec.given([created]).when(rename).thenRejects(NotFound, [{ field: 'ipAddressId' }]);
+    spec.given([created, added('10.0.0.0', 8), { type: 'IpAddressRemoved', data: { ipAccessControlListId, ipAddressId } }])
+      .when(rename).thenRejects(NotFound, [{ field: 'ipAddressId' }]);
+  });
+  it('reports a list of another account as not found', () =>
+    spec.given([created, added('10.0.0.0', 8)]).when({ ...rename, accountId: 'globex' }).thenRejects(NotFound, [{ field: 'ipAccessControlListId' }]));
+  it('keeps the range held: the renamed address still blocks a duplicate range', () =>
+    spec.given([created, added('10.0.0.0', 8), renamed]).when(add('10.0.0.0', 8, { ipAddressId: otherIpAddressId }))
+      .thenRejects(Conflict, [{ field: 'ipAddress' }]));
+  it('lets a retried add of the renamed address under its new name do nothing', () =>
+    spec.given([created, added('10.0.0.0', 8), renamed]).when(add('10.0.0.0', 8, { friendlyName: 'Branch PBX' })).thenNothing());
+});
+
 describe('AttachIpAclToTrunk and DetachIpAclFromTrunk', () => {
   const attach: IpAclCommand = { type: 'AttachIpAclToTrunk', accountId, ipAccessControlListId, trunkId };
   const detach: IpAclCommand = { type: 'DetachIpAclFromTrunk', accountId, ipAccessControlListId, trunkId };

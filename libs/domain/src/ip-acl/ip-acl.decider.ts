@@ -113,6 +113,16 @@ function decide(command: IpAclCommand, state: IpAclState): IpAclEvent[] {
       }
       return [{ type: 'IpAddressRemoved', data: { ipAccessControlListId, ipAddressId: command.ipAddressId } }];
     }
+    case 'RenameIpAddress': {
+      assertValid([checkFriendlyName(command.friendlyName)]);
+      const acl = activeListOwnedBy(KIND, state, command.accountId, ipAccessControlListId);
+      const entry = acl.ipAddresses.get(command.ipAddressId);
+      if (!entry) {
+        throw new NotFound(`IP address ${command.ipAddressId} not found`, [{ field: 'ipAddressId', message: 'no such IP address in this list' }]);
+      }
+      if (entry.friendlyName === command.friendlyName) return [];
+      return [{ type: 'IpAddressRenamed', data: { ipAccessControlListId, ipAddressId: command.ipAddressId, friendlyName: command.friendlyName } }];
+    }
     case 'AttachIpAclToTrunk':
       return attachToTrunk(KIND, state, command.accountId, ipAccessControlListId, command.trunkId);
     case 'DetachIpAclFromTrunk':
@@ -143,6 +153,11 @@ function evolve(state: IpAclState, event: IpAclEvent): IpAclState {
       const removed = state.ipAddresses.get(event.data.ipAddressId);
       if (!removed) return state;
       return { ...state, ipAddresses: state.ipAddresses.delete(removed.ipAddressId), ranges: state.ranges.delete(rangeKey(removed)) };
+    }
+    case 'IpAddressRenamed': {
+      const entry = state.ipAddresses.get(event.data.ipAddressId);
+      if (!entry) return state;
+      return { ...state, ipAddresses: state.ipAddresses.set(entry.ipAddressId, { ...entry, friendlyName: event.data.friendlyName }) };
     }
     case 'TrunkAssigned':
     case 'TrunkUnassigned':

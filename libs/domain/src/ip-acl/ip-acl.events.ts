@@ -19,6 +19,8 @@ export type IpAddressAdded = DomainEvent<'IpAddressAdded', {
   ipAddress: string; cidrPrefixLength: number; createdAt: string;
 }>;
 export type IpAddressRemoved = DomainEvent<'IpAddressRemoved', { ipAccessControlListId: string; ipAddressId: string }>;
+/** An address's friendly name changed; its range did not (a new range is a remove and an add). */
+export type IpAddressRenamed = DomainEvent<'IpAddressRenamed', { ipAccessControlListId: string; ipAddressId: string; friendlyName: string }>;
 export type IpAclTrunkAssigned = DomainEvent<'TrunkAssigned', TrunkAssignedData & { listKind: 'ipAccessControlList' }>;
 export type IpAclTrunkUnassigned = DomainEvent<'TrunkUnassigned', TrunkAssignedData & { listKind: 'ipAccessControlList' }>;
 
@@ -28,5 +30,6 @@ export type IpAclEvent =
   | IpAccessControlListDeleted
   | IpAddressAdded
   | IpAddressRemoved
+  | IpAddressRenamed
   | IpAclTrunkAssigned
   | IpAclTrunkUnassigned;

@@ -25,6 +25,8 @@ export function evolveIpAcl(doc: IpAclDoc | undefined, event: Event, accountId: 
       return { ...doc, ipAddressCount: doc.ipAddressCount + 1, ...stamp };
     case 'IpAddressRemoved':
       return { ...doc, ipAddressCount: Math.max(0, doc.ipAddressCount - 1), ...stamp };
+    case 'IpAddressRenamed':
+      return { ...doc, ...stamp };
     case 'TrunkAssigned':
       return { ...doc, assignedTrunkIds: withId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
     case 'TrunkUnassigned':
@@ -33,7 +35,7 @@ export function evolveIpAcl(doc: IpAclDoc | undefined, event: Event, accountId: 
 }
 
 /** The next state of one IP address's document (only events naming that address reach it). */
-export function evolveIpAddress(_doc: IpAddressDoc | undefined, event: Event, accountId: string): Evolved<IpAddressDoc> {
+export function evolveIpAddress(doc: IpAddressDoc | undefined, event: Event, accountId: string): Evolved<IpAddressDoc> {
   switch (event.type) {
     case 'IpAddressAdded': {
       const { ipAccessControlListId, ipAddressId, friendlyName, ipAddress, cidrPrefixLength, createdAt } = event.data;
@@ -41,6 +43,8 @@ export function evolveIpAddress(_doc: IpAddressDoc | undefined, event: Event, ac
     }
     case 'IpAddressRemoved':
       return null;
+    case 'IpAddressRenamed':
+      return doc && { ...doc, friendlyName: event.data.friendlyName, ...stampOf(event) };
     default:
       return undefined;
   }
@@ -51,7 +55,7 @@ export function planIpAclEvent(event: Event, accountId: string): Plan {
   const aclId = event.type === 'TrunkAssigned' || event.type === 'TrunkUnassigned' ? event.data.listId : event.data.ipAccessControlListId;
   const plan = noPlan();
   const aclKey = keys.ipAcl(accountId, aclId);
-  if (event.type === 'IpAddressAdded' || event.type === 'IpAddressRemoved') {
+  if (event.type === 'IpAddressAdded' || event.type === 'IpAddressRemoved' || event.type === 'IpAddressRenamed') {
     plan.targets.push({
       key: keys.ipAddress(accountId, aclId, event.data.ipAddressId),
       parentKey: aclKey,

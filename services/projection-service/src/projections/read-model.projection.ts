@@ -20,7 +20,7 @@ const KNOWN_TYPES: Record<string, ReadonlySet<string>> = {
   ]),
   'ipAcl-': new Set([
     'IpAccessControlListCreated', 'IpAccessControlListRenamed', 'IpAccessControlListDeleted',
-    'IpAddressAdded', 'IpAddressRemoved', 'TrunkAssigned', 'TrunkUnassigned',
+    'IpAddressAdded', 'IpAddressRemoved', 'IpAddressRenamed', 'TrunkAssigned', 'TrunkUnassigned',
   ]),
   'trunk-': new Set(['TrunkCreated', 'TrunkRenamed', 'TrunkDeleted', 'TrunkDigestAlgorithmsSet', 'TrunkAssigned', 'TrunkUnassigned']),
 };
