@@ -59,7 +59,8 @@ function developmentKeys(env) {
   const fresh = {
     SIPAUTH_NONCE_SECRETS: () => key('dev-n1'),
     SIPAUTH_SEALING_KEYS: () => key('dev-k1'),
-    CONFIG_API_TOKENS: () => `dev-${randomBytes(24).toString('hex')}=*`,
+    // name:token=accounts: the name `dev` is what the audit trail shows for this token.
+    CONFIG_API_TOKENS: () => `dev:dev-${randomBytes(24).toString('hex')}=*`,
   };
   const generated = DEV_KEYS.filter((k) => !kept[k]);
   const all = { ...kept };

@@ -4,20 +4,60 @@ export const LIST_KINDS: readonly ListKind[] = ['credentialList', 'ipAccessContr
 
 export type DigestAlgorithmName = 'SHA-512-256' | 'SHA-256' | 'MD5';
 export const DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['SHA-512-256', 'SHA-256', 'MD5'];
-/** Offered when a trunk sets no order of its own (SPEC §5 step 5). */
-export const DEFAULT_DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['SHA-256', 'MD5'];
+/**
+ * Offered when a trunk sets no order of its own (SPEC §5 step 5). MD5 first: sipp, sipsak and baresip
+ * read only the first challenge and give up when it is SHA-256.
+ */
+export const DEFAULT_DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['MD5', 'SHA-256'];
+
+/**
+ * The order a trunk offers: the one it set, or the default when it set none (absent or empty).
+ * Read models keep what the trunk set, so trunks without an order follow a changed default.
+ */
+export function effectiveDigestAlgorithms(set: readonly DigestAlgorithmName[] | undefined): DigestAlgorithmName[] {
+  return [...(set !== undefined && set.length > 0 ? set : DEFAULT_DIGEST_ALGORITHMS)];
+}
+
+/** Brute-force lockout of one source IP on one trunk (SPEC §5.1). */
+export interface LockoutPolicy {
+  /** false: failures are neither counted per source nor locked out. */
+  enabled: boolean;
+  /** Failed attempts (`bad-response`, `unknown-user`) within the window that lock the source out. */
+  maxFailures: number;
+  windowSeconds: number;
+  /** How long a locked-out source stays locked out. */
+  lockoutSeconds: number;
+}
+/** Applies to every trunk that never set a policy of its own. */
+export const DEFAULT_LOCKOUT_POLICY: Readonly<LockoutPolicy> = { enabled: true, maxFailures: 10, windowSeconds: 60, lockoutSeconds: 300 };
+
+/** The policy in force: the trunk's (each figure it left out taken from the default), or the default when it set none. */
+export function effectiveLockoutPolicy(p: (Partial<LockoutPolicy> & { enabled: boolean }) | undefined): LockoutPolicy {
+  return {
+    enabled: p?.enabled ?? DEFAULT_LOCKOUT_POLICY.enabled,
+    maxFailures: p?.maxFailures ?? DEFAULT_LOCKOUT_POLICY.maxFailures,
+    windowSeconds: p?.windowSeconds ?? DEFAULT_LOCKOUT_POLICY.windowSeconds,
+    lockoutSeconds: p?.lockoutSeconds ?? DEFAULT_LOCKOUT_POLICY.lockoutSeconds,
+  };
+}
 
 interface AccountScoped {
   accountId: string;
   /** Optional idempotency key: a retry with the same requestId returns the first reply and writes nothing. */
   requestId?: string;
+  /** Who asks, for the audit trail (SPEC §6): a REST call's token name, or what a NATS caller gives (default `nats`). */
+  actor?: string;
 }
 
 export interface CreateCredentialListRequest extends AccountScoped { friendlyName: string; username: string; password: string }
 export interface RenameCredentialListRequest extends AccountScoped { credentialListId: string; friendlyName: string }
 export interface DeleteCredentialListRequest extends AccountScoped { credentialListId: string }
 export interface AddCredentialRequest extends AccountScoped { credentialListId: string; username: string; password: string }
-export interface ChangeCredentialPasswordRequest extends AccountScoped { credentialListId: string; credentialId: string; password: string }
+export interface ChangeCredentialPasswordRequest extends AccountScoped {
+  credentialListId: string; credentialId: string; password: string;
+  /** 0–604800 (default 0): how long the replaced password still authenticates (SPEC §5.2). */
+  previousPasswordValidForSeconds?: number;
+}
 export interface RemoveCredentialRequest extends AccountScoped { credentialListId: string; credentialId: string }
 export interface CreateIpAclRequest extends AccountScoped { friendlyName: string }
 export interface RenameIpAclRequest extends AccountScoped { ipAccessControlListId: string; friendlyName: string }
@@ -29,11 +69,16 @@ export interface AddIpAddressRequest extends AccountScoped {
   cidrPrefixLength?: number;
 }
 export interface RemoveIpAddressRequest extends AccountScoped { ipAccessControlListId: string; ipAddressId: string }
+export interface RenameIpAddressRequest extends AccountScoped { ipAccessControlListId: string; ipAddressId: string; friendlyName: string }
 export interface CreateTrunkRequest extends AccountScoped { friendlyName: string; domainName: string }
 export interface RenameTrunkRequest extends AccountScoped { trunkId: string; friendlyName: string }
 export interface DeleteTrunkRequest extends AccountScoped { trunkId: string }
 export interface AssignListRequest extends AccountScoped { trunkId: string; listKind: ListKind; listId: string }
 export interface SetDigestAlgorithmsRequest extends AccountScoped { trunkId: string; algorithms: DigestAlgorithmName[] }
+/** Figures left out take the default's ({@link DEFAULT_LOCKOUT_POLICY}); `enabled: false` turns the lockout off. */
+export interface SetLockoutPolicyRequest extends AccountScoped {
+  trunkId: string; enabled: boolean; maxFailures?: number; windowSeconds?: number; lockoutSeconds?: number;
+}
 
 /** Every command reply carries the event store position at which its effect is visible (decimal string). */
 export interface CommandResult { position: string }
@@ -42,11 +87,23 @@ export interface CommandResult { position: string }
 export interface GetCredentialListRequest { accountId: string; credentialListId: string }
 export interface GetIpAclRequest { accountId: string; ipAccessControlListId: string }
 export interface GetTrunkRequest { accountId: string; trunkId: string }
-export interface ListRequest { accountId: string }
+/** Paging of list queries: `pageSize` 1–{@link MAX_PAGE_SIZE} (default {@link DEFAULT_PAGE_SIZE}); `pageToken` from the previous page's `nextPageToken`. */
+export interface PageRequest { pageSize?: number; pageToken?: string }
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+export interface ListRequest extends PageRequest { accountId: string }
+export interface GetCredentialRequest { accountId: string; credentialListId: string; credentialId: string }
+export interface ListCredentialsRequest extends PageRequest { accountId: string; credentialListId: string }
+export interface GetIpAddressRequest { accountId: string; ipAccessControlListId: string; ipAddressId: string }
+export interface ListIpAddressesRequest extends PageRequest { accountId: string; ipAccessControlListId: string }
 
 /** Query replies: read-model fields without any secret material, plus the read model's position. */
 export interface QueryResult { position: string }
-export interface CredentialSummary { credentialId: string; username: string; createdAt: string }
+export interface CredentialSummary {
+  credentialId: string; username: string; createdAt: string;
+  /** Until when the password replaced by the last change still authenticates; absent when no overlap is running. */
+  previousPasswordValidUntil?: string;
+}
 export interface CredentialListView {
   credentialListId: string; accountId: string; friendlyName: string; credentialCount: number;
   assignedTrunkIds: string[]; createdAt: string; updatedAt: string;
@@ -61,12 +118,23 @@ export interface IpAclDetail extends IpAclView { ipAddresses: IpAddressView[] }
 export interface TrunkView {
   trunkId: string; accountId: string; friendlyName: string; domainName: string;
   credentialListIds: string[]; ipAccessControlListIds: string[];
-  /** Offered order; empty means the default (SHA-256, MD5). */
-  digestAlgorithms: DigestAlgorithmName[]; createdAt: string; updatedAt: string;
+  /** The effective offered order, most preferred first (the default MD5, SHA-256 when the trunk set none). */
+  digestAlgorithms: DigestAlgorithmName[];
+  /** The effective lockout policy (the default when the trunk set none). */
+  lockoutPolicy: LockoutPolicy;
+  createdAt: string; updatedAt: string;
 }
 export type GetCredentialListResult = QueryResult & { credentialList: CredentialListDetail };
-export type ListCredentialListsResult = QueryResult & { credentialLists: CredentialListView[] };
+/** A page of a list query, in a stable order (by id); `nextPageToken` is absent on the last page. */
+export interface PagedResult { nextPageToken?: string }
+export type ListCredentialListsResult = QueryResult & PagedResult & { credentialLists: CredentialListView[] };
 export type GetIpAclResult = QueryResult & { ipAccessControlList: IpAclDetail };
-export type ListIpAclsResult = QueryResult & { ipAccessControlLists: IpAclView[] };
+export type ListIpAclsResult = QueryResult & PagedResult & { ipAccessControlLists: IpAclView[] };
 export type GetTrunkResult = QueryResult & { trunk: TrunkView };
-export type ListTrunksResult = QueryResult & { trunks: TrunkView[] };
+export type ListTrunksResult = QueryResult & PagedResult & { trunks: TrunkView[] };
+export type CredentialView = CredentialSummary & { credentialListId: string };
+export type GetCredentialResult = QueryResult & { credential: CredentialView };
+export type ListCredentialsResult = QueryResult & PagedResult & { credentials: CredentialView[] };
+export type IpAddressDetail = IpAddressView & { ipAccessControlListId: string };
+export type GetIpAddressResult = QueryResult & { ipAddress: IpAddressDetail };
+export type ListIpAddressesResult = QueryResult & PagedResult & { ipAddresses: IpAddressDetail[] };

@@ -4,7 +4,7 @@
  * against its request interface at compile time: a field added to, removed from or made optional in
  * an interface without the same change here does not compile.
  */
-import type { AuthorizeRequest, ChallengeRequest, VerifyRequest } from './auth';
+import type { AuthorizeRequest, ChallengeRequest, ClearLockoutsRequest, ExplainRequest, ListLockoutsRequest, VerifyRequest } from './auth';
 import type {
   AddCredentialRequest,
   AddIpAddressRequest,
@@ -17,6 +17,11 @@ import type {
   DeleteIpAclRequest,
   DeleteTrunkRequest,
   GetCredentialListRequest,
+  GetCredentialRequest,
+  GetIpAddressRequest,
+  ListCredentialsRequest,
+  ListIpAddressesRequest,
+  RenameIpAddressRequest,
   GetIpAclRequest,
   GetTrunkRequest,
   ListRequest,
@@ -26,6 +31,7 @@ import type {
   RenameIpAclRequest,
   RenameTrunkRequest,
   SetDigestAlgorithmsRequest,
+  SetLockoutPolicyRequest,
 } from './config';
 import type { AuthOperation, ConfigCommandName, QueryName } from './subjects';
 
@@ -50,39 +56,48 @@ const fieldsOf =
 
 /** Request fields of each config command (`<ns>.v1.config.<name>`). */
 export const COMMAND_REQUEST_FIELDS: Readonly<Record<ConfigCommandName, RequestFields>> = {
-  'credential-list.create': fieldsOf<CreateCredentialListRequest>()(['accountId', 'friendlyName', 'username', 'password'], ['requestId']),
-  'credential-list.rename': fieldsOf<RenameCredentialListRequest>()(['accountId', 'credentialListId', 'friendlyName'], ['requestId']),
-  'credential-list.delete': fieldsOf<DeleteCredentialListRequest>()(['accountId', 'credentialListId'], ['requestId']),
-  'credential.add': fieldsOf<AddCredentialRequest>()(['accountId', 'credentialListId', 'username', 'password'], ['requestId']),
-  'credential.change-password': fieldsOf<ChangeCredentialPasswordRequest>()(['accountId', 'credentialListId', 'credentialId', 'password'], ['requestId']),
-  'credential.remove': fieldsOf<RemoveCredentialRequest>()(['accountId', 'credentialListId', 'credentialId'], ['requestId']),
-  'ip-acl.create': fieldsOf<CreateIpAclRequest>()(['accountId', 'friendlyName'], ['requestId']),
-  'ip-acl.rename': fieldsOf<RenameIpAclRequest>()(['accountId', 'ipAccessControlListId', 'friendlyName'], ['requestId']),
-  'ip-acl.delete': fieldsOf<DeleteIpAclRequest>()(['accountId', 'ipAccessControlListId'], ['requestId']),
-  'ip-address.add': fieldsOf<AddIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'friendlyName', 'ipAddress'], ['requestId', 'cidrPrefixLength']),
-  'ip-address.remove': fieldsOf<RemoveIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'ipAddressId'], ['requestId']),
-  'trunk.create': fieldsOf<CreateTrunkRequest>()(['accountId', 'friendlyName', 'domainName'], ['requestId']),
-  'trunk.rename': fieldsOf<RenameTrunkRequest>()(['accountId', 'trunkId', 'friendlyName'], ['requestId']),
-  'trunk.delete': fieldsOf<DeleteTrunkRequest>()(['accountId', 'trunkId'], ['requestId']),
-  'trunk.assign': fieldsOf<AssignListRequest>()(['accountId', 'trunkId', 'listKind', 'listId'], ['requestId']),
-  'trunk.unassign': fieldsOf<AssignListRequest>()(['accountId', 'trunkId', 'listKind', 'listId'], ['requestId']),
-  'trunk.set-digest-algorithms': fieldsOf<SetDigestAlgorithmsRequest>()(['accountId', 'trunkId', 'algorithms'], ['requestId']),
+  'credential-list.create': fieldsOf<CreateCredentialListRequest>()(['accountId', 'friendlyName', 'username', 'password'], ['requestId', 'actor']),
+  'credential-list.rename': fieldsOf<RenameCredentialListRequest>()(['accountId', 'credentialListId', 'friendlyName'], ['requestId', 'actor']),
+  'credential-list.delete': fieldsOf<DeleteCredentialListRequest>()(['accountId', 'credentialListId'], ['requestId', 'actor']),
+  'credential.add': fieldsOf<AddCredentialRequest>()(['accountId', 'credentialListId', 'username', 'password'], ['requestId', 'actor']),
+  'credential.change-password': fieldsOf<ChangeCredentialPasswordRequest>()(['accountId', 'credentialListId', 'credentialId', 'password'], ['requestId', 'actor', 'previousPasswordValidForSeconds']),
+  'credential.remove': fieldsOf<RemoveCredentialRequest>()(['accountId', 'credentialListId', 'credentialId'], ['requestId', 'actor']),
+  'ip-acl.create': fieldsOf<CreateIpAclRequest>()(['accountId', 'friendlyName'], ['requestId', 'actor']),
+  'ip-acl.rename': fieldsOf<RenameIpAclRequest>()(['accountId', 'ipAccessControlListId', 'friendlyName'], ['requestId', 'actor']),
+  'ip-acl.delete': fieldsOf<DeleteIpAclRequest>()(['accountId', 'ipAccessControlListId'], ['requestId', 'actor']),
+  'ip-address.add': fieldsOf<AddIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'friendlyName', 'ipAddress'], ['requestId', 'actor', 'cidrPrefixLength']),
+  'ip-address.remove': fieldsOf<RemoveIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'ipAddressId'], ['requestId', 'actor']),
+  'ip-address.rename': fieldsOf<RenameIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'ipAddressId', 'friendlyName'], ['requestId', 'actor']),
+  'trunk.create': fieldsOf<CreateTrunkRequest>()(['accountId', 'friendlyName', 'domainName'], ['requestId', 'actor']),
+  'trunk.rename': fieldsOf<RenameTrunkRequest>()(['accountId', 'trunkId', 'friendlyName'], ['requestId', 'actor']),
+  'trunk.delete': fieldsOf<DeleteTrunkRequest>()(['accountId', 'trunkId'], ['requestId', 'actor']),
+  'trunk.assign': fieldsOf<AssignListRequest>()(['accountId', 'trunkId', 'listKind', 'listId'], ['requestId', 'actor']),
+  'trunk.unassign': fieldsOf<AssignListRequest>()(['accountId', 'trunkId', 'listKind', 'listId'], ['requestId', 'actor']),
+  'trunk.set-digest-algorithms': fieldsOf<SetDigestAlgorithmsRequest>()(['accountId', 'trunkId', 'algorithms'], ['requestId', 'actor']),
+  'trunk.set-lockout-policy': fieldsOf<SetLockoutPolicyRequest>()(['accountId', 'trunkId', 'enabled'], ['requestId', 'actor', 'maxFailures', 'windowSeconds', 'lockoutSeconds']),
 };
 
 /** Request fields of each query (`<ns>.v1.query.<name>`). */
 export const QUERY_REQUEST_FIELDS: Readonly<Record<QueryName, RequestFields>> = {
   'credential-list.get': fieldsOf<GetCredentialListRequest>()(['accountId', 'credentialListId'], []),
-  'credential-list.list': fieldsOf<ListRequest>()(['accountId'], []),
+  'credential-list.list': fieldsOf<ListRequest>()(['accountId'], ['pageSize', 'pageToken']),
   'ip-acl.get': fieldsOf<GetIpAclRequest>()(['accountId', 'ipAccessControlListId'], []),
-  'ip-acl.list': fieldsOf<ListRequest>()(['accountId'], []),
+  'ip-acl.list': fieldsOf<ListRequest>()(['accountId'], ['pageSize', 'pageToken']),
   'trunk.get': fieldsOf<GetTrunkRequest>()(['accountId', 'trunkId'], []),
-  'trunk.list': fieldsOf<ListRequest>()(['accountId'], []),
+  'trunk.list': fieldsOf<ListRequest>()(['accountId'], ['pageSize', 'pageToken']),
+  'credential.get': fieldsOf<GetCredentialRequest>()(['accountId', 'credentialListId', 'credentialId'], []),
+  'credential.list': fieldsOf<ListCredentialsRequest>()(['accountId', 'credentialListId'], ['pageSize', 'pageToken']),
+  'ip-address.get': fieldsOf<GetIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'ipAddressId'], []),
+  'ip-address.list': fieldsOf<ListIpAddressesRequest>()(['accountId', 'ipAccessControlListId'], ['pageSize', 'pageToken']),
 };
 
 /** Request fields of each auth operation (`<ns>.v1.auth.<op>`); `status` takes an empty body. */
 export const AUTH_REQUEST_FIELDS: Readonly<Record<AuthOperation, RequestFields>> = {
-  authorize: fieldsOf<AuthorizeRequest>()(['domain', 'sourceIp', 'method', 'requestUri'], ['authorization', 'body']),
-  challenge: fieldsOf<ChallengeRequest>()(['domain'], ['sourceIp']),
-  verify: fieldsOf<VerifyRequest>()(['domain', 'method', 'requestUri', 'authorization'], ['sourceIp', 'body']),
+  authorize: fieldsOf<AuthorizeRequest>()(['domain', 'sourceIp', 'method', 'requestUri'], ['authorization', 'body', 'transactionId']),
+  challenge: fieldsOf<ChallengeRequest>()(['domain'], ['sourceIp', 'transactionId']),
+  verify: fieldsOf<VerifyRequest>()(['domain', 'method', 'requestUri', 'authorization'], ['sourceIp', 'body', 'transactionId']),
   status: { required: [], optional: [] },
+  explain: fieldsOf<ExplainRequest>()(['domain', 'sourceIp'], ['method', 'username', 'password']),
+  'lockouts.list': fieldsOf<ListLockoutsRequest>()(['accountId', 'trunkId'], []),
+  'lockouts.clear': fieldsOf<ClearLockoutsRequest>()(['accountId', 'trunkId'], ['sourceIp']),
 };

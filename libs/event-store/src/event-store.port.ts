@@ -9,6 +9,10 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string;
   schemaVersion: number;
+  /** Who asked (written by `handle` since the audit trail; older events have none). */
+  actor?: string;
+  /** The caller's idempotency key, when it gave one. */
+  requestId?: string;
   [key: string]: unknown;
 }
 

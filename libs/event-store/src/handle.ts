@@ -11,6 +11,10 @@ export interface HandleContext {
   accountId: string;
   correlationId: string;
   causationId: string;
+  /** Who asked (a REST token's name, a NATS caller's actor): the audit trail shows it. */
+  actor?: string;
+  /** The caller's idempotency key, when it gave one. */
+  requestId?: string;
   /** Schema version written into the metadata; default 1. */
   schemaVersion?: number;
   /** Re-reads after a conflict before giving up with {@link WrongExpectedRevision}; default 5. */
@@ -54,6 +58,8 @@ export async function handle<S, C, E extends { type: string; data: unknown }>(
       accountId: context.accountId,
       correlationId: context.correlationId,
       causationId: context.causationId,
+      ...(context.actor !== undefined ? { actor: context.actor } : {}),
+      ...(context.requestId !== undefined ? { requestId: context.requestId } : {}),
       schemaVersion: context.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     };
     const toWrite = decided.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata }));

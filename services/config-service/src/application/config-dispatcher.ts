@@ -11,7 +11,7 @@ import { WrongExpectedRevision } from '@sipauth/event-store';
 import { RequestLedger } from '../idempotency/request-ledger';
 import { QueriesService } from '../queries/queries.service';
 import { requireObject, validateRequest } from '../validation/validate-request';
-import { commandContext } from './command-context';
+import { commandContext, type CommandContext, type RequestOrigin } from './command-context';
 import { CredentialListsService } from './credential-lists.service';
 import { COMMAND_ENDPOINTS, QUERY_ENDPOINTS, type Endpoint, type UseCases } from './endpoints';
 import { IpAclsService } from './ip-acls.service';
@@ -36,12 +36,14 @@ export class ConfigDispatcher {
     this.useCases = { credentialLists, ipAcls, trunks, assignments, queries };
   }
 
-  async command(name: ConfigCommandName, body: unknown): Promise<Reply<unknown>> {
+  /** `origin`: what the transport knows beyond the body (REST: the token's name and the request id). */
+  async command(name: ConfigCommandName, body: unknown, origin: RequestOrigin = {}): Promise<Reply<unknown>> {
     return this.guard(name, async () => {
-      const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string | null };
+      const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string | null; actor?: string | null };
       // A null requestId is an absent one, never a key that every such request would share.
       const requestId = dto.requestId ?? undefined;
-      const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, requestId));
+      const context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin);
+      const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, context));
       if (requestId === undefined) return execute();
       return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, requestId), execute);
     });
@@ -55,8 +57,8 @@ export class ConfigDispatcher {
     });
   }
 
-  private async runCommand(endpoint: Endpoint, dto: { accountId: string }, requestId: string | undefined): Promise<Reply<unknown>> {
-    return ok(await endpoint.run(this.useCases, dto, commandContext(dto.accountId, requestId)));
+  private async runCommand(endpoint: Endpoint, dto: { accountId: string }, context: CommandContext): Promise<Reply<unknown>> {
+    return ok(await endpoint.run(this.useCases, dto, context));
   }
 
   /**

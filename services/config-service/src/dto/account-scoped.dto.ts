@@ -16,4 +16,10 @@ export class AccountCommandDto extends AccountQueryDto {
   @IsString({ message: 'must be a string' })
   @Length(1, 128, { message: 'must be 1 to 128 characters long' })
   requestId?: string;
+
+  @ApiPropertyOptional({ description: 'Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST).' })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @Length(1, 64, { message: 'must be 1 to 64 characters long' })
+  actor?: string;
 }

@@ -1,13 +1,18 @@
 /**
  * Bearer-token authentication of the REST API: a missing or unknown token is 401, a token used on an
- * account it does not cover is 403. The token itself is never logged or echoed.
+ * account it does not cover is 403. The token itself is never logged or echoed. An accepted token's
+ * NAME goes into `res.locals.actor` ({@link REST_ACTOR_LOCAL}), which the gateway passes on as the
+ * command's `actor`, so the audit trail says which token acted.
  */
 import { HttpException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { fail } from '@sipauth/contracts';
 import type { ConfigServiceSettings } from '../config-service.settings';
 import { SERVICE_SETTINGS } from '../config-service.tokens';
 import { checkToken } from './api-tokens';
+
+/** The key of `res.locals` under which an authenticated request's actor (the token's name) is kept. */
+export const REST_ACTOR_LOCAL = 'actor';
 
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -17,13 +22,14 @@ export class BearerAuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
     const accountId = String(req.params.accountId ?? '');
-    const verdict = checkToken(this.settings.apiTokens, match?.[1], accountId);
-    if (verdict === 'unknown-token') {
+    const outcome = checkToken(this.settings.apiTokens, match?.[1], accountId);
+    if (outcome.verdict === 'unknown-token') {
       throw new HttpException(fail('UNAUTHORIZED', 'a valid bearer token is required (Authorization: Bearer <token>)'), 401);
     }
-    if (verdict === 'other-account') {
+    if (outcome.verdict === 'other-account') {
       throw new HttpException(fail('UNAUTHORIZED', `this token may not act on account ${accountId}`), 403);
     }
+    context.switchToHttp().getResponse<Response>().locals[REST_ACTOR_LOCAL] = outcome.name;
     return true;
   }
 }
