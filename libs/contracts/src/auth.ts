@@ -10,9 +10,11 @@ export interface AuthorizeRequest {
   authorization?: string;
   /** The request body, for qop=auth-int. */
   body?: string;
+  /** The branch of the top Via: the same verified request retransmitted with it gets the same allow (SPEC §5). */
+  transactionId?: string;
 }
 
-export interface ChallengeRequest { domain: string; sourceIp?: string }
+export interface ChallengeRequest { domain: string; sourceIp?: string; transactionId?: string }
 
 export interface VerifyRequest {
   domain: string;
@@ -21,6 +23,7 @@ export interface VerifyRequest {
   authorization: string;
   sourceIp?: string;
   body?: string;
+  transactionId?: string;
 }
 
 export interface AuthDecision {
@@ -60,4 +63,52 @@ export const AUTH_REASONS = [
   'malformed-credentials',
   'qop-unsupported',
   'ack-cancel-allowed',
+  'locked-out',
 ] as const;
+export type AuthReason = (typeof AUTH_REASONS)[number];
+
+/** `auth.explain` (SPEC §5.3): a dry run of the decision engine for a person testing a configuration. */
+export interface ExplainRequest {
+  domain: string;
+  sourceIp: string;
+  /** Default INVITE. */
+  method?: string;
+  username?: string;
+  /** Used only to compute the digest response of the synthetic request; never logged or returned. */
+  password?: string;
+}
+
+/** The steps of §5, in the order the engine takes them; a step the decision never reached is absent. */
+export const EXPLAIN_STEPS = ['trunk', 'acl', 'lockout', 'challenge', 'response', 'verification', 'decision'] as const;
+export type ExplainStepName = (typeof EXPLAIN_STEPS)[number];
+
+export interface ExplainStep {
+  step: ExplainStepName;
+  /** One word a program can test, e.g. `found`, `allowed`, `not-locked`, `offered`, `computed`, `verified`, `allow`. */
+  outcome: string;
+  /** What a person reads: the trunk id, the matching range, the challenges, the computed response, the reason. */
+  detail: Record<string, unknown>;
+}
+
+export interface ExplainResult {
+  decision: Decision;
+  status: AuthDecision['status'];
+  reason: string;
+  steps: ExplainStep[];
+}
+
+/** `auth.lockouts.list` / `auth.lockouts.clear` (SPEC §5.1). */
+export interface ListLockoutsRequest { accountId: string; trunkId: string }
+export interface ClearLockoutsRequest { accountId: string; trunkId: string; sourceIp?: string }
+
+/** One locked-out source of a trunk. */
+export interface LockoutView {
+  trunkId: string;
+  sourceIp: string;
+  /** ISO times: when the threshold was crossed, and when the lockout ends. */
+  lockedAt: string;
+  expiresAt: string;
+  failures: number;
+}
+export interface ListLockoutsResult { lockouts: LockoutView[] }
+export interface ClearLockoutsResult { cleared: number }

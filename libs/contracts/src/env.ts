@@ -13,6 +13,17 @@ export interface SharedConfig {
    */
   natsUser?: string;
   natsPassword?: string;
+  /**
+   * `NATS_INBOX_PREFIX`: the subject prefix of this connection's reply inboxes and JetStream deliver
+   * subjects; default `_INBOX.<NATS_USER>` when a user is set (deploy/'s NATS users may subscribe only
+   * to their own prefix, so no user reads another's replies, KV watches or consumer deliveries).
+   */
+  natsInboxPrefix?: string;
+  /**
+   * `NATS_TLS_CA`: a PEM file of the CA that signed the NATS servers' certificates. Set, or with a
+   * `tls://` NATS_URL, the client requires TLS and refuses a server that does not offer it.
+   */
+  natsTlsCaFile?: string;
   /** `SIPAUTH_EVENT_STREAM_REPLICAS`: replicas of the JetStream event stream (and KV buckets) the service creates; 3 in a cluster. Default 1. */
   eventStreamReplicas?: number;
   namespace: string;
@@ -46,19 +57,48 @@ export function readSharedConfig(env: NodeJS.ProcessEnv = process.env): SharedCo
     nonceTtlSeconds: ttl,
     natsUser: env.NATS_USER || undefined,
     natsPassword: env.NATS_PASSWORD || undefined,
+    natsInboxPrefix: readInboxPrefix(env),
+    natsTlsCaFile: env.NATS_TLS_CA || undefined,
     eventStreamReplicas: replicas,
     nonceSecrets: env.SIPAUTH_NONCE_SECRETS || undefined,
     sealingKeys: env.SIPAUTH_SEALING_KEYS || undefined,
   };
 }
 
-/** Options for nats.js `connect()` from the shared configuration: servers, the service's NATS user, a name. */
-export function natsConnectOptions(config: SharedConfig, name: string): { servers: string[]; name: string; user?: string; pass?: string; maxReconnectAttempts: number } {
+const SUBJECT_PREFIX = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
+function readInboxPrefix(env: NodeJS.ProcessEnv): string | undefined {
+  const prefix = env.NATS_INBOX_PREFIX || (env.NATS_USER ? `_INBOX.${env.NATS_USER}` : undefined);
+  if (prefix !== undefined && !SUBJECT_PREFIX.test(prefix)) {
+    throw new Error(`NATS_INBOX_PREFIX must be dot-separated subject tokens without wildcards (got ${JSON.stringify(prefix)})`);
+  }
+  return prefix;
+}
+
+/** What {@link natsConnectOptions} returns: a subset of nats.js `ConnectionOptions`. */
+export interface NatsClientOptions {
+  servers: string[];
+  name: string;
+  user?: string;
+  pass?: string;
+  maxReconnectAttempts: number;
+  inboxPrefix?: string;
+  tls?: { caFile?: string };
+}
+
+/**
+ * Options for nats.js `connect()` from the shared configuration: servers, the service's NATS user,
+ * its inbox prefix, TLS with the configured CA, a name.
+ */
+export function natsConnectOptions(config: SharedConfig, name: string): NatsClientOptions {
+  const tlsWanted = config.natsTlsCaFile !== undefined || config.natsServers.some((s) => s.startsWith('tls://'));
   return {
     servers: config.natsServers,
     name,
     ...(config.natsUser ? { user: config.natsUser, pass: config.natsPassword ?? '' } : {}),
     // A service outlives NATS restarts: keep reconnecting instead of giving up after the default 10 tries.
     maxReconnectAttempts: -1,
+    ...(config.natsInboxPrefix ? { inboxPrefix: config.natsInboxPrefix } : {}),
+    ...(tlsWanted ? { tls: config.natsTlsCaFile ? { caFile: config.natsTlsCaFile } : {} } : {}),
   };
 }

@@ -1,10 +1,10 @@
 import { isNamespaceStream, parseKey, keys } from './read-models';
 
 describe('isNamespaceStream', () => {
-  it.each(['acme_events', 'KV_acme_projection', 'KV_acme_nonces', 'KV_acme_requests', 'KV_acme_rm_1', 'KV_acme_rm_12'])(
+  it.each(['acme_events', 'KV_acme_projection', 'KV_acme_nonces', 'KV_acme_lockouts', 'KV_acme_requests', 'KV_acme_rm_1', 'KV_acme_rm_12'])(
     'claims %s for namespace acme', (name) => expect(isNamespaceStream(name, 'acme')).toBe(true));
 
-  it.each(['acme_b_events', 'KV_acme_b_projection', 'KV_acme_b_rm_1', 'KV_acme_rm_', 'KV_acme_rm_01', 'KV_acme_other', 'acme-events', 'KV_acmex_nonces', 'other_events'])(
+  it.each(['acme_b_events', 'KV_acme_b_projection', 'KV_acme_b_rm_1', 'KV_acme_rm_', 'KV_acme_rm_01', 'KV_acme_other', 'acme-events', 'KV_acmex_nonces', 'KV_acme_b_lockouts', 'other_events'])(
     'never claims %s for namespace acme (a namespace that only shares a prefix keeps its streams)', (name) =>
       expect(isNamespaceStream(name, 'acme')).toBe(false));
 });

@@ -8,6 +8,7 @@
  *  - `<ns>_rm_<generation>`: one generation of the read model. A rebuild fills a fresh generation from
  *    position zero and then switches `active` to it.
  *  - `<ns>_nonces`: nonce/nc pairs already used (replay protection across replicas), TTL = nonce lifetime.
+ *  - `<ns>_lockouts`: sources locked out of a trunk (SPEC §5.1), written and watched by sip-auth-worker.
  *
  * Keys inside a read-model bucket (KV keys allow `[-/_=.a-zA-Z0-9]`):
  *  - `acct.<accountId>.credential-list.<credentialListId>` → {@link CredentialListDoc}
@@ -19,11 +20,13 @@
  *    (including events that change no document), so it is also every reader's "applied up to".
  * A deleted entity's key is deleted (KV delete marker).
  */
-import type { DigestAlgorithmName } from './config';
+import type { DigestAlgorithmName, LockoutPolicy } from './config';
 
 export const projectionBucket = (ns: string): string => `${ns}_projection`;
 export const readModelBucket = (ns: string, generation: number): string => `${ns}_rm_${generation}`;
 export const nonceBucket = (ns: string): string => `${ns}_nonces`;
+/** Active brute-force lockouts, one key per trunk and source IP (see sip-auth-worker's lockout-registry). */
+export const lockoutBucket = (ns: string): string => `${ns}_lockouts`;
 /** config-service's ledger of replies to commands that carried a requestId. */
 export const requestsBucket = (ns: string): string => `${ns}_requests`;
 /** The JetStream event store's stream (subjects `<ns>.events.>`). */
@@ -37,7 +40,7 @@ export function isNamespaceStream(streamName: string, ns: string): boolean {
   if (streamName === eventStreamName(ns)) return true;
   const bucket = streamName.startsWith('KV_') ? streamName.slice(3) : undefined;
   if (bucket === undefined) return false;
-  if (bucket === projectionBucket(ns) || bucket === nonceBucket(ns) || bucket === requestsBucket(ns)) return true;
+  if (bucket === projectionBucket(ns) || bucket === nonceBucket(ns) || bucket === lockoutBucket(ns) || bucket === requestsBucket(ns)) return true;
   const generation = bucket.startsWith(`${ns}_rm_`) ? bucket.slice(ns.length + 4) : '';
   return /^[1-9]\d*$/.test(generation);
 }
@@ -101,6 +104,8 @@ export interface CredentialDoc extends Versioned {
   username: string;
   realm: string;
   ha1: SealedHa1s;
+  /** The replaced password's HA1s, accepted until `validUntil` (ISO); absent when no overlap runs (SPEC §5.2). */
+  previous?: { ha1: SealedHa1s; validUntil: string };
   createdAt: string;
 }
 
@@ -131,8 +136,10 @@ export interface TrunkDoc extends Versioned {
   domainName: string;
   credentialListIds: string[];
   ipAccessControlListIds: string[];
-  /** Offered order; empty means the default (SHA-256, MD5). */
+  /** The order the trunk set; empty means the default: read it through effectiveDigestAlgorithms. */
   digestAlgorithms: DigestAlgorithmName[];
+  /** The policy the trunk set; absent means the default: read it through effectiveLockoutPolicy. */
+  lockoutPolicy?: LockoutPolicy;
   createdAt: string;
 }
 

@@ -26,12 +26,14 @@ export const CONFIG_COMMANDS = [
   'ip-acl.delete',
   'ip-address.add',
   'ip-address.remove',
+  'ip-address.rename',
   'trunk.create',
   'trunk.rename',
   'trunk.delete',
   'trunk.assign',
   'trunk.unassign',
   'trunk.set-digest-algorithms',
+  'trunk.set-lockout-policy',
 ] as const;
 export type ConfigCommandName = (typeof CONFIG_COMMANDS)[number];
 
@@ -42,10 +44,14 @@ export const QUERIES = [
   'ip-acl.list',
   'trunk.get',
   'trunk.list',
+  'credential.get',
+  'credential.list',
+  'ip-address.get',
+  'ip-address.list',
 ] as const;
 export type QueryName = (typeof QUERIES)[number];
 
-export const AUTH_OPERATIONS = ['authorize', 'challenge', 'verify', 'status'] as const;
+export const AUTH_OPERATIONS = ['authorize', 'challenge', 'verify', 'status', 'explain', 'lockouts.list', 'lockouts.clear'] as const;
 export type AuthOperation = (typeof AUTH_OPERATIONS)[number];
 
 /** Queue groups: every replica of a service joins its group, so each request is answered once. */

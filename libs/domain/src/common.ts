@@ -5,6 +5,9 @@ export type DigestAlgorithmName = 'SHA-512-256' | 'SHA-256' | 'MD5';
 /** HA1 = H(username:realm:password) for each algorithm, sealed with AES-256-GCM (see @sipauth/sip-digest). */
 export interface SealedHa1s { 'MD5': string; 'SHA-256': string; 'SHA-512-256': string }
 
+/** A trunk's brute-force lockout policy (SPEC §5.1); the limits are in rules.ts (`checkLockoutPolicy`). */
+export interface LockoutPolicyData { enabled: boolean; maxFailures: number; windowSeconds: number; lockoutSeconds: number }
+
 /** Recorded on both the trunk's stream and the list's stream (see README "Cross-aggregate rules"). */
 export interface TrunkAssignedData { trunkId: string; listKind: ListKind; listId: string }
 

@@ -4,7 +4,7 @@
  * (field + message) or undefined; none of them ever echoes a password.
  */
 import { parseCidr, type Cidr } from '@sipauth/ip-acl-match';
-import type { DigestAlgorithmName, ListKind } from './common';
+import type { DigestAlgorithmName, ListKind, LockoutPolicyData } from './common';
 import { ValidationFailed, type FieldProblem } from './errors';
 
 export const MAX_CREDENTIALS_PER_LIST = 1000;
@@ -20,8 +20,18 @@ export const DOMAIN_NAME_MAX_LENGTH = 253;
 
 export const LIST_KIND_NAMES: readonly ListKind[] = ['credentialList', 'ipAccessControlList'];
 export const DIGEST_ALGORITHM_NAMES: readonly DigestAlgorithmName[] = ['SHA-512-256', 'SHA-256', 'MD5'];
-/** What a trunk offers until it sets its own order (SPEC §5 step 5). */
-export const DEFAULT_DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['SHA-256', 'MD5'];
+
+/**
+ * Limits of a trunk's lockout policy (SPEC §5.1): at least one failure, and windows and lockouts from
+ * one second to one day (a longer lockout is an operator's block, which belongs in the IP ACLs).
+ */
+export const LOCKOUT_LIMITS = {
+  maxFailures: { min: 1, max: 1000 },
+  windowSeconds: { min: 1, max: 86_400 },
+  lockoutSeconds: { min: 1, max: 86_400 },
+} as const;
+/** Longest overlap of a replaced password (SPEC §5.2): one week. */
+export const MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS = 604_800;
 
 /** Type prefix of each generated id (`CL` + 32 lower-case hex digits, …). */
 export const ID_PREFIXES = {
@@ -156,6 +166,23 @@ export function checkDigestAlgorithms(value: unknown, field = 'algorithms'): Fie
   }
   if (new Set(value).size !== value.length) return problem(field, 'must not repeat an algorithm');
   return undefined;
+}
+
+/** An integer from `min` to `max` inclusive. */
+export function checkIntegerInRange(value: unknown, field: string, min: number, max: number): FieldProblem | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    return problem(field, `must be an integer from ${min} to ${max}`);
+  }
+  return undefined;
+}
+
+/** `enabled` a boolean and every figure within {@link LOCKOUT_LIMITS}; one problem per bad field. */
+export function checkLockoutPolicy(policy: LockoutPolicyData): Array<FieldProblem | undefined> {
+  return [
+    typeof policy.enabled === 'boolean' ? undefined : problem('enabled', 'must be true or false'),
+    ...(['maxFailures', 'windowSeconds', 'lockoutSeconds'] as const).map((field) =>
+      checkIntegerInRange(policy[field], field, LOCKOUT_LIMITS[field].min, LOCKOUT_LIMITS[field].max)),
+  ];
 }
 
 /** A {@link ValidationFailed} naming every bad field among `problems` (undefined entries are fine ones). */

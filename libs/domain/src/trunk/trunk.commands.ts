@@ -1,5 +1,5 @@
 /** Commands of the trunk aggregate. */
-import type { AccountCommand, DigestAlgorithmName, ListKind } from '../common';
+import type { AccountCommand, DigestAlgorithmName, ListKind, LockoutPolicyData } from '../common';
 
 export interface CreateTrunk extends AccountCommand {
   type: 'CreateTrunk'; trunkId: string; friendlyName: string;
@@ -12,4 +12,7 @@ export interface AssignList extends AccountCommand { type: 'AssignList'; trunkId
 export interface UnassignList extends AccountCommand { type: 'UnassignList'; trunkId: string; listKind: ListKind; listId: string }
 export interface SetDigestAlgorithms extends AccountCommand { type: 'SetDigestAlgorithms'; trunkId: string; algorithms: DigestAlgorithmName[] }
 
-export type TrunkCommand = CreateTrunk | RenameTrunk | DeleteTrunk | AssignList | UnassignList | SetDigestAlgorithms;
+/** Every figure present: the edge fills in the defaults for those its caller left out. */
+export interface SetLockoutPolicy extends AccountCommand, LockoutPolicyData { type: 'SetLockoutPolicy'; trunkId: string }
+
+export type TrunkCommand = CreateTrunk | RenameTrunk | DeleteTrunk | AssignList | UnassignList | SetDigestAlgorithms | SetLockoutPolicy;

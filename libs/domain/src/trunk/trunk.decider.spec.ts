@@ -68,11 +68,13 @@ describe('SetDigestAlgorithms', () => {
   const set = (algorithms: unknown[]): TrunkCommand => ({ type: 'SetDigestAlgorithms', accountId, trunkId, algorithms } as TrunkCommand);
   it('records the ordered algorithms', () =>
     spec.given([created]).when(set(['SHA-512-256', 'MD5'])).then([{ type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: ['SHA-512-256', 'MD5'] } }]));
-  it('does nothing when the order is the default one already offered', () => spec.given([created]).when(set(['SHA-256', 'MD5'])).thenNothing());
+  it('records the default order when the trunk sets it, so the trunk keeps it if the default changes', () =>
+    spec.given([created]).when(set(['MD5', 'SHA-256'])).then([{ type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: ['MD5', 'SHA-256'] } }]));
   it('does nothing when the order is unchanged', () =>
     spec.given([created, { type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: ['MD5'] } }]).when(set(['MD5'])).thenNothing());
   it('records a change of order alone', () =>
-    spec.given([created]).when(set(['MD5', 'SHA-256'])).then([{ type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: ['MD5', 'SHA-256'] } }]));
+    spec.given([created, { type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: ['SHA-256', 'MD5'] } }])
+      .when(set(['MD5', 'SHA-256'])).then([{ type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: ['MD5', 'SHA-256'] } }]));
   it('refuses an empty list', () => spec.given([created]).when(set([])).thenRejects(ValidationFailed, [{ field: 'algorithms' }]));
   it('refuses an unknown algorithm', () =>
     spec.given([created]).when(set(['SHA-1'])).thenRejects(ValidationFailed, [{ field: 'algorithms', message: /SHA-1/ }]));
@@ -80,6 +82,36 @@ describe('SetDigestAlgorithms', () => {
     spec.given([created]).when(set(['MD5', 'MD5'])).thenRejects(ValidationFailed, [{ field: 'algorithms', message: /repeat/ }]));
   it('reports a trunk of another account as not found', () =>
     spec.given([created]).when({ ...set(['MD5']), accountId: 'globex' }).thenRejects(NotFound));
+});
+
+describe('SetLockoutPolicy', () => {
+  const policy = { enabled: true, maxFailures: 5, windowSeconds: 30, lockoutSeconds: 600 };
+  const set = (over: Record<string, unknown> = {}): TrunkCommand => ({ type: 'SetLockoutPolicy', accountId, trunkId, ...policy, ...over } as TrunkCommand);
+  const policySet = (over: Record<string, unknown> = {}): TrunkEvent => ({ type: 'TrunkLockoutPolicySet', data: { trunkId, ...policy, ...over } } as TrunkEvent);
+
+  it('records the whole policy', () => spec.given([created]).when(set()).then([policySet()]));
+  it('records a policy that turns the lockout off', () =>
+    spec.given([created, policySet()]).when(set({ enabled: false })).then([policySet({ enabled: false })]));
+  it('records a policy equal to the default the first time, so the trunk keeps it if the default changes', () =>
+    spec.given([created]).when(set({ maxFailures: 10, windowSeconds: 60, lockoutSeconds: 300 }))
+      .then([policySet({ maxFailures: 10, windowSeconds: 60, lockoutSeconds: 300 })]));
+  it('does nothing when the policy is unchanged', () => spec.given([created, policySet()]).when(set()).thenNothing());
+  it('records a change of a single figure', () =>
+    spec.given([created, policySet()]).when(set({ lockoutSeconds: 60 })).then([policySet({ lockoutSeconds: 60 })]));
+  it.each([
+    ['maxFailures', 0], ['maxFailures', 1001], ['maxFailures', 2.5],
+    ['windowSeconds', 0], ['windowSeconds', 86_401],
+    ['lockoutSeconds', 0], ['lockoutSeconds', 86_401], ['lockoutSeconds', '300'],
+  ])('refuses %s = %p', (field, value) =>
+    spec.given([created]).when(set({ [field]: value })).thenRejects(ValidationFailed, [{ field, message: /integer from 1 to/ }]));
+  it('refuses an enabled flag that is not a boolean', () =>
+    spec.given([created]).when(set({ enabled: 'yes' })).thenRejects(ValidationFailed, [{ field: 'enabled' }]));
+  it('names every bad field at once', () =>
+    spec.given([created]).when(set({ maxFailures: 0, windowSeconds: 0 }))
+      .thenRejects(ValidationFailed, [{ field: 'maxFailures' }, { field: 'windowSeconds' }]));
+  it('reports a trunk of another account as not found', () =>
+    spec.given([created]).when(set({ accountId: 'globex' })).thenRejects(NotFound, [{ field: 'trunkId' }]));
+  it('reports a deleted trunk as not found', () => spec.given([created, deleted]).when(set()).thenRejects(NotFound));
 });
 
 describe('AssignList', () => {

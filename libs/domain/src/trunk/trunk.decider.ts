@@ -1,14 +1,14 @@
 /**
- * The trunk aggregate: a named trunk with its (normalised) domain, its digest algorithm order and the
- * lists assigned to its termination settings. Domain uniqueness is the reservation stream's job
+ * The trunk aggregate: a named trunk with its (normalised) domain, its digest algorithm order, its
+ * lockout policy and the lists assigned to its termination settings. Domain uniqueness is the reservation stream's job
  * (trunk-domain.decider.ts); the list side of an assignment is recorded on the list's own stream.
  */
-import type { DigestAlgorithmName, ListKind } from '../common';
+import type { DigestAlgorithmName, ListKind, LockoutPolicyData } from '../common';
 import type { Decider } from '../decider';
 import { Conflict, NotFound } from '../errors';
 import {
-  assertValid, checkAccountId, checkDigestAlgorithms, checkFriendlyName, checkListKind,
-  DEFAULT_DIGEST_ALGORITHMS, MAX_LISTS_PER_TRUNK, normaliseDomainName, validationFailed,
+  assertValid, checkAccountId, checkDigestAlgorithms, checkFriendlyName, checkListKind, checkLockoutPolicy,
+  MAX_LISTS_PER_TRUNK, normaliseDomainName, validationFailed,
 } from '../rules';
 import type { CreateTrunk, TrunkCommand } from './trunk.commands';
 import type { TrunkEvent } from './trunk.events';
@@ -23,8 +23,13 @@ export type TrunkState =
       /** Normalised (lower case, no trailing dot). */
       domainName: string;
       createdAt: string;
-      /** Offered in this order; DEFAULT_DIGEST_ALGORITHMS until the trunk sets its own. */
+      /**
+       * The order the trunk set; empty until it sets one, meaning "the default", which readers resolve.
+       * Kept apart from the default so that a trunk which chose an order keeps it when the default changes.
+       */
       digestAlgorithms: readonly DigestAlgorithmName[];
+      /** The policy the trunk set; undefined until it sets one (the default applies). */
+      lockoutPolicy?: LockoutPolicyData;
       credentialListIds: readonly string[];
       ipAccessControlListIds: readonly string[];
     }
@@ -51,6 +56,9 @@ function validCreation(command: CreateTrunk): string {
   if (domain.ok && problems.every((p) => p === undefined)) return domain.value;
   throw validationFailed(problems);
 }
+
+const samePolicy = (a: LockoutPolicyData, b: LockoutPolicyData): boolean =>
+  a.enabled === b.enabled && a.maxFailures === b.maxFailures && a.windowSeconds === b.windowSeconds && a.lockoutSeconds === b.lockoutSeconds;
 
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -86,6 +94,15 @@ function decide(command: TrunkCommand, state: TrunkState): TrunkEvent[] {
       if (sameList(trunk.digestAlgorithms, command.algorithms)) return [];
       return [{ type: 'TrunkDigestAlgorithmsSet', data: { trunkId, algorithms: [...command.algorithms] } }];
     }
+    case 'SetLockoutPolicy': {
+      const policy: LockoutPolicyData = {
+        enabled: command.enabled, maxFailures: command.maxFailures, windowSeconds: command.windowSeconds, lockoutSeconds: command.lockoutSeconds,
+      };
+      assertValid(checkLockoutPolicy(policy));
+      const trunk = activeOwnedBy(state, command.accountId, trunkId);
+      if (trunk.lockoutPolicy !== undefined && samePolicy(trunk.lockoutPolicy, policy)) return [];
+      return [{ type: 'TrunkLockoutPolicySet', data: { trunkId, ...policy } }];
+    }
     case 'AssignList': {
       assertValid([checkListKind(command.listKind)]);
       const trunk = activeOwnedBy(state, command.accountId, trunkId);
@@ -116,7 +133,7 @@ function evolve(state: TrunkState, event: TrunkEvent): TrunkState {
     const { trunkId, accountId, friendlyName, domainName, createdAt } = event.data;
     return {
       status: 'Active', trunkId, accountId, friendlyName, domainName, createdAt,
-      digestAlgorithms: DEFAULT_DIGEST_ALGORITHMS, credentialListIds: [], ipAccessControlListIds: [],
+      digestAlgorithms: [], credentialListIds: [], ipAccessControlListIds: [],
     };
   }
   if (state.status !== 'Active') return state;
@@ -127,6 +144,10 @@ function evolve(state: TrunkState, event: TrunkEvent): TrunkState {
       return { status: 'Deleted', trunkId: state.trunkId, accountId: state.accountId, domainName: state.domainName };
     case 'TrunkDigestAlgorithmsSet':
       return { ...state, digestAlgorithms: event.data.algorithms };
+    case 'TrunkLockoutPolicySet': {
+      const { enabled, maxFailures, windowSeconds, lockoutSeconds } = event.data;
+      return { ...state, lockoutPolicy: { enabled, maxFailures, windowSeconds, lockoutSeconds } };
+    }
     case 'TrunkAssigned': {
       const field = LIST_FIELD[event.data.listKind];
       if (state[field].includes(event.data.listId)) return state;

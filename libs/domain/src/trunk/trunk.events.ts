@@ -6,7 +6,7 @@
  * carries its stream's id (trunkId).
  */
 import type { DomainEvent } from '../decider';
-import type { DigestAlgorithmName, TrunkAssignedData } from '../common';
+import type { DigestAlgorithmName, LockoutPolicyData, TrunkAssignedData } from '../common';
 
 export type TrunkCreated = DomainEvent<'TrunkCreated', {
   trunkId: string; accountId: string; friendlyName: string; domainName: string; createdAt: string;
@@ -17,7 +17,10 @@ export type TrunkDeleted = DomainEvent<'TrunkDeleted', {
   trunkId: string; domainName: string; credentialListIds: string[]; ipAccessControlListIds: string[];
 }>;
 export type TrunkDigestAlgorithmsSet = DomainEvent<'TrunkDigestAlgorithmsSet', { trunkId: string; algorithms: DigestAlgorithmName[] }>;
+/** The trunk's own lockout policy, every figure spelled out (the edge fills in what the caller left out). */
+export type TrunkLockoutPolicySet = DomainEvent<'TrunkLockoutPolicySet', { trunkId: string } & LockoutPolicyData>;
 export type TrunkAssigned = DomainEvent<'TrunkAssigned', TrunkAssignedData>;
 export type TrunkUnassigned = DomainEvent<'TrunkUnassigned', TrunkAssignedData>;
 
-export type TrunkEvent = TrunkCreated | TrunkRenamed | TrunkDeleted | TrunkDigestAlgorithmsSet | TrunkAssigned | TrunkUnassigned;
+export type TrunkEvent =
+  | TrunkCreated | TrunkRenamed | TrunkDeleted | TrunkDigestAlgorithmsSet | TrunkLockoutPolicySet | TrunkAssigned | TrunkUnassigned;

@@ -24,6 +24,7 @@ import { RenameCredentialListDto } from '../dto/rename-credential-list.dto';
 import { RenameIpAclDto } from '../dto/rename-ip-acl.dto';
 import { RenameTrunkDto } from '../dto/rename-trunk.dto';
 import { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
+import { SetLockoutPolicyDto } from '../dto/set-lockout-policy.dto';
 import { QueriesService } from '../queries/queries.service';
 import type { CommandContext } from './command-context';
 import { CredentialListsService } from './credential-lists.service';
@@ -61,6 +62,7 @@ export const COMMAND_ENDPOINTS: Record<ConfigCommandName, Endpoint> = {
   'trunk.assign': { dto: AssignListDto, run: (u, d, c) => u.assignments.assign(d, c) },
   'trunk.unassign': { dto: AssignListDto, run: (u, d, c) => u.assignments.unassign(d, c) },
   'trunk.set-digest-algorithms': { dto: SetDigestAlgorithmsDto, run: (u, d, c) => u.trunks.setDigestAlgorithms(d, c) },
+  'trunk.set-lockout-policy': { dto: SetLockoutPolicyDto, run: (u, d, c) => u.trunks.setLockoutPolicy(d, c) },
 };
 
 export const QUERY_ENDPOINTS: Record<QueryName, Endpoint> = {

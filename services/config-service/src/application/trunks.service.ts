@@ -7,6 +7,7 @@
  * that never came to be: once that reservation is older than any create could take, the next create takes it over.
  */
 import { Inject, Injectable } from '@nestjs/common';
+import { effectiveLockoutPolicy } from '@sipauth/contracts';
 import { Conflict, ID_PREFIXES, normaliseDomainName, NotFound, streams, type TrunkDeleted } from '@sipauth/domain';
 import type { EventStore } from '@sipauth/event-store';
 import { EVENT_STORE } from '../config-service.tokens';
@@ -14,6 +15,7 @@ import type { CreateTrunkDto } from '../dto/create-trunk.dto';
 import type { DeleteTrunkDto } from '../dto/delete-trunk.dto';
 import type { RenameTrunkDto } from '../dto/rename-trunk.dto';
 import type { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
+import type { SetLockoutPolicyDto } from '../dto/set-lockout-policy.dto';
 import { load, run } from './aggregates';
 import { laterPosition, newId, now, type CommandContext } from './command-context';
 import { detachList } from './list-attachment';
@@ -82,6 +84,14 @@ export class TrunksService {
   async setDigestAlgorithms(dto: SetDigestAlgorithmsDto, ctx: CommandContext): Promise<Position> {
     const { trunkId, algorithms } = dto;
     const { position } = await run(this.store, 'trunk', trunkId, { type: 'SetDigestAlgorithms', accountId: ctx.accountId, trunkId, algorithms }, ctx);
+    return { position };
+  }
+
+  /** Figures the caller left out are filled in from the default here, so the event spells out the whole policy. */
+  async setLockoutPolicy(dto: SetLockoutPolicyDto, ctx: CommandContext): Promise<Position> {
+    const { trunkId } = dto;
+    const policy = effectiveLockoutPolicy(dto);
+    const { position } = await run(this.store, 'trunk', trunkId, { type: 'SetLockoutPolicy', accountId: ctx.accountId, trunkId, ...policy }, ctx);
     return { position };
   }
 

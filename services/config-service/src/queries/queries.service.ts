@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import {
-  keys, type CredentialDoc, type CredentialListDetail, type CredentialListDoc, type CredentialListView, type GetCredentialListResult,
+  effectiveDigestAlgorithms, effectiveLockoutPolicy, keys, type CredentialDoc, type CredentialListDetail, type CredentialSummary, type CredentialListDoc, type CredentialListView, type GetCredentialListResult,
   type GetIpAclResult, type GetTrunkResult, type IpAclDoc, type IpAclView, type IpAddressDoc, type ListCredentialListsResult,
   type ListIpAclsResult, type ListTrunksResult, type TrunkDoc, type TrunkView,
 } from '@sipauth/contracts';
@@ -16,16 +16,21 @@ import type { GetCredentialListDto } from '../dto/get-credential-list.dto';
 import type { GetIpAclDto } from '../dto/get-ip-acl.dto';
 import type { GetTrunkDto } from '../dto/get-trunk.dto';
 import type { ListResourcesDto } from '../dto/list-resources.dto';
+import { MemberQueries } from './member-queries';
+import { pageOf } from './page-token';
 import { ReadModelReader } from './read-model.reader';
 
 const byCreation = <T extends { createdAt: string }>(a: T, b: T): number => a.createdAt.localeCompare(b.createdAt);
 
 @Injectable()
 export class QueriesService {
-  private readonly reader: ReadModelReader;
+  readonly reader: ReadModelReader;
+  /** One credential or IP address, and the paged members of a list. */
+  readonly members: MemberQueries;
 
   constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, @Inject(SERVICE_SETTINGS) settings: ConfigServiceSettings) {
     this.reader = new ReadModelReader(nc, settings.shared.namespace);
+    this.members = new MemberQueries(this.reader);
   }
 
   async getCredentialList({ accountId, credentialListId }: GetCredentialListDto): Promise<GetCredentialListResult> {
@@ -33,15 +38,15 @@ export class QueriesService {
     const doc = await rm.get<CredentialListDoc>(keys.credentialList(accountId, credentialListId));
     if (!doc) throw new NotFound(`credential list ${credentialListId} not found`, [{ field: 'credentialListId', message: 'no such credential list' }]);
     const credentials = (await rm.list<CredentialDoc>(keys.credentialsOf(accountId, credentialListId))).sort(byCreation)
-      .map(({ credentialId, username, createdAt }) => ({ credentialId, username, createdAt }));
+      .map((c) => credentialSummary(c, Date.now()));
     const credentialList: CredentialListDetail = { ...credentialListView(doc), credentials };
     return { position: rm.position, credentialList };
   }
 
-  async listCredentialLists({ accountId }: ListResourcesDto): Promise<ListCredentialListsResult> {
+  async listCredentialLists({ accountId, ...paging }: ListResourcesDto): Promise<ListCredentialListsResult> {
     const rm = await this.reader.open();
-    const docs = await rm.list<CredentialListDoc>(keys.credentialListsOf(accountId));
-    return { position: rm.position, credentialLists: docs.sort(byCreation).map(credentialListView) };
+    const { items, nextPageToken } = await pageOf(await rm.keys(keys.credentialListsOf(accountId)), paging, (k) => rm.get<CredentialListDoc>(k));
+    return { position: rm.position, credentialLists: items.map(credentialListView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
   async getIpAcl({ accountId, ipAccessControlListId }: GetIpAclDto): Promise<GetIpAclResult> {
@@ -53,10 +58,10 @@ export class QueriesService {
     return { position: rm.position, ipAccessControlList: { ...ipAclView(doc), ipAddresses } };
   }
 
-  async listIpAcls({ accountId }: ListResourcesDto): Promise<ListIpAclsResult> {
+  async listIpAcls({ accountId, ...paging }: ListResourcesDto): Promise<ListIpAclsResult> {
     const rm = await this.reader.open();
-    const docs = await rm.list<IpAclDoc>(keys.ipAclsOf(accountId));
-    return { position: rm.position, ipAccessControlLists: docs.sort(byCreation).map(ipAclView) };
+    const { items, nextPageToken } = await pageOf(await rm.keys(keys.ipAclsOf(accountId)), paging, (k) => rm.get<IpAclDoc>(k));
+    return { position: rm.position, ipAccessControlLists: items.map(ipAclView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
   async getTrunk({ accountId, trunkId }: GetTrunkDto): Promise<GetTrunkResult> {
@@ -66,10 +71,10 @@ export class QueriesService {
     return { position: rm.position, trunk: trunkView(doc) };
   }
 
-  async listTrunks({ accountId }: ListResourcesDto): Promise<ListTrunksResult> {
+  async listTrunks({ accountId, ...paging }: ListResourcesDto): Promise<ListTrunksResult> {
     const rm = await this.reader.open();
-    const docs = await rm.list<TrunkDoc>(keys.trunksOf(accountId));
-    return { position: rm.position, trunks: docs.sort(byCreation).map(trunkView) };
+    const { items, nextPageToken } = await pageOf(await rm.keys(keys.trunksOf(accountId)), paging, (k) => rm.get<TrunkDoc>(k));
+    return { position: rm.position, trunks: items.map(trunkView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 }
 
@@ -91,6 +96,13 @@ function trunkView(d: TrunkDoc): TrunkView {
   return {
     trunkId: d.trunkId, accountId: d.accountId, friendlyName: d.friendlyName, domainName: d.domainName,
     credentialListIds: [...d.credentialListIds], ipAccessControlListIds: [...d.ipAccessControlListIds],
-    digestAlgorithms: [...d.digestAlgorithms], createdAt: d.createdAt, updatedAt: d.updatedAt,
+    digestAlgorithms: effectiveDigestAlgorithms(d.digestAlgorithms), lockoutPolicy: effectiveLockoutPolicy(d.lockoutPolicy),
+    createdAt: d.createdAt, updatedAt: d.updatedAt,
   };
+}
+
+/** The overlap of a replaced password is shown while it runs; once expired it authenticates nothing, so it is left out. */
+export function credentialSummary({ credentialId, username, createdAt, previous }: CredentialDoc, nowMs: number): CredentialSummary {
+  const running = previous !== undefined && Date.parse(previous.validUntil) > nowMs;
+  return running ? { credentialId, username, createdAt, previousPasswordValidUntil: previous.validUntil } : { credentialId, username, createdAt };
 }

@@ -4,7 +4,7 @@
  */
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import {
-  checkAccountId, checkDigestAlgorithms, checkFriendlyName, checkListKind, checkPassword, checkResourceId,
+  checkAccountId, checkDigestAlgorithms, checkFriendlyName, checkIntegerInRange, checkListKind, checkPassword, checkResourceId,
   checkUsername, normaliseDomainName, normaliseIpRange, type FieldProblem, type IdPrefix,
 } from '@sipauth/domain';
 
@@ -38,6 +38,7 @@ export const IsPassword = (): PropertyDecorator => DomainRule((v, f) => checkPas
 export const IsResourceId = (prefix?: IdPrefix): PropertyDecorator => DomainRule((v, f) => checkResourceId(v, f, prefix));
 export const IsListKind = (): PropertyDecorator => DomainRule((v, f) => checkListKind(v, f));
 export const IsDigestAlgorithms = (): PropertyDecorator => DomainRule((v, f) => checkDigestAlgorithms(v, f));
+export const IsIntegerInRange = (min: number, max: number): PropertyDecorator => DomainRule((v, f) => checkIntegerInRange(v, f, min, max));
 
 export const IsDomainName = (): PropertyDecorator =>
   DomainRule((v, f) => {

@@ -1,6 +1,7 @@
 /**
  * Trunk stream (`trunk-<id>`) → the trunk document: domain, assigned lists of each kind (in
- * assignment order) and the offered digest algorithms. The lists' own documents learn of an
+ * assignment order), the digest algorithm order and the lockout policy the trunk set (absent = the
+ * default, which readers resolve through effectiveDigestAlgorithms / effectiveLockoutPolicy). The lists' own documents learn of an
  * assignment from the copy of the event on their own stream, never from this one.
  */
 import { keys, type TrunkDoc } from '@sipauth/contracts';
@@ -30,6 +31,10 @@ export function evolveTrunk(doc: TrunkDoc | undefined, event: Event, accountId: 
       return null;
     case 'TrunkDigestAlgorithmsSet':
       return { ...doc, digestAlgorithms: [...event.data.algorithms], ...stamp };
+    case 'TrunkLockoutPolicySet': {
+      const { enabled, maxFailures, windowSeconds, lockoutSeconds } = event.data;
+      return { ...doc, lockoutPolicy: { enabled, maxFailures, windowSeconds, lockoutSeconds }, ...stamp };
+    }
     case 'TrunkAssigned': {
       const field = listField(event.data.listKind);
       return field ? { ...doc, [field]: withId(doc[field], event.data.listId), ...stamp } : { ...doc, ...stamp };
