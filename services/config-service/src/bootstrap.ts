@@ -14,6 +14,7 @@ import { createEventStore } from '@sipauth/event-store';
 import { CachedEventStore } from './application/cached-event-store';
 import { ConfigServiceModule } from './config-service.module';
 import { readSettings } from './config-service.settings';
+import { serveConsole } from './http/console-static';
 import { jsonBody } from './http/json-body.middleware';
 import { ReplyExceptionFilter } from './http/reply-exception.filter';
 import { RequestLedger } from './idempotency/request-ledger';
@@ -44,6 +45,7 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
       bodyParser: false,
       logger: options.logger ?? ['log', 'warn', 'error'],
     });
+    app.use(serveConsole());
     app.use(...jsonBody());
     app.useGlobalFilters(new ReplyExceptionFilter());
     const document = SwaggerModule.createDocument(app, new DocumentBuilder()

@@ -12,6 +12,7 @@ import { TrunksService } from './application/trunks.service';
 import type { ConfigServiceSettings } from './config-service.settings';
 import { EVENT_STORE, NATS_CONNECTION, SERVICE_SETTINGS } from './config-service.tokens';
 import { BearerAuthGuard } from './http/bearer-auth.guard';
+import { ConsoleSessionController } from './http/console-session.controller';
 import { CredentialListsController } from './http/credential-lists.controller';
 import { HealthController } from './http/health.controller';
 import { IpAclsController } from './http/ip-acls.controller';
@@ -33,7 +34,7 @@ export class ConfigServiceModule {
   static register(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController, HealthController],
+      controllers: [CredentialListsController, IpAclsController, TrunksController, HealthController, ConsoleSessionController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },
         { provide: NATS_CONNECTION, useValue: deps.nc },
