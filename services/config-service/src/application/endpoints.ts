@@ -22,6 +22,8 @@ import { RemoveCredentialDto } from '../dto/remove-credential.dto';
 import { RemoveIpAddressDto } from '../dto/remove-ip-address.dto';
 import { RenameCredentialListDto } from '../dto/rename-credential-list.dto';
 import { RenameIpAclDto } from '../dto/rename-ip-acl.dto';
+import { RenameIpAddressDto } from '../dto/rename-ip-address.dto';
+import { GetCredentialDto, GetIpAddressDto, ListCredentialsDto, ListIpAddressesDto } from '../dto/sub-resource-queries.dto';
 import { RenameTrunkDto } from '../dto/rename-trunk.dto';
 import { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
 import { SetLockoutPolicyDto } from '../dto/set-lockout-policy.dto';
@@ -56,6 +58,7 @@ export const COMMAND_ENDPOINTS: Record<ConfigCommandName, Endpoint> = {
   'ip-acl.delete': { dto: DeleteIpAclDto, run: (u, d, c) => u.ipAcls.delete(d, c) },
   'ip-address.add': { dto: AddIpAddressDto, run: (u, d, c) => u.ipAcls.addIpAddress(d, c) },
   'ip-address.remove': { dto: RemoveIpAddressDto, run: (u, d, c) => u.ipAcls.removeIpAddress(d, c) },
+  'ip-address.rename': { dto: RenameIpAddressDto, run: (u, d, c) => u.ipAcls.renameIpAddress(d, c) },
   'trunk.create': { dto: CreateTrunkDto, run: (u, d, c) => u.trunks.create(d, c) },
   'trunk.rename': { dto: RenameTrunkDto, run: (u, d, c) => u.trunks.rename(d, c) },
   'trunk.delete': { dto: DeleteTrunkDto, run: (u, d, c) => u.trunks.delete(d, c) },
@@ -72,4 +75,8 @@ export const QUERY_ENDPOINTS: Record<QueryName, Endpoint> = {
   'ip-acl.list': { dto: ListResourcesDto, run: (u, d) => u.queries.listIpAcls(d) },
   'trunk.get': { dto: GetTrunkDto, run: (u, d) => u.queries.getTrunk(d) },
   'trunk.list': { dto: ListResourcesDto, run: (u, d) => u.queries.listTrunks(d) },
+  'credential.get': { dto: GetCredentialDto, run: (u, d) => u.queries.members.getCredential(d) },
+  'credential.list': { dto: ListCredentialsDto, run: (u, d) => u.queries.members.listCredentials(d) },
+  'ip-address.get': { dto: GetIpAddressDto, run: (u, d) => u.queries.members.getIpAddress(d) },
+  'ip-address.list': { dto: ListIpAddressesDto, run: (u, d) => u.queries.members.listIpAddresses(d) },
 };

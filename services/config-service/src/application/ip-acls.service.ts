@@ -8,6 +8,7 @@ import type { CreateIpAclDto } from '../dto/create-ip-acl.dto';
 import type { DeleteIpAclDto } from '../dto/delete-ip-acl.dto';
 import type { RemoveIpAddressDto } from '../dto/remove-ip-address.dto';
 import type { RenameIpAclDto } from '../dto/rename-ip-acl.dto';
+import type { RenameIpAddressDto } from '../dto/rename-ip-address.dto';
 import { run } from './aggregates';
 import { newId, now, type CommandContext } from './command-context';
 import { ListDeletion } from './list-deletion';
@@ -48,6 +49,12 @@ export class IpAclsService {
   async removeIpAddress(dto: RemoveIpAddressDto, ctx: CommandContext): Promise<Position> {
     const { ipAccessControlListId, ipAddressId } = dto;
     const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, { type: 'RemoveIpAddress', accountId: ctx.accountId, ipAccessControlListId, ipAddressId }, ctx);
+    return { position };
+  }
+
+  async renameIpAddress(dto: RenameIpAddressDto, ctx: CommandContext): Promise<Position> {
+    const { ipAccessControlListId, ipAddressId, friendlyName } = dto;
+    const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, { type: 'RenameIpAddress', accountId: ctx.accountId, ipAccessControlListId, ipAddressId, friendlyName }, ctx);
     return { position };
   }
 }

@@ -10,14 +10,21 @@ export interface ReadModelSnapshot {
   position: string;
   get<T>(key: string): Promise<T | undefined>;
   list<T>(filter: string): Promise<T[]>;
+  /** The keys matching `filter` (no documents read). */
+  keys(filter: string): Promise<string[]>;
 }
 
-const EMPTY: ReadModelSnapshot = { position: '0', get: async () => undefined, list: async () => [] };
+const EMPTY: ReadModelSnapshot = { position: '0', get: async () => undefined, list: async () => [], keys: async () => [] };
 
 export class ReadModelReader {
   private readonly buckets = new Map<string, Promise<KV>>();
 
   constructor(private readonly nc: NatsConnection, private readonly namespace: string) {}
+
+  /** The position the active read model has applied ('0' before the projection wrote one). */
+  async position(): Promise<string> {
+    return (await this.open()).position;
+  }
 
   /** The active read model, or an empty one when the projection has not written any yet. */
   async open(): Promise<ReadModelSnapshot> {
@@ -26,15 +33,19 @@ export class ReadModelReader {
     const kv = active && (await this.bind(active.bucket));
     if (!kv) return EMPTY;
     const position = (await getJson<PositionDoc>(kv, POSITION_KEY))?.position ?? '0';
+    // Collect the keys before reading any value: nats.js 2.x drops the keys that arrive after the
+    // first batch when the loop over kv.keys() awaits inside its body.
+    const keysOf = async (filter: string): Promise<string[]> => {
+      const keys: string[] = [];
+      for await (const key of await kv.keys(filter)) keys.push(key);
+      return keys;
+    };
     return {
       position,
       get: <T>(key: string) => getJson<T>(kv, key),
+      keys: keysOf,
       list: async <T>(filter: string) => {
-        // Collect the keys before reading any value: nats.js 2.x drops the keys that arrive after the
-        // first batch when the loop over kv.keys() awaits inside its body.
-        const keys: string[] = [];
-        for await (const key of await kv.keys(filter)) keys.push(key);
-        const docs = await Promise.all(keys.map((key) => getJson<T>(kv, key)));
+        const docs = await Promise.all((await keysOf(filter)).map((key) => getJson<T>(kv, key)));
         return docs.filter((doc): doc is Awaited<T> => doc !== undefined) as T[];
       },
     };
