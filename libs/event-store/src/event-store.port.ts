@@ -58,6 +58,31 @@ export interface SubscribeOptions {
   fromPosition?: string;
 }
 
+/** A page of one account's events, newest first (the audit trail). */
+export interface ReadAccountBackwardsOptions {
+  /** Only events whose `metadata.accountId` is this. */
+  accountId: string;
+  /** Only events strictly before this position (where the previous page stopped); omitted: from the newest. */
+  beforePosition?: string;
+  /** At most this many events. */
+  maxCount: number;
+  /** A further condition on each of the account's events (checked in this process). */
+  where?: (event: RecordedEvent) => boolean;
+  /**
+   * At most this many events (of any account) are examined in one call, so that a page of a quiet
+   * account in a busy store stays bounded; default 10,000. A page may therefore hold fewer than
+   * `maxCount` events and still have a `continueBefore`.
+   */
+  maxScan?: number;
+}
+
+export interface AccountEventsPage {
+  /** The matching events, newest first. */
+  events: RecordedEvent[];
+  /** Where to go on (pass as `beforePosition`); absent when the walk reached the store's first event. */
+  continueBefore?: string;
+}
+
 /**
  * Catch-up then live, in global order. Consume with `for await`; resumes by itself after a dropped
  * connection; `close()` ends the iteration.
@@ -71,6 +96,12 @@ export interface EventStore {
   /** All events of a stream in order; throws {@link StreamNotFound} when the stream has none. */
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): EventSubscription;
+  /**
+   * One account's events across all streams, newest first, a page at a time. Neither adapter can
+   * filter by account on the server (stream names carry the aggregate, not the account), so both walk
+   * the namespace's events backwards and keep the account's: cost grows with the events walked past.
+   */
+  readAccountBackwards(options: ReadAccountBackwardsOptions): Promise<AccountEventsPage>;
   /** Position of the last event in the store ("0" when empty). */
   headPosition(): Promise<string>;
   close(): Promise<void>;

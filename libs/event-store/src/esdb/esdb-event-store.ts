@@ -20,11 +20,13 @@ import {
 } from '@eventstore/db-client';
 import { assertNamespace } from '@sipauth/contracts';
 import {
+  AccountEventsPage,
   AppendResult,
   EventData,
   EventStore,
   EventSubscription,
   ExpectedRevision,
+  ReadAccountBackwardsOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamNotFound,
@@ -32,7 +34,7 @@ import {
   WrongExpectedRevision,
 } from '../event-store.port';
 import { toRecordedEvent } from './esdb-event-mapping';
-import { esdbToPosition } from './esdb-positions';
+import { esdbFromPosition, esdbToPosition } from './esdb-positions';
 import { EsdbSubscription } from './esdb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -43,6 +45,8 @@ export interface EventStoreDbEventStoreOptions {
 
 /** How far back headPosition looks past other namespaces' and system events, page by page. */
 const HEAD_PAGE = 256;
+/** Default bound on the namespace's events one readAccountBackwards call examines. */
+const DEFAULT_MAX_SCAN = 10_000;
 
 /** {@link EventStore} over EventStoreDB. */
 export class EventStoreDbEventStore implements EventStore {
@@ -118,6 +122,36 @@ export class EventStoreDbEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * `$all` read backwards (this client version has no server-side filter on readAll), keeping the
+   * namespace's events of the account. The start position is re-checked here, so whether the server
+   * treats it as inclusive or not, the page starts strictly before it.
+   */
+  async readAccountBackwards(options: ReadAccountBackwardsOptions): Promise<AccountEventsPage> {
+    const before = options.beforePosition === undefined ? undefined : BigInt(options.beforePosition);
+    const maxScan = options.maxScan ?? DEFAULT_MAX_SCAN;
+    const read = this.client.readAll(
+      { direction: BACKWARDS, fromPosition: options.beforePosition === undefined ? END : esdbFromPosition(options.beforePosition), maxCount: Number.MAX_SAFE_INTEGER },
+      { highWaterMark: HEAD_PAGE },
+    );
+    const events: RecordedEvent[] = [];
+    let scanned = 0;
+    try {
+      for await (const resolved of read) {
+        const e = resolved.event;
+        if (!e?.position || !e.streamId.startsWith(this.prefix)) continue;
+        const recorded = toRecordedEvent(e, this.prefix);
+        if (before !== undefined && BigInt(recorded.position) >= before) continue;
+        scanned++;
+        if (recorded.metadata?.accountId === options.accountId && (options.where?.(recorded) ?? true)) events.push(recorded);
+        if (events.length >= options.maxCount || scanned >= maxScan) return { events, continueBefore: recorded.position };
+      }
+    } finally {
+      await read.cancel().catch(() => undefined);
+    }
+    return { events };
   }
 
   /** The position of the namespace's last event: `$all` read backwards past other streams. */

@@ -17,11 +17,13 @@ import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { assertNamespace } from '@sipauth/contracts';
 import {
+  AccountEventsPage,
   AppendResult,
   EventData,
   EventStore,
   EventSubscription,
   ExpectedRevision,
+  ReadAccountBackwardsOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamNotFound,
@@ -33,6 +35,7 @@ import { EVENTS_PER_MESSAGE, toPosition } from './positions';
 import { encodeStreamName } from './subject-token';
 import { ensureEventStream, eventSubjectPrefix, isNotFound } from './jetstream-stream-setup';
 import { JetStreamSubscription } from './jetstream-subscription';
+import { readAccountBackwards } from './jetstream-backward-reader';
 import { Tail, TailCache } from './tail-cache';
 
 export interface JetStreamEventStoreOptions {
@@ -153,6 +156,10 @@ export class JetStreamEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  readAccountBackwards(options: ReadAccountBackwardsOptions): Promise<AccountEventsPage> {
+    return readAccountBackwards(this.js, this.jsm, this.jetStreamName, this.subjectPrefix, options);
   }
 
   async headPosition(): Promise<string> {

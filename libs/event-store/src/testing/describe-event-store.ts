@@ -2,7 +2,7 @@
  * The contract every EventStore adapter proves (STYLE habit 6). Each test gets a store from the
  * factory (a fresh namespace) and disposes of it afterwards.
  */
-import { EventStore, StreamNotFound, WrongExpectedRevision } from '../event-store.port';
+import { EventStore, RecordedEvent, StreamNotFound, WrongExpectedRevision } from '../event-store.port';
 import { someEvents, strictlyIncreasing, take } from './event-fixtures';
 
 /** What an adapter's test file hands the suite. */
@@ -178,6 +178,65 @@ export function describeEventStore(name: string, factory: () => Promise<EventSto
       const read = await store.readStream('ipAcl-big');
       expect(read).toHaveLength(10_000);
       expect(read.every((e, i) => e.revision === i)).toBe(true);
+    });
+
+    it("reads one account's events across streams newest first, page by page, with no gap or repeat", async () => {
+      expect(await store.readAccountBackwards({ accountId: 'AC1', maxCount: 10 })).toEqual({ events: [] });
+      const of = (accountId: string, count: number) => someEvents(count).map((e) => ({ ...e, metadata: { ...e.metadata, accountId } }));
+      const mine: string[] = [];
+      const write = async (stream: string, accountId: string, count: number, expectedRevision: number | 'no_stream') => {
+        const events = of(accountId, count);
+        await store.appendToStream(stream, events, { expectedRevision });
+        if (accountId === 'AC1') mine.push(...events.map((e) => e.id));
+      };
+      await write('trunk-a1', 'AC1', 3, 'no_stream');
+      await write('trunk-b1', 'AC2', 4, 'no_stream');
+      await write('credentialList-a2', 'AC1', 1, 'no_stream');
+      await write('trunk-a1', 'AC1', 2, 2);
+      await write('trunk-b1', 'AC2', 2, 3);
+      const seen: RecordedEvent[] = [];
+      let before: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { events, continueBefore } = await store.readAccountBackwards({ accountId: 'AC1', maxCount: 2, beforePosition: before });
+        seen.push(...events);
+        if (continueBefore === undefined) break;
+        before = continueBefore;
+      }
+      expect(seen.map((e) => e.id)).toEqual([...mine].reverse());
+      expect(strictlyIncreasing(seen.map((e) => e.position).reverse())).toBe(true);
+      expect(seen.every((e) => e.metadata.accountId === 'AC1')).toBe(true);
+    });
+
+    it("finds an account's events among 600 appends of others, in pages of 70", async () => {
+      const mine: string[] = [];
+      for (let i = 0; i < 600; i++) {
+        const accountId = i % 5 === 0 ? 'AC1' : 'AC2';
+        const events = someEvents(1).map((e) => ({ ...e, metadata: { ...e.metadata, accountId } }));
+        await store.appendToStream(`trunk-many${i % 7}`, events, { expectedRevision: 'any' });
+        if (accountId === 'AC1') mine.push(events[0].id);
+      }
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { events, continueBefore } = await store.readAccountBackwards({ accountId: 'AC1', maxCount: 70, beforePosition: before });
+        seen.push(...events.map((e) => e.id));
+        if (continueBefore === undefined) break;
+        before = continueBefore;
+      }
+      expect(seen).toEqual([...mine].reverse());
+    });
+
+    it('walks no further than maxScan events per call, saying where to go on, and applies a further condition', async () => {
+      const [target] = someEvents(1);
+      await store.appendToStream('trunk-quiet', [target], { expectedRevision: 'no_stream' });
+      await store.appendToStream('trunk-busy', someEvents(5).map((e) => ({ ...e, metadata: { ...e.metadata, accountId: 'AC9' } })), { expectedRevision: 'no_stream' });
+      const first = await store.readAccountBackwards({ accountId: 'AC1', maxCount: 5, maxScan: 3 });
+      expect(first.events).toEqual([]);
+      expect(first.continueBefore).toBeDefined();
+      const rest = await store.readAccountBackwards({ accountId: 'AC1', maxCount: 5, beforePosition: first.continueBefore });
+      expect(rest.events.map((e) => e.id)).toEqual([target.id]);
+      const none = await store.readAccountBackwards({ accountId: 'AC1', maxCount: 5, where: (e) => e.streamName === 'trunk-busy' });
+      expect(none).toEqual({ events: [] });
     });
 
     it('resumes a subscription after the connection drops, without gaps or duplicates', async () => {

@@ -5,7 +5,7 @@
  * store's expected-revision check still guards every append. Bounded: least recently used streams go.
  */
 import type {
-  AppendResult, EventData, EventStore, EventSubscription, ExpectedRevision, ReadStreamOptions, RecordedEvent, SubscribeOptions,
+  AccountEventsPage, AppendResult, EventData, EventStore, EventSubscription, ExpectedRevision, ReadAccountBackwardsOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions,
 } from '@sipauth/event-store';
 
 export class CachedEventStore implements EventStore {
@@ -33,6 +33,10 @@ export class CachedEventStore implements EventStore {
 
   subscribeToAll(options?: SubscribeOptions): EventSubscription {
     return this.inner.subscribeToAll(options);
+  }
+
+  readAccountBackwards(options: ReadAccountBackwardsOptions): Promise<AccountEventsPage> {
+    return this.inner.readAccountBackwards(options);
   }
 
   headPosition(): Promise<string> {
