@@ -17,6 +17,10 @@ export interface AddCredential extends AccountCommand {
 }
 export interface ChangeCredentialPassword extends AccountCommand {
   type: 'ChangeCredentialPassword'; credentialListId: string; credentialId: string; realm: string; ha1: SealedHa1s;
+  /** 0 to MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS (default 0): how long the replaced password still authenticates. */
+  previousPasswordValidForSeconds?: number;
+  /** ISO time of the change, from which the overlap is counted. */
+  now: string;
 }
 export interface RemoveCredential extends AccountCommand { type: 'RemoveCredential'; credentialListId: string; credentialId: string }
 /** Records on the list that a trunk of the same account uses it (first step of an assignment). */

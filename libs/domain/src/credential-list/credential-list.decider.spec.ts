@@ -133,7 +133,10 @@ describe('AddCredential', () => {
 });
 
 describe('ChangeCredentialPassword', () => {
-  const change: CredentialListCommand = { type: 'ChangeCredentialPassword', accountId, credentialListId, credentialId, realm, ha1: newHa1 };
+  const change: CredentialListCommand = { type: 'ChangeCredentialPassword', accountId, credentialListId, credentialId, realm, ha1: newHa1, now };
+  const later = '2025-01-01T01:00:00.000Z';
+  const changed = (data: object): CredentialListEvent =>
+    ({ type: 'CredentialPasswordChanged', data: { credentialListId, credentialId, realm, ...data } } as CredentialListEvent);
 
   it('records the newly sealed hashes', () =>
     spec.given(existing).when(change).then([{ type: 'CredentialPasswordChanged', data: { credentialListId, credentialId, realm, ha1: newHa1 } }]));
@@ -149,6 +152,32 @@ describe('ChangeCredentialPassword', () => {
 
   it('reports a list of another account as not found', () =>
     spec.given(existing).when({ ...change, accountId: 'globex' }).thenRejects(NotFound, [{ field: 'credentialListId' }]));
+
+  describe('with an overlap (SPEC §5.2)', () => {
+    it('carries the sealed hashes being replaced and until when they still count, from the time in the command', () =>
+      spec.given(existing).when({ ...change, previousPasswordValidForSeconds: 3600 })
+        .then([changed({ ha1: newHa1, previousHa1: ha1, previousValidUntil: '2025-01-01T01:00:00.000Z' })]));
+
+    it('carries the hashes in force at the second change, not those the first one replaced', () =>
+      spec.given([...existing, changed({ ha1: newHa1, previousHa1: ha1, previousValidUntil: later })])
+        .when({ ...change, ha1: { ...newHa1, MD5: 'k1.third-md5' }, now: later, previousPasswordValidForSeconds: 60 })
+        .then([changed({ ha1: { ...newHa1, MD5: 'k1.third-md5' }, previousHa1: newHa1, previousValidUntil: '2025-01-01T01:01:00.000Z' })]));
+
+    it('records no previous hashes for an overlap of 0 seconds, the default', () =>
+      spec.given(existing).when({ ...change, previousPasswordValidForSeconds: 0 }).then([changed({ ha1: newHa1 })]));
+
+    it('accepts the longest overlap, one week', () =>
+      spec.given(existing).when({ ...change, previousPasswordValidForSeconds: 604_800 })
+        .then([changed({ ha1: newHa1, previousHa1: ha1, previousValidUntil: '2025-01-08T00:00:00.000Z' })]));
+
+    it.each([-1, 604_801, 1.5, '60'])('refuses an overlap of %p seconds, naming the field', (seconds) =>
+      spec.given(existing).when({ ...change, previousPasswordValidForSeconds: seconds } as CredentialListCommand)
+        .thenRejects(ValidationFailed, [{ field: 'previousPasswordValidForSeconds', message: /integer from 0 to 604800/ }]));
+
+    it('reports an unknown credential as not found rather than recording an overlap', () =>
+      spec.given(existing).when({ ...change, credentialId: otherCredentialId, previousPasswordValidForSeconds: 60 })
+        .thenRejects(NotFound, [{ field: 'credentialId' }]));
+  });
 });
 
 describe('RemoveCredential', () => {

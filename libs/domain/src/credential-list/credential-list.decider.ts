@@ -7,9 +7,12 @@ import type { SealedHa1s } from '../common';
 import type { Decider } from '../decider';
 import { Conflict, NotFound } from '../errors';
 import { activeListOwnedBy, assertDeletable, attachToTrunk, detachFromTrunk, evolveTrunkIds, isRename, isRepeatedCreation } from '../list/list-rules';
-import { assertValid, checkAccountId, checkFriendlyName, checkUsername, MAX_CREDENTIALS_PER_LIST } from '../rules';
-import type { CredentialListCommand } from './credential-list.commands';
-import type { CredentialListEvent } from './credential-list.events';
+import {
+  assertValid, checkAccountId, checkFriendlyName, checkIntegerInRange, checkUsername, MAX_CREDENTIALS_PER_LIST,
+  MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS,
+} from '../rules';
+import type { ChangeCredentialPassword, CredentialListCommand } from './credential-list.commands';
+import type { CredentialListEvent, CredentialPasswordChanged } from './credential-list.events';
 
 export interface Credential {
   credentialId: string;
@@ -73,6 +76,18 @@ function decideAddition(state: Active, credentialId: string, username: string): 
   return 'new';
 }
 
+/**
+ * Always an event: the new HA1s are sealed with a fresh IV, so two changes cannot be told apart. With an
+ * overlap the event carries the HA1s being replaced, read from the state the change is decided on (a
+ * retry after a concurrent change re-decides on the newer state, so it is always the password in force).
+ */
+function passwordChange(command: ChangeCredentialPassword, current: Credential, overlapSeconds: number): CredentialPasswordChanged {
+  const { credentialListId, credentialId, realm, ha1 } = command;
+  if (overlapSeconds === 0) return { type: 'CredentialPasswordChanged', data: { credentialListId, credentialId, realm, ha1 } };
+  const previousValidUntil = new Date(Date.parse(command.now) + overlapSeconds * 1000).toISOString();
+  return { type: 'CredentialPasswordChanged', data: { credentialListId, credentialId, realm, ha1, previousHa1: current.ha1, previousValidUntil } };
+}
+
 function decide(command: CredentialListCommand, state: CredentialListState): CredentialListEvent[] {
   const { credentialListId } = command;
   switch (command.type) {
@@ -106,9 +121,10 @@ function decide(command: CredentialListCommand, state: CredentialListState): Cre
       }];
     }
     case 'ChangeCredentialPassword': {
+      const overlapSeconds = command.previousPasswordValidForSeconds ?? 0;
+      assertValid([checkIntegerInRange(overlapSeconds, 'previousPasswordValidForSeconds', 0, MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS)]);
       const list = activeListOwnedBy(KIND, state, command.accountId, credentialListId);
-      findCredential(list, command.credentialId);
-      return [{ type: 'CredentialPasswordChanged', data: { credentialListId, credentialId: command.credentialId, realm: command.realm, ha1: command.ha1 } }];
+      return [passwordChange(command, findCredential(list, command.credentialId), overlapSeconds)];
     }
     case 'RemoveCredential': {
       const list = activeListOwnedBy(KIND, state, command.accountId, credentialListId);

@@ -17,8 +17,15 @@ export type CredentialListDeleted = DomainEvent<'CredentialListDeleted', { crede
 export type CredentialAdded = DomainEvent<'CredentialAdded', {
   credentialListId: string; credentialId: string; username: string; realm: string; ha1: SealedHa1s; createdAt: string;
 }>;
+/**
+ * With an overlap (SPEC §5.2), `previousHa1` (the sealed HA1s of the password being replaced) and
+ * `previousValidUntil` (ISO) are both present; without one, both are absent (as in every event written
+ * before overlaps existed, which therefore read as changes without overlap). Either way the change
+ * ends any overlap an earlier change started.
+ */
 export type CredentialPasswordChanged = DomainEvent<'CredentialPasswordChanged', {
   credentialListId: string; credentialId: string; realm: string; ha1: SealedHa1s;
+  previousHa1?: SealedHa1s; previousValidUntil?: string;
 }>;
 export type CredentialRemoved = DomainEvent<'CredentialRemoved', { credentialListId: string; credentialId: string }>;
 /** The list's side of an assignment: known here so that deleting an assigned list can be refused. */

@@ -54,7 +54,10 @@ export class CredentialListsService {
     return { credentialId, position };
   }
 
-  /** HA1 covers the username, so the credential is read first to learn it (usernames never change). */
+  /**
+   * HA1 covers the username, so the credential is read first to learn it (usernames never change). The
+   * HA1s being replaced, for an overlap, are taken by the decider from the state it decides on.
+   */
   async changePassword(dto: ChangeCredentialPasswordDto, ctx: CommandContext): Promise<Position> {
     const { credentialListId, credentialId } = dto;
     const list = await load(this.store, 'credentialList', credentialListId);
@@ -66,6 +69,7 @@ export class CredentialListsService {
     const sealed = this.sealer.seal(credentialListId, credentialId, credential.username, dto.password);
     const { position } = await run(this.store, 'credentialList', credentialListId, {
       type: 'ChangeCredentialPassword', accountId: ctx.accountId, credentialListId, credentialId, ...sealed,
+      previousPasswordValidForSeconds: dto.previousPasswordValidForSeconds ?? 0, now: now(),
     }, ctx);
     return { position };
   }

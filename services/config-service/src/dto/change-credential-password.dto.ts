@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsResourceId } from '../validation/domain-rule.decorator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS } from '@sipauth/domain';
+import { IsOptional } from 'class-validator';
+import { IsIntegerInRange, IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
 import { PasswordField } from './credential-fields.dto';
 
@@ -15,4 +17,12 @@ export class ChangeCredentialPasswordDto extends AccountCommandDto {
 
   @PasswordField()
   password!: string;
+
+  @ApiPropertyOptional({
+    minimum: 0, maximum: MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS, default: 0, example: 3600,
+    description: 'How long the replaced password still authenticates, so a fleet of PBXs can be rolled without dropped calls; a later change or a removal ends it at once',
+  })
+  @IsOptional()
+  @IsIntegerInRange(0, MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS)
+  previousPasswordValidForSeconds?: number;
 }

@@ -1,7 +1,8 @@
 /**
  * Credential list stream (`credentialList-<id>`) → the list document (name, credential count,
  * assigned trunks) and one document per credential holding its sealed HA1s exactly as the event
- * carries them. Both kinds record the list stream's revision.
+ * carries them, with the replaced password's HA1s while an overlap runs (`previous`; the worker checks
+ * `validUntil` against its own clock). Both kinds record the list stream's revision.
  */
 import { keys, type CredentialDoc, type CredentialListDoc } from '@sipauth/contracts';
 import type { CredentialListEvent } from '@sipauth/domain';
@@ -47,8 +48,14 @@ export function evolveCredential(doc: CredentialDoc | undefined, event: Event, a
       const { credentialListId, credentialId, username, realm, ha1, createdAt } = event.data;
       return { credentialId, credentialListId, accountId, username, realm, ha1: { ...ha1 }, createdAt, ...stamp };
     }
-    case 'CredentialPasswordChanged':
-      return doc ? { ...doc, realm: event.data.realm, ha1: { ...event.data.ha1 }, ...stamp } : undefined;
+    case 'CredentialPasswordChanged': {
+      if (!doc) return undefined;
+      // Every change replaces any overlap: a change without one ends the running one at once (SPEC §5.2).
+      const { previous: _ended, ...current } = doc;
+      const { realm, ha1, previousHa1, previousValidUntil } = event.data;
+      const previous = previousHa1 && previousValidUntil ? { previous: { ha1: { ...previousHa1 }, validUntil: previousValidUntil } } : {};
+      return { ...current, realm, ha1: { ...ha1 }, ...previous, ...stamp };
+    }
     case 'CredentialRemoved':
       return null;
     default:

@@ -22,7 +22,9 @@ const KNOWN_TYPES: Record<string, ReadonlySet<string>> = {
     'IpAccessControlListCreated', 'IpAccessControlListRenamed', 'IpAccessControlListDeleted',
     'IpAddressAdded', 'IpAddressRemoved', 'IpAddressRenamed', 'TrunkAssigned', 'TrunkUnassigned',
   ]),
-  'trunk-': new Set(['TrunkCreated', 'TrunkRenamed', 'TrunkDeleted', 'TrunkDigestAlgorithmsSet', 'TrunkAssigned', 'TrunkUnassigned']),
+  'trunk-': new Set([
+    'TrunkCreated', 'TrunkRenamed', 'TrunkDeleted', 'TrunkDigestAlgorithmsSet', 'TrunkLockoutPolicySet', 'TrunkAssigned', 'TrunkUnassigned',
+  ]),
 };
 
 /** The documents an event may change; empty for events no read model holds (domain reservations, unknown types). */
