@@ -138,3 +138,24 @@ export type ListCredentialsResult = QueryResult & PagedResult & { credentials: C
 export type IpAddressDetail = IpAddressView & { ipAccessControlListId: string };
 export type GetIpAddressResult = QueryResult & { ipAddress: IpAddressDetail };
 export type ListIpAddressesResult = QueryResult & PagedResult & { ipAddresses: IpAddressDetail[] };
+
+/** `query.history`: the audit trail of an account, or of one resource (a list, trunk, credential or IP address id), from the event store. */
+export interface HistoryRequest extends PageRequest { accountId: string; resourceId?: string }
+/** One recorded change, in words; never a password or a hash. */
+export interface HistoryEntry {
+  /** Event store position (decimal string); entries come newest first. */
+  position: string;
+  /** When the store recorded it (ISO 8601). */
+  at: string;
+  /** The event type, e.g. `CredentialAdded`. */
+  type: string;
+  /** The credential list, IP ACL or trunk the event belongs to. */
+  resourceId: string;
+  /** Who asked: a REST token's name, a NATS caller's actor (default `nats`); `unknown` for events written before actors were recorded. */
+  actor: string;
+  requestId?: string;
+  correlationId: string;
+  /** What changed, for a person, e.g. `Credential alice added`. */
+  summary: string;
+}
+export type HistoryResult = PagedResult & { events: HistoryEntry[] };

@@ -24,6 +24,7 @@ import type {
   RenameIpAddressRequest,
   GetIpAclRequest,
   GetTrunkRequest,
+  HistoryRequest,
   ListRequest,
   RemoveCredentialRequest,
   RemoveIpAddressRequest,
@@ -89,6 +90,7 @@ export const QUERY_REQUEST_FIELDS: Readonly<Record<QueryName, RequestFields>> = 
   'credential.list': fieldsOf<ListCredentialsRequest>()(['accountId', 'credentialListId'], ['pageSize', 'pageToken']),
   'ip-address.get': fieldsOf<GetIpAddressRequest>()(['accountId', 'ipAccessControlListId', 'ipAddressId'], []),
   'ip-address.list': fieldsOf<ListIpAddressesRequest>()(['accountId', 'ipAccessControlListId'], ['pageSize', 'pageToken']),
+  history: fieldsOf<HistoryRequest>()(['accountId'], ['resourceId', 'pageSize', 'pageToken']),
 };
 
 /** Request fields of each auth operation (`<ns>.v1.auth.<op>`); `status` takes an empty body. */

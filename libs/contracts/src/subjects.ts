@@ -48,6 +48,7 @@ export const QUERIES = [
   'credential.list',
   'ip-address.get',
   'ip-address.list',
+  'history',
 ] as const;
 export type QueryName = (typeof QUERIES)[number];
 

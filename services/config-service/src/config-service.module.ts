@@ -19,6 +19,7 @@ import { IpAclsController } from './http/ip-acls.controller';
 import { RestGateway } from './http/rest-gateway';
 import { TrunksController } from './http/trunks.controller';
 import type { RequestLedger } from './idempotency/request-ledger';
+import { HistoryService } from './history/history.service';
 import { QueriesService } from './queries/queries.service';
 import { NatsEndpoints } from './transport/nats-endpoints';
 
@@ -40,7 +41,7 @@ export class ConfigServiceModule {
         { provide: NATS_CONNECTION, useValue: deps.nc },
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: REQUEST_LEDGER, useValue: deps.ledger },
-        PasswordSealer, ListDeletion, CredentialListsService, IpAclsService, TrunksService, TrunkAssignmentsService, QueriesService,
+        PasswordSealer, ListDeletion, CredentialListsService, IpAclsService, TrunksService, TrunkAssignmentsService, QueriesService, HistoryService,
         ConfigDispatcher, NatsEndpoints, RestGateway, BearerAuthGuard,
       ],
     };

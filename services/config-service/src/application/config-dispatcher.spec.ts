@@ -3,6 +3,7 @@ import type { KV } from 'nats';
 import { NotFound } from '@sipauth/domain';
 import { WrongExpectedRevision } from '@sipauth/event-store';
 import { RequestLedger } from '../idempotency/request-ledger';
+import type { HistoryService } from '../history/history.service';
 import type { QueriesService } from '../queries/queries.service';
 import { ConfigDispatcher } from './config-dispatcher';
 import type { CredentialListsService } from './credential-lists.service';
@@ -37,7 +38,7 @@ function dispatcherWith(rename: () => Promise<object>): ConfigDispatcher {
   const ledger = new (RequestLedger as unknown as new (kv: KV) => RequestLedger)(memoryKv());
   const trunks = { rename } as unknown as TrunksService;
   return new ConfigDispatcher(
-    {} as CredentialListsService, {} as IpAclsService, trunks, {} as TrunkAssignmentsService, {} as QueriesService, ledger,
+    {} as CredentialListsService, {} as IpAclsService, trunks, {} as TrunkAssignmentsService, {} as QueriesService, {} as HistoryService, ledger,
   );
 }
 

@@ -9,6 +9,7 @@ import { fail, ok, type ConfigCommandName, type QueryName, type Reply } from '@s
 import { DomainRejection } from '@sipauth/domain';
 import { WrongExpectedRevision } from '@sipauth/event-store';
 import { RequestLedger } from '../idempotency/request-ledger';
+import { HistoryService } from '../history/history.service';
 import { QueriesService } from '../queries/queries.service';
 import { requireObject, validateRequest } from '../validation/validate-request';
 import { commandContext, type CommandContext, type RequestOrigin } from './command-context';
@@ -31,9 +32,10 @@ export class ConfigDispatcher {
     trunks: TrunksService,
     assignments: TrunkAssignmentsService,
     queries: QueriesService,
+    history: HistoryService,
     @Inject(REQUEST_LEDGER) private readonly ledger: RequestLedger,
   ) {
-    this.useCases = { credentialLists, ipAcls, trunks, assignments, queries };
+    this.useCases = { credentialLists, ipAcls, trunks, assignments, queries, history };
   }
 
   /** `origin`: what the transport knows beyond the body (REST: the token's name and the request id). */
@@ -45,7 +47,7 @@ export class ConfigDispatcher {
       const context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin);
       const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, context));
       if (requestId === undefined) return execute();
-      return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, requestId), execute);
+      return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, requestId), execute, this.ledger.fingerprint(requireObject(body)));
     });
   }
 

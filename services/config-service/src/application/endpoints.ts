@@ -28,6 +28,8 @@ import { RenameTrunkDto } from '../dto/rename-trunk.dto';
 import { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
 import { SetLockoutPolicyDto } from '../dto/set-lockout-policy.dto';
 import { QueriesService } from '../queries/queries.service';
+import { GetHistoryDto } from '../dto/get-history.dto';
+import { HistoryService } from '../history/history.service';
 import type { CommandContext } from './command-context';
 import { CredentialListsService } from './credential-lists.service';
 import { IpAclsService } from './ip-acls.service';
@@ -40,6 +42,7 @@ export interface UseCases {
   trunks: TrunksService;
   assignments: TrunkAssignmentsService;
   queries: QueriesService;
+  history: HistoryService;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -79,4 +82,5 @@ export const QUERY_ENDPOINTS: Record<QueryName, Endpoint> = {
   'credential.list': { dto: ListCredentialsDto, run: (u, d) => u.queries.members.listCredentials(d) },
   'ip-address.get': { dto: GetIpAddressDto, run: (u, d) => u.queries.members.getIpAddress(d) },
   'ip-address.list': { dto: ListIpAddressesDto, run: (u, d) => u.queries.members.listIpAddresses(d) },
+  history: { dto: GetHistoryDto, run: (u, d) => u.history.history(d) },
 };

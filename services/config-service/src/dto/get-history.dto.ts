@@ -1,0 +1,12 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsResourceId } from '../validation/domain-rule.decorator';
+import { PageRequestDto } from './list-resources.dto';
+
+/** Request of query.history: the account's trail, or one resource's. */
+export class GetHistoryDto extends PageRequestDto {
+  @ApiPropertyOptional({ description: 'A credential list, IP ACL, trunk, credential or IP address id: only its events.' })
+  @IsOptional()
+  @IsResourceId()
+  resourceId?: string;
+}
