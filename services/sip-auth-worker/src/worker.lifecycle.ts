@@ -1,8 +1,10 @@
 /** Starts the read-model watcher and the responder with the application, and drains them on shutdown. */
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ReadModelWatcher } from './index/read-model-watcher';
+import { LockoutRegistry } from './lockout/lockout-registry';
 import { AuthResponder } from './transport/auth-responder';
-import { AUTH_RESPONDER, READ_MODEL_WATCHER } from './worker.tokens';
+import { OperatorResponder } from './transport/operator-responder';
+import { AUTH_RESPONDER, LOCKOUTS, OPERATOR_RESPONDER, READ_MODEL_WATCHER } from './worker.tokens';
 
 @Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -12,6 +14,8 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(READ_MODEL_WATCHER) private readonly watcher: ReadModelWatcher,
     @Inject(AUTH_RESPONDER) private readonly responder: AuthResponder,
+    @Inject(OPERATOR_RESPONDER) private readonly operators: OperatorResponder,
+    @Inject(LOCKOUTS) private readonly lockouts: LockoutRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -21,6 +25,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     void this.watcher.loaded.then(() => {
       if (this.shuttingDown) return;
       this.responder.serveDecisions();
+      this.operators.serve();
       this.logger.log(`ready at position ${this.watcher.status().position}`);
     });
   }
@@ -28,6 +33,8 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
     await this.responder.drain();
+    await this.operators.drain();
+    await this.lockouts.close();
     await this.watcher.stop();
   }
 }

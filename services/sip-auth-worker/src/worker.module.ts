@@ -9,12 +9,15 @@ import { Authorizer } from './authorization/authorizer';
 import type { WorkerConfig } from './config/worker-config';
 import { AuthIndex } from './index/auth-index';
 import { KvReplayGuard } from './index/kv-replay-guard';
+import { DecisionExplainer } from './explain/decision-explainer';
+import { LockoutRegistry } from './lockout/lockout-registry';
 import { ReadModelWatcher } from './index/read-model-watcher';
 import { ProbesController } from './ops/probes.controller';
 import { WorkerMetrics } from './ops/worker-metrics';
 import { AuthResponder } from './transport/auth-responder';
+import { OperatorResponder } from './transport/operator-responder';
 import { WorkerLifecycle } from './worker.lifecycle';
-import { AUTH_RESPONDER, AUTHORIZER, METRICS, NATS_CONNECTION, READ_MODEL_WATCHER, WORKER_CONFIG } from './worker.tokens';
+import { AUTH_RESPONDER, AUTHORIZER, LOCKOUTS, METRICS, NATS_CONNECTION, OPERATOR_RESPONDER, READ_MODEL_WATCHER, WORKER_CONFIG } from './worker.tokens';
 
 const logger = new Logger('sip-auth-worker');
 
@@ -39,13 +42,28 @@ export class WorkerModule {
           useFactory: (watcher: ReadModelWatcher) => new WorkerMetrics(() => watcher.status()),
         },
         {
+          provide: LOCKOUTS,
+          inject: [METRICS],
+          useFactory: (metrics: WorkerMetrics) => LockoutRegistry.open(nc, config.shared.namespace, {
+            replicas: config.shared.eventStreamReplicas, log: (m) => logger.log(m), sink: metrics.lockoutSink,
+          }),
+        },
+        {
           provide: AUTHORIZER,
-          inject: [READ_MODEL_WATCHER],
-          useFactory: async (watcher: ReadModelWatcher) => new Authorizer({
+          inject: [READ_MODEL_WATCHER, LOCKOUTS],
+          useFactory: async (watcher: ReadModelWatcher, lockouts: LockoutRegistry) => new Authorizer({
             index: watcherLookup(watcher),
             nonces: new NonceService({ secrets: config.nonceSecrets, ttlSeconds: config.shared.nonceTtlSeconds }),
             replay: await KvReplayGuard.open(nc.jetstream(), config.shared.namespace, config.shared.nonceTtlSeconds, config.shared.eventStreamReplicas),
             realm: config.shared.realm,
+            lockouts,
+          }),
+        },
+        {
+          provide: OPERATOR_RESPONDER,
+          inject: [AUTHORIZER, LOCKOUTS, READ_MODEL_WATCHER],
+          useFactory: (authorizer: Authorizer, lockouts: LockoutRegistry, watcher: ReadModelWatcher) => new OperatorResponder({
+            nc, namespace: config.shared.namespace, explainer: new DecisionExplainer(authorizer), lockouts, index: watcherLookup(watcher), log: (m) => logger.error(m),
           }),
         },
         {
@@ -65,6 +83,7 @@ export class WorkerModule {
 export function watcherLookup(watcher: ReadModelWatcher): ConstructorParameters<typeof Authorizer>[0]['index'] {
   return {
     trunkByDomain: (domain) => watcher.index?.trunkByDomain(domain),
+    trunkById: (accountId, trunkId) => watcher.index?.trunkById(accountId, trunkId),
     credentialsFor: (trunk, username, userhash, algorithm) => watcher.index?.credentialsFor(trunk, username, userhash, algorithm) ?? [],
   };
 }

@@ -5,3 +5,5 @@ export const READ_MODEL_WATCHER = Symbol('READ_MODEL_WATCHER');
 export const METRICS = Symbol('METRICS');
 export const AUTHORIZER = Symbol('AUTHORIZER');
 export const AUTH_RESPONDER = Symbol('AUTH_RESPONDER');
+export const LOCKOUTS = Symbol('LOCKOUTS');
+export const OPERATOR_RESPONDER = Symbol('OPERATOR_RESPONDER');

@@ -4,6 +4,7 @@ import { computeHa1s, NonceService, SealingKeyring, sealHa1s } from '@sipauth/si
 import { AuthIndex } from '../src/index/auth-index';
 import { Authorizer } from '../src/authorization/authorizer';
 import { InMemoryReplayGuard } from '../src/authorization/replay-guard';
+import { LocalLockoutGate } from '../src/lockout/local-lockout-gate';
 
 export const REALM = 'sipauth.test';
 export const ACCOUNT = 'AC1';
@@ -15,8 +16,10 @@ export interface Fixture {
   authorizer: Authorizer;
   clock: { now: number };
   nonces: NonceService;
+  lockouts: LocalLockoutGate;
   trunk(id: string, domainName: string, opts?: Partial<TrunkDoc>): void;
-  credential(listId: string, id: string, username: string, password: string): void;
+  /** `previous`: the replaced password and until when it still authenticates (SPEC §5.2). */
+  credential(listId: string, id: string, username: string, password: string, previous?: { password: string; validUntil: string }): void;
   range(aclId: string, id: string, cidr: string): void;
 }
 
@@ -25,9 +28,10 @@ export function fixture(ttlSeconds = 300): Fixture {
   const index = new AuthIndex(REALM, keyring);
   const nonces = new NonceService({ secrets: [{ id: 'n1', key: Buffer.alloc(32, 1) }], ttlSeconds, now: () => clock.now });
   const replay = new InMemoryReplayGuard(ttlSeconds * 1000, () => clock.now);
-  const authorizer = new Authorizer({ index, nonces, replay, realm: REALM });
+  const lockouts = new LocalLockoutGate(() => clock.now);
+  const authorizer = new Authorizer({ index, nonces, replay, realm: REALM, lockouts, now: () => clock.now });
   return {
-    index, authorizer, clock, nonces,
+    index, authorizer, clock, nonces, lockouts,
     trunk(id, domainName, opts = {}) {
       const doc: TrunkDoc = {
         ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
@@ -35,10 +39,11 @@ export function fixture(ttlSeconds = 300): Fixture {
       };
       index.apply(keys.trunk(ACCOUNT, id), doc);
     },
-    credential(listId, id, username, password) {
+    credential(listId, id, username, password, previous) {
+      const seal = (text: string) => sealHa1s(keyring, computeHa1s(username, REALM, text), `${listId}/${id}`);
       const doc: CredentialDoc = {
-        ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: REALM,
-        ha1: sealHa1s(keyring, computeHa1s(username, REALM, password), `${listId}/${id}`),
+        ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: REALM, ha1: seal(password),
+        ...(previous ? { previous: { ha1: seal(previous.password), validUntil: previous.validUntil } } : {}),
       };
       index.apply(keys.credential(ACCOUNT, listId, id), doc);
     },

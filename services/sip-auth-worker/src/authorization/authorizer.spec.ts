@@ -69,11 +69,11 @@ describe('Authorizer (SPEC §5 decision order)', () => {
     expect((await f.authorizer.authorize(invite({ domain: 'acl.example.net' }))).reason).toBe('ip-not-allowed');
   });
 
-  it('challenges with SHA-256 then MD5 by default, qop auth, one fresh nonce per algorithm', async () => {
+  it('challenges with MD5 then SHA-256 by default, qop auth, one fresh nonce per algorithm', async () => {
     const d = await f.authorizer.authorize(invite());
     expect(d).toMatchObject({ decision: 'challenge', status: 407, reason: 'challenge', trunkId: 'TK1' });
     const parsed = d.proxyAuthenticate!.map(parseChallengeHeader);
-    expect(parsed.map((c) => c.algorithm)).toEqual(['SHA-256', 'MD5']);
+    expect(parsed.map((c) => c.algorithm)).toEqual(['MD5', 'SHA-256']);
     expect(parsed.every((c) => c.realm === REALM && c.qop?.join() === 'auth' && c.stale === undefined)).toBe(true);
     expect(parsed[0].nonce).not.toBe(parsed[1].nonce);
   });
@@ -92,9 +92,9 @@ describe('Authorizer (SPEC §5 decision order)', () => {
   });
 
   it.each([
-    ['SHA-256', 0, {}], ['MD5', 1, {}], ['SHA-256-sess', 0, { algorithm: 'SHA-256-sess' }], ['MD5-sess', 1, { algorithm: 'MD5-sess' }],
-    ['auth-int with a body', 0, { qop: 'auth-int', body: 'v=0\r\n' }], ['auth-int without a body', 1, { qop: 'auth-int' }],
-    ['RFC 2069 (no qop)', 0, { qop: 'none' }], ['userhash', 0, { userhash: true }], ['userhash with MD5', 1, { userhash: true }],
+    ['SHA-256', 1, {}], ['MD5', 0, {}], ['SHA-256-sess', 1, { algorithm: 'SHA-256-sess' }], ['MD5-sess', 0, { algorithm: 'MD5-sess' }],
+    ['auth-int with a body', 1, { qop: 'auth-int', body: 'v=0\r\n' }], ['auth-int without a body', 0, { qop: 'auth-int' }],
+    ['RFC 2069 (no qop)', 1, { qop: 'none' }], ['userhash with SHA-256', 1, { userhash: true }], ['userhash with MD5', 0, { userhash: true }],
   ] as const)('allows a correct %s answer', async (_name, pick, opts) => {
     const { authorization } = await challengeAndAnswer(f, opts as Partial<AnswerOptions>, pick);
     const body = (opts as { body?: string }).body;
@@ -113,7 +113,7 @@ describe('Authorizer (SPEC §5 decision order)', () => {
     ['unknown-user', { username: 'Alice' }],
     ['realm-mismatch', { realm: 'other.realm' }],
     ['nonce-invalid', { nonce: 'AAAA' + 'x'.repeat(72) }],
-    ['algorithm-mismatch', { algorithm: 'MD5' }],
+    ['algorithm-mismatch', { algorithm: 'SHA-256' }],
     ['uri-mismatch', { uri: 'sip:+15550100@evil.example.net' }],
   ] as const)('denies with %s', async (reason, opts) => {
     const { authorization } = await challengeAndAnswer(f, opts);

@@ -4,18 +4,20 @@
  * when `meta.position` P has been applied every document up to P has been too.
  */
 import {
-  AuthStatus, CredentialDoc, DEFAULT_DIGEST_ALGORITHMS, IpAddressDoc, parseKey, PositionDoc, TrunkDoc,
+  AuthStatus, CredentialDoc, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
 } from '@sipauth/contracts';
 import { CidrMatcher, SourceIp } from '@sipauth/ip-acl-match';
 import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
-import type { AuthLookup, CredentialCandidate, TrunkView } from '../authorization/auth-lookup';
+import type { AuthLookup, CredentialCandidate, MatchedRange, TrunkView } from '../authorization/auth-lookup';
 import { CredentialDirectory } from './credential-directory';
 
 class TrunkEntry implements TrunkView {
   readonly algorithms: readonly BaseAlgorithm[];
+  readonly lockoutPolicy: Readonly<LockoutPolicy>;
 
   constructor(readonly doc: TrunkDoc, private readonly index: AuthIndex) {
-    this.algorithms = doc.digestAlgorithms.length > 0 ? doc.digestAlgorithms : DEFAULT_DIGEST_ALGORITHMS;
+    this.algorithms = effectiveDigestAlgorithms(doc.digestAlgorithms);
+    this.lockoutPolicy = effectiveLockoutPolicy(doc.lockoutPolicy);
   }
 
   get trunkId(): string { return this.doc.trunkId; }
@@ -25,6 +27,10 @@ class TrunkEntry implements TrunkView {
 
   allowsSource(source: SourceIp): boolean {
     return this.index.aclMatcherOf(this).matchesParsed(source);
+  }
+
+  matchingRange(source: SourceIp): MatchedRange | undefined {
+    return this.index.matchingRange(this, source);
   }
 }
 
@@ -92,6 +98,21 @@ export class AuthIndex implements AuthLookup {
 
   trunkByDomain(domain: string): TrunkView | undefined {
     return this.byDomain.get(domain);
+  }
+
+  trunkById(accountId: string, trunkId: string): TrunkView | undefined {
+    return this.trunks.get(scoped(accountId, trunkId));
+  }
+
+  /** The longest range of the trunk's ACLs holding `source`, built afresh: explain only, never the hot path. */
+  matchingRange(trunk: TrunkEntry, source: SourceIp): MatchedRange | undefined {
+    const matcher = new CidrMatcher<MatchedRange>();
+    for (const ipAccessControlListId of trunk.doc.ipAccessControlListIds) {
+      for (const [ipAddressId, range] of this.ranges.get(scoped(trunk.accountId, ipAccessControlListId)) ?? []) {
+        try { matcher.add(range, { ipAccessControlListId, ipAddressId, range }); } catch { /* logged by aclMatcherOf */ }
+      }
+    }
+    return matcher.lookupParsed(source);
   }
 
   credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] {

@@ -15,6 +15,9 @@
  *  - The three HA1s, sealed or open, are one flat string (see {@link packHa1s}), not an object of three.
  *  - Userhash lookups are rare, so H(username:realm) is computed only for a list and algorithm for
  *    which a userhash request was seen, all at once, and kept up to date from then on.
+ *  - A replaced password still in its overlap (SPEC §5.2) keeps its HA1s the same way, beside the
+ *    current ones, with the end of the overlap; the read model drops `previous` on a later change or a
+ *    removal, and the entry is replaced whole, so the overlap ends at once.
  */
 import type { CredentialDoc } from '@sipauth/contracts';
 import { BaseAlgorithm, computeUserhash, ha1SealingContext, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
@@ -42,32 +45,62 @@ function unpackAll(packed: string): Record<BaseAlgorithm, string> {
   return { 'MD5': md5, 'SHA-256': sha256, 'SHA-512-256': sha512256 };
 }
 
-class CredentialEntry implements CredentialCandidate {
+/** One set of packed HA1s, opened on first use. */
+class Ha1Set {
   /** Packed HA1s, sealed while `sealed`; null once they failed to open (logged once, not retried). */
   private ha1s: string | null;
   private sealed = true;
 
-  constructor(private readonly list: ListEntry, readonly credentialId: string, readonly username: string, sealedHa1s: string) {
+  constructor(sealedHa1s: string) {
     this.ha1s = sealedHa1s;
+  }
+
+  get(algorithm: BaseAlgorithm, list: ListEntry, credentialId: string, which: string): string | undefined {
+    if (this.sealed) this.open(list, credentialId, which);
+    return this.ha1s === null ? undefined : unpackHa1(this.ha1s, algorithm);
+  }
+
+  private open(list: ListEntry, credentialId: string, which: string): void {
+    this.sealed = false;
+    try {
+      const opened = unsealHa1s(list.keyring, unpackAll(this.ha1s as string), ha1SealingContext(list.listId, credentialId));
+      this.ha1s = packHa1s(opened);
+    } catch (err) {
+      this.ha1s = null;
+      console.error(`sip-auth-worker: cannot open the ${which} HA1s of credential ${credentialId}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** The replaced password's HA1s and the end of their overlap (epoch ms). */
+interface PreviousHa1s { set: Ha1Set; validUntil: number }
+
+class CredentialEntry implements CredentialCandidate {
+  private readonly current: Ha1Set;
+  private readonly previous?: PreviousHa1s;
+
+  constructor(private readonly list: ListEntry, readonly credentialId: string, readonly username: string, sealedHa1s: string, previous?: PreviousHa1s) {
+    this.current = new Ha1Set(sealedHa1s);
+    if (previous) this.previous = previous;
   }
 
   get credentialListId(): string { return this.list.listId; }
 
   ha1(algorithm: BaseAlgorithm): string | undefined {
-    if (this.sealed) this.open();
-    return this.ha1s === null ? undefined : unpackHa1(this.ha1s, algorithm);
+    return this.current.get(algorithm, this.list, this.credentialId, 'current');
   }
 
-  private open(): void {
-    this.sealed = false;
-    try {
-      const opened = unsealHa1s(this.list.keyring, unpackAll(this.ha1s as string), ha1SealingContext(this.list.listId, this.credentialId));
-      this.ha1s = packHa1s(opened);
-    } catch (err) {
-      this.ha1s = null;
-      console.error(`sip-auth-worker: cannot open the HA1s of credential ${this.credentialId}: ${(err as Error).message}`);
-    }
+  previousHa1(algorithm: BaseAlgorithm, nowMs: number): string | undefined {
+    const previous = this.previous;
+    if (previous === undefined || !(nowMs < previous.validUntil)) return undefined;
+    return previous.set.get(algorithm, this.list, this.credentialId, 'previous');
   }
+}
+
+/** The overlap of a document, if one runs at all (an unreadable validUntil runs none). */
+function previousOf(doc: CredentialDoc): PreviousHa1s | undefined {
+  const validUntil = doc.previous ? Date.parse(doc.previous.validUntil) : NaN;
+  return Number.isFinite(validUntil) ? { set: new Ha1Set(packHa1s(doc.previous!.ha1)), validUntil } : undefined;
 }
 
 class ListEntry {
@@ -98,7 +131,7 @@ export class CredentialDirectory {
       list = new ListEntry(doc.credentialListId, this.keyring);
       this.lists.set(key, list);
     }
-    const entry = new CredentialEntry(list, doc.credentialId, doc.username, packHa1s(doc.ha1));
+    const entry = new CredentialEntry(list, doc.credentialId, doc.username, packHa1s(doc.ha1), previousOf(doc));
     list.byId.set(entry.credentialId, entry);
     list.byUsername.set(entry.username, entry);
     for (const [alg, byHash] of list.byUserhash) byHash.set(computeUserhash(alg, entry.username, this.realm), entry);

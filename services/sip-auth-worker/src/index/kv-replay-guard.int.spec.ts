@@ -16,9 +16,21 @@ describe('KvReplayGuard on NATS KV', () => {
   it('accepts a nonce/nc pair once, across guards sharing the bucket', async () => {
     const one = await KvReplayGuard.open(nc.jetstream(), namespace, 300);
     const two = await KvReplayGuard.open(nc.jetstream(), namespace, 300);
-    expect(await one.claim('pair-1')).toBe(true);
-    expect(await two.claim('pair-1')).toBe(false);
-    expect(await two.claim('pair-2')).toBe(true);
+    const use = { response: 'abc', transactionId: 'z9hG4bK-1' };
+    expect(await one.claim('pair-1', use)).toBe('first');
+    expect(await two.claim('pair-1', { response: 'abc' })).toBe('replayed');
+    expect(await two.claim('pair-2', use)).toBe('first');
+  });
+
+  it('tells a retransmission (same transaction id and response) from a replay, on another guard', async () => {
+    const one = await KvReplayGuard.open(nc.jetstream(), namespace, 300);
+    const two = await KvReplayGuard.open(nc.jetstream(), namespace, 300);
+    expect(await one.claim('pair-3', { response: 'r1', transactionId: 'z9hG4bK-a' })).toBe('first');
+    expect(await two.claim('pair-3', { response: 'r1', transactionId: 'z9hG4bK-a' })).toBe('retransmission');
+    expect(await two.claim('pair-3', { response: 'r1', transactionId: 'z9hG4bK-b' })).toBe('replayed');
+    expect(await one.claim('pair-3', { response: 'r2', transactionId: 'z9hG4bK-a' })).toBe('replayed');
+    expect(await one.claim('pair-4', { response: 'r1' })).toBe('first');
+    expect(await two.claim('pair-4', { response: 'r1' })).toBe('replayed');
   });
 
   it('refuses to start on a bucket that would forget pairs while their nonces are still valid', async () => {

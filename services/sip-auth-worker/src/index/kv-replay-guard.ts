@@ -1,16 +1,17 @@
 /**
  * The replay guard shared by every replica: NATS KV bucket `<ns>_nonces` whose max_age outlives a
  * nonce, and create-if-absent, which the server decides atomically (expected last sequence 0), so
- * exactly one replica's claim of a nonce/nc pair succeeds.
+ * exactly one replica's claim of a nonce/nc pair succeeds. The create carries the first use's
+ * transaction id and response hash, so the first verification costs one round trip as before; only
+ * a pair already used costs a second one (a get) to tell a retransmission from a replay.
  */
 import type { JetStreamClient, KV } from 'nats';
 import { nonceBucket } from '@sipauth/contracts';
-import type { ReplayGuard } from '../authorization/replay-guard';
+import { encodeUse, isRetransmission, ReplayGuard, ReplayUse, ReplayVerdict } from '../authorization/replay-guard';
 
 /** Keys outlive the nonce by this much, so clock differences between replicas cannot reopen a pair. */
 const MARGIN_SECONDS = 30;
 const WRONG_LAST_SEQUENCE = 10071;
-const EMPTY = new Uint8Array(0);
 
 export class KvReplayGuard implements ReplayGuard {
   private constructor(private readonly kv: KV) {}
@@ -34,13 +35,15 @@ export class KvReplayGuard implements ReplayGuard {
     return new KvReplayGuard(kv);
   }
 
-  async claim(key: string): Promise<boolean> {
+  async claim(key: string, use: ReplayUse): Promise<ReplayVerdict> {
     try {
-      await this.kv.create(key, EMPTY);
-      return true;
+      await this.kv.create(key, encodeUse(use));
+      return 'first';
     } catch (err) {
-      if ((err as { api_error?: { err_code?: number } }).api_error?.err_code === WRONG_LAST_SEQUENCE) return false;
-      throw err;
+      if ((err as { api_error?: { err_code?: number } }).api_error?.err_code !== WRONG_LAST_SEQUENCE) throw err;
     }
+    if (use.transactionId === undefined) return 'replayed';
+    const stored = await this.kv.get(key);
+    return stored && stored.operation === 'PUT' && isRetransmission(stored.string(), use) ? 'retransmission' : 'replayed';
   }
 }

@@ -12,6 +12,10 @@ export class WorkerMetrics {
   readonly registry = new Registry();
   private readonly errors: Counter<'operation' | 'code'>;
   private readonly latency: LatencyHistogram;
+  private readonly lockouts: Counter;
+  private readonly usernameAlerts: Counter;
+  private readonly countedFailures: Counter<'reason'>;
+  private readonly failureChildren = new Map<string, { inc(): void }>();
   // Counted as plain numbers per request and handed to prom-client at scrape time (see LatencyHistogram).
   private readonly decisionCounts = new Map<string, DecisionCount>();
 
@@ -37,6 +41,18 @@ export class WorkerMetrics {
       [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
     );
     this.registry.registerMetric(this.latency as never);
+    this.lockouts = new Counter({
+      name: 'sipauth_worker_lockouts_total', help: 'Sources locked out of a trunk (SPEC §5.1), counted by the replica that wrote the lockout',
+      registers: [this.registry],
+    });
+    this.usernameAlerts = new Counter({
+      name: 'sipauth_worker_username_failure_alerts_total', help: 'Usernames of a trunk that reached the failure threshold (reported, never locked)',
+      registers: [this.registry],
+    });
+    this.countedFailures = new Counter({
+      name: 'sipauth_worker_lockout_failures_total', help: 'Failed attempts this replica reported to the lockout counters, by reason',
+      labelNames: ['reason'], registers: [this.registry],
+    });
     new Gauge({
       name: 'sipauth_worker_index_entries', help: 'Entries in the in-memory index by kind', labelNames: ['kind'],
       registers: [this.registry],
@@ -68,4 +84,16 @@ export class WorkerMetrics {
   failed(operation: string, code: string): void {
     this.errors.inc({ operation, code });
   }
+
+  /** The lockout counters' sink (see LockoutRegistry). */
+  readonly lockoutSink = {
+    lockedOut: (): void => this.lockouts.inc(),
+    usernameThreshold: (): void => this.usernameAlerts.inc(),
+    // A child bound once per reason: a failed attempt must stay cheap (SPEC §5.1 counting budget).
+    failureCounted: (reason: string): void => {
+      let child = this.failureChildren.get(reason);
+      if (!child) this.failureChildren.set(reason, (child = this.countedFailures.labels(reason)));
+      child.inc();
+    },
+  };
 }

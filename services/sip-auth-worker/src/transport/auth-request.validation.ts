@@ -3,9 +3,10 @@
  * class-validator: every bad field is reported, and what passes is already parsed for the engine.
  */
 import type { ErrorDetail } from '@sipauth/contracts';
-import { parseSourceIp, SourceIp } from '@sipauth/ip-acl-match';
+import { formatSourceIp, parseSourceIp, SourceIp } from '@sipauth/ip-acl-match';
 import { MAX_HEADER_LENGTH } from '@sipauth/sip-digest';
 import type { AuthorizeInput, ChallengeInput, VerifyInput } from '../authorization/authorizer';
+import type { ExplainInput } from '../explain/decision-explainer';
 import { HostPort, parseSipUriHost } from '../authorization/request-target';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; details: ErrorDetail[] };
@@ -13,6 +14,9 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; details: ErrorD
 const MAX_DOMAIN = 300;
 const MAX_BODY = 256 * 1024;
 const METHOD = /^[A-Za-z0-9!%*_+`'~.-]{1,32}$/;
+/** A Via branch is a token; 256 characters is far above any real one. */
+const MAX_TRANSACTION_ID = 256;
+const MAX_EXPLAIN_FIELD = 256;
 
 type Body = Record<string, unknown>;
 
@@ -43,8 +47,14 @@ class Fields {
     return parseSourceIp(text) ?? this.bad('sourceIp', 'must be an IPv4 or IPv6 address');
   }
 
-  method(): string {
-    const v = this.string('method', true, 32);
+  /** An optional non-empty string: `""` is refused rather than read as absent. */
+  optional(field: string, max: number): string | undefined {
+    const v = this.string(field, false, max);
+    return v === '' ? this.bad(field, 'must not be empty when given') : v;
+  }
+
+  method(required = true): string {
+    const v = this.string('method', required, 32);
     if (v !== undefined && !METHOD.test(v)) this.bad('method', 'must be a SIP method token, e.g. INVITE');
     return v ?? '';
   }
@@ -75,6 +85,8 @@ export function validateAuthorize(body: unknown): Validated<AuthorizeInput> {
   // An edge that copies a missing header as "" has sent no credentials: challenge it (SPEC §5 step 5).
   if (authorization !== undefined && authorization.trim() !== '') value.authorization = authorization;
   if (content !== undefined) value.body = content;
+  const transactionId = f.optional('transactionId', MAX_TRANSACTION_ID);
+  if (transactionId !== undefined) value.transactionId = transactionId;
   return result(f, value);
 }
 
@@ -84,10 +96,11 @@ export function validateChallenge(body: unknown): Validated<ChallengeInput> {
   const value: ChallengeInput = { domain: f.domain() };
   const source = f.source(false);
   if (source) value.source = source;
+  f.optional('transactionId', MAX_TRANSACTION_ID);
   return result(f, value);
 }
 
-/** `sourceIp` is accepted (and checked) but not used: verify is the digest check alone. */
+/** `sourceIp` is used only for the lockout (checked and counted): verify is the digest check alone. */
 export function validateVerify(body: unknown): Validated<VerifyInput> {
   const f = fieldsOf(body);
   if (Array.isArray(f)) return { ok: false, details: f };
@@ -95,8 +108,41 @@ export function validateVerify(body: unknown): Validated<VerifyInput> {
     domain: f.domain(), method: f.method(), requestUri: f.requestUri(),
     authorization: f.string('authorization', true, MAX_HEADER_LENGTH) ?? '',
   };
-  f.source(false);
+  const source = f.source(false);
+  if (source) value.source = source;
   const content = f.string('body', false, MAX_BODY);
   if (content !== undefined) value.body = content;
+  const transactionId = f.optional('transactionId', MAX_TRANSACTION_ID);
+  if (transactionId !== undefined) value.transactionId = transactionId;
+  return result(f, value);
+}
+
+/** auth.explain: a password only ever reaches the digest computation of the synthetic request. */
+export function validateExplain(body: unknown): Validated<ExplainInput> {
+  const f = fieldsOf(body);
+  if (Array.isArray(f)) return { ok: false, details: f };
+  const value: ExplainInput = { domain: f.domain(), source: f.source(true) as SourceIp, method: 'INVITE' };
+  if ((body as Body).method !== undefined) value.method = f.method();
+  const username = f.optional('username', MAX_EXPLAIN_FIELD);
+  const password = f.optional('password', MAX_EXPLAIN_FIELD);
+  if (username !== undefined) value.username = username;
+  if (password !== undefined) value.password = password;
+  if ((username === undefined) !== (password === undefined)) {
+    f.details.push({ field: username === undefined ? 'username' : 'password', message: 'is required when the other of username and password is given' });
+  }
+  return result(f, value);
+}
+
+/** auth.lockouts.list / auth.lockouts.clear. */
+export function validateLockouts(body: unknown, withSource: boolean): Validated<{ accountId: string; trunkId: string; sourceIp?: string }> {
+  const f = fieldsOf(body);
+  if (Array.isArray(f)) return { ok: false, details: f };
+  const value: { accountId: string; trunkId: string; sourceIp?: string } = {
+    accountId: f.string('accountId', true, 128) ?? '', trunkId: f.string('trunkId', true, 128) ?? '',
+  };
+  if (withSource) {
+    const source = f.source(false);
+    if (source) value.sourceIp = formatSourceIp(source);
+  }
   return result(f, value);
 }

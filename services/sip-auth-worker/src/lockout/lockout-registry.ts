@@ -1,0 +1,171 @@
+/**
+ * Brute-force lockout across replicas (SPEC §5.1), behind the engine's {@link LockoutGate}:
+ *  - a counted failure is one core NATS publish (no round trip, no await) on an internal subject that
+ *    every replica subscribes to without a queue group, so every replica's {@link LockoutBook} counts
+ *    every failure and crosses every threshold itself, at once;
+ *  - the replica whose own failure crossed it writes the lockout into KV `<ns>_lockouts`, which every
+ *    replica watches into its book: replicas started later, and operators' list/clear, see it too;
+ *  - the check on the hot path is one Map lookup (none at all while no lockout exists).
+ * A verified response publishes a reset only when the source has failures counted.
+ */
+import type { KV, NatsConnection, QueuedIterator, KvEntry, Subscription } from 'nats';
+import { lockoutBucket, type LockoutView } from '@sipauth/contracts';
+import { formatSourceIp, type SourceIp } from '@sipauth/ip-acl-match';
+import { randomBytes } from 'node:crypto';
+import type { TrunkView } from '../authorization/auth-lookup';
+import type { CountedFailure, LockoutGate } from '../authorization/lockout-gate';
+import { LockoutBook, lockoutKey, type LockoutRecord } from './lockout-book';
+
+/** The internal subject of failure, reset and clear events between replicas (not part of contract v1). */
+export const lockoutEventsSubject = (ns: string): string => `${ns}.internal.auth.lockout-events`;
+
+/** The longest lockoutSeconds the bucket keeps a record for (the record's own expiry decides before that). */
+const BUCKET_MAX_AGE_SECONDS = 7 * 24 * 3600;
+const SWEEP_MS = 10_000;
+
+/** What a lockout reports to the metrics. */
+export interface LockoutSink {
+  lockedOut(record: LockoutRecord): void;
+  usernameThreshold(trunkId: string, failures: number): void;
+  failureCounted(reason: CountedFailure): void;
+}
+
+type LockoutEvent =
+  | { k: 'f'; o: string; t: string; a: string; ip: string; u: string; m: number; w: number; l: number }
+  | { k: 'ok'; t: string; ip: string }
+  | { k: 'clear'; t: string; ip?: string };
+
+export interface LockoutRegistryOptions {
+  replicas?: number;
+  log?: (message: string) => void;
+  sink?: LockoutSink;
+  now?: () => number;
+}
+
+export class LockoutRegistry implements LockoutGate {
+  /** Tells this replica's own failures apart when they come back from the subject. */
+  private readonly origin = randomBytes(6).toString('hex');
+  private readonly book: LockoutBook;
+  private readonly subscription: Subscription;
+  private watch?: QueuedIterator<KvEntry>;
+  private readonly sweeper: NodeJS.Timeout;
+  private longestWindow = 60;
+  private closed = false;
+
+  private constructor(private readonly nc: NatsConnection, private readonly ns: string, private readonly kv: KV, private readonly opts: LockoutRegistryOptions) {
+    this.book = new LockoutBook(opts.now);
+    this.subscription = nc.subscribe(lockoutEventsSubject(ns), { callback: (err, msg) => { if (!err) this.onEvent(msg.data); } });
+    this.sweeper = setInterval(() => this.book.sweep(this.longestWindow), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Opens (creating if needed) the namespace's lockout bucket and starts following it and the events. */
+  static async open(nc: NatsConnection, ns: string, opts: LockoutRegistryOptions = {}): Promise<LockoutRegistry> {
+    const kv = await nc.jetstream().views.kv(lockoutBucket(ns), { history: 1, ttl: BUCKET_MAX_AGE_SECONDS * 1000, replicas: opts.replicas ?? 1 });
+    const registry = new LockoutRegistry(nc, ns, kv, opts);
+    await registry.follow();
+    return registry;
+  }
+
+  lockedUntil(trunk: TrunkView, source: SourceIp): number | undefined {
+    if (this.book.lockCount === 0) return undefined;
+    return this.book.lockedUntil(lockoutKey(trunk.trunkId, formatSourceIp(source)));
+  }
+
+  failed(trunk: TrunkView, source: SourceIp, username: string, reason: CountedFailure): void {
+    const { maxFailures: m, windowSeconds: w, lockoutSeconds: l } = trunk.lockoutPolicy;
+    this.publish({ k: 'f', o: this.origin, t: trunk.trunkId, a: trunk.accountId, ip: formatSourceIp(source), u: username, m, w, l });
+    this.opts.sink?.failureCounted(reason);
+  }
+
+  succeeded(trunk: TrunkView, source: SourceIp): void {
+    if (!this.book.counting) return;
+    const ip = formatSourceIp(source);
+    if (this.book.hasFailures(lockoutKey(trunk.trunkId, ip))) this.publish({ k: 'ok', t: trunk.trunkId, ip });
+  }
+
+  /** The trunk's active lockouts, soonest to end first. */
+  list(trunkId: string): LockoutView[] {
+    return this.book.active(trunkId).map((r) => ({
+      trunkId: r.trunkId, sourceIp: r.sourceIp, lockedAt: new Date(r.lockedAt).toISOString(), expiresAt: new Date(r.expiresAt).toISOString(), failures: r.failures,
+    }));
+  }
+
+  /** Ends the trunk's lockouts (one source's when given) and their counts on every replica; resolves how many were active. */
+  async clear(trunkId: string, sourceIp?: string): Promise<number> {
+    const cleared = this.book.clear(trunkId, sourceIp);
+    const keys = sourceIp === undefined ? await this.keysOf(trunkId) : [lockoutKey(trunkId, sourceIp)];
+    for (const key of keys) await this.kv.delete(key);
+    this.publish(sourceIp === undefined ? { k: 'clear', t: trunkId } : { k: 'clear', t: trunkId, ip: sourceIp });
+    await this.nc.flush();
+    return cleared;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweeper);
+    this.watch?.stop();
+    await this.subscription.drain().catch(() => undefined);
+  }
+
+  private publish(event: LockoutEvent): void {
+    try {
+      this.nc.publish(lockoutEventsSubject(this.ns), JSON.stringify(event));
+    } catch (err) {
+      this.opts.log?.(`lockout event not published: ${(err as Error).message}`);
+    }
+  }
+
+  private onEvent(data: Uint8Array): void {
+    let event: LockoutEvent;
+    try {
+      event = JSON.parse(Buffer.from(data).toString()) as LockoutEvent;
+    } catch {
+      return;
+    }
+    if (event.k === 'ok') this.book.resetSource(lockoutKey(event.t, event.ip));
+    else if (event.k === 'clear') this.book.clear(event.t, event.ip);
+    else if (event.k === 'f') this.countFailure(event);
+  }
+
+  private countFailure(e: Extract<LockoutEvent, { k: 'f' }>): void {
+    if (e.w > this.longestWindow) this.longestWindow = e.w;
+    const outcome = this.book.countFailure({ trunkId: e.t, accountId: e.a, sourceIp: e.ip, username: e.u, policy: { maxFailures: e.m, windowSeconds: e.w, lockoutSeconds: e.l } });
+    // Every replica crossed the same threshold; only the one whose failure crossed it writes, logs and counts it.
+    if (e.o !== this.origin) return;
+    if (outcome.lockout) {
+      const record = outcome.lockout;
+      this.kv.put(lockoutKey(record.trunkId, record.sourceIp), JSON.stringify(record)).catch((err: Error) => this.opts.log?.(`lockout not stored: ${err.message}`));
+      this.opts.log?.(`lockout: source ${record.sourceIp} locked out of trunk ${record.trunkId} until ${new Date(record.expiresAt).toISOString()} after ${record.failures} failed attempts within ${e.w} s`);
+      this.opts.sink?.lockedOut(record);
+    }
+    if (outcome.usernameFailures !== undefined) {
+      this.opts.log?.(`lockout: username ${JSON.stringify(e.u)} of trunk ${e.t} had ${outcome.usernameFailures} failed attempts within ${e.w} s (reported, never locked)`);
+      this.opts.sink?.usernameThreshold(e.t, outcome.usernameFailures);
+    }
+  }
+
+  /** Loads the bucket (for at most two seconds before serving) and follows it until closed. */
+  private async follow(): Promise<void> {
+    let initialised!: () => void;
+    const loaded = new Promise<void>((resolve) => { initialised = resolve; });
+    this.watch = await this.kv.watch({ key: '>', initializedFn: () => initialised() });
+    void (async () => {
+      for await (const entry of this.watch!) {
+        if (entry.operation === 'PUT') {
+          try { this.book.putLock(entry.key, entry.json<LockoutRecord>()); } catch { this.opts.log?.(`unreadable lockout ${entry.key}`); }
+        } else {
+          this.book.removeLock(entry.key);
+        }
+      }
+      if (!this.closed) this.opts.log?.('lockout watch ended');
+    })();
+    await Promise.race([loaded, new Promise((r) => setTimeout(r, 2000).unref())]);
+  }
+
+  private async keysOf(trunkId: string): Promise<string[]> {
+    const keys: string[] = [];
+    for await (const key of await this.kv.keys(`${trunkId}.>`)) keys.push(key);
+    return keys;
+  }
+}
