@@ -7,15 +7,18 @@ import type { AddressInfo } from 'node:net';
 import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { connect } from 'nats';
 import { natsConnectOptions } from '@sipauth/contracts';
+import { parseKeyList } from '@sipauth/sip-digest';
 import { createEventStore } from '@sipauth/event-store';
 import { CachedEventStore } from './application/cached-event-store';
 import { ConfigServiceModule } from './config-service.module';
 import { readSettings } from './config-service.settings';
 import { serveConsole } from './http/console-static';
 import { jsonBody } from './http/json-body.middleware';
+import { methodNotAllowed, routesOf } from './http/method-not-allowed.middleware';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { ReplyExceptionFilter } from './http/reply-exception.filter';
 import { RequestLedger } from './idempotency/request-ledger';
 
@@ -40,20 +43,19 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
   const nc = await connect(natsConnectOptions(settings.shared, 'config-service'));
   try {
     const store = new CachedEventStore(await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString, replicas: settings.shared.eventStreamReplicas }));
-    const ledger = await RequestLedger.open(nc, settings.shared.namespace, settings.shared.eventStreamReplicas);
+    const sealingKey = parseKeyList(settings.shared.sealingKeys ?? '', 'SIPAUTH_SEALING_KEYS', { exactBytes: 32 })[0].key;
+    const ledger = await RequestLedger.open(nc, settings.shared.namespace, settings.shared.eventStreamReplicas, sealingKey);
     const app = await NestFactory.create<NestExpressApplication>(ConfigServiceModule.register({ settings, nc, store, ledger }), {
       bodyParser: false,
       logger: options.logger ?? ['log', 'warn', 'error'],
     });
     app.use(serveConsole());
-    app.use(...jsonBody());
+    let routes: ReturnType<typeof routesOf> = [];
+    app.use(methodNotAllowed(() => routes));
+    app.use(jsonBody({ bodyTimeoutMs: settings.bodyTimeoutMs }));
     app.useGlobalFilters(new ReplyExceptionFilter());
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-      .setTitle('sipauth config-service')
-      .setDescription('Credential lists, IP access control lists and trunks of an Elastic SIP Trunking platform. Every reply is `{ok:true,data}` or `{ok:false,error:{code,message,details?}}`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build());
+    const document = buildOpenApiDocument(app);
+    routes = routesOf(document.paths);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
     await app.listen(settings.httpPort);
     const { port } = app.getHttpServer().address() as AddressInfo;

@@ -17,7 +17,9 @@ import { CredentialListsController } from './http/credential-lists.controller';
 import { HealthController } from './http/health.controller';
 import { IpAclsController } from './http/ip-acls.controller';
 import { RestGateway } from './http/rest-gateway';
+import { TrunkChecksController } from './http/trunk-checks.controller';
 import { TrunksController } from './http/trunks.controller';
+import { WorkerGateway } from './http/worker-gateway';
 import type { RequestLedger } from './idempotency/request-ledger';
 import { HistoryService } from './history/history.service';
 import { QueriesService } from './queries/queries.service';
@@ -35,14 +37,14 @@ export class ConfigServiceModule {
   static register(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController, HealthController, ConsoleSessionController],
+      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HealthController, ConsoleSessionController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },
         { provide: NATS_CONNECTION, useValue: deps.nc },
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: REQUEST_LEDGER, useValue: deps.ledger },
         PasswordSealer, ListDeletion, CredentialListsService, IpAclsService, TrunksService, TrunkAssignmentsService, QueriesService, HistoryService,
-        ConfigDispatcher, NatsEndpoints, RestGateway, BearerAuthGuard,
+        ConfigDispatcher, NatsEndpoints, RestGateway, WorkerGateway, BearerAuthGuard,
       ],
     };
   }

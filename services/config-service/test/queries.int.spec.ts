@@ -89,7 +89,7 @@ describe('config-service queries answer from the projection read models', () => 
     await queryAt('trunk.get', { accountId: 'acme', trunkId }, position);
     const res = await request(h.service.httpUrl).get(`/v1/accounts/acme/trunks/${trunkId}`).set('Authorization', `Bearer ${TOKEN_ALL}`);
     expect(res.status).toBe(200);
-    expect(res.body.data.trunk.trunkId).toBe(trunkId);
+    expect(res.body.trunkId).toBe(trunkId);
     const missing = await request(h.service.httpUrl).get(`/v1/accounts/acme/credential-lists/CL${'f'.repeat(32)}`).set('Authorization', `Bearer ${TOKEN_ALL}`);
     expect(missing.status).toBe(404);
   });

@@ -337,11 +337,11 @@ describe('config-service conforms to SPEC §3, §4 and §6', () => {
       const name = domain();
       await f.trunk('globex', name);
       const taken = await api().post('/v1/accounts/acme/trunks').set(auth).send({ friendlyName: 'x', domainName: name });
-      expect([taken.status, taken.body.error.code]).toEqual([409, 'CONFLICT']);
+      expect([taken.status, taken.body.code]).toEqual([409, 'CONFLICT']);
       expect((await api().get('/v1/accounts/acme/trunks').set('Authorization', 'Basic abc')).status).toBe(401);
       expect((await api().get('/v1/accounts/globex/trunks').set('Authorization', `Bearer ${TOKEN_ACME}`)).status).toBe(403);
       const nullBody = await api().post('/v1/accounts/acme/ip-access-control-lists').set(auth).set('Content-Type', 'application/json').send('null');
-      expect([nullBody.status, nullBody.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect([nullBody.status, nullBody.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       const docs = await api().get('/docs-json');
       expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/accounts/{accountId}/credential-lists', '/v1/accounts/{accountId}/trunks/{trunkId}/ip-access-control-lists']));
       expect((await api().get('/docs')).status).toBe(200);

@@ -1,14 +1,15 @@
 /** REST resources of credential lists and their credentials (same use cases as the NATS subjects). */
 import { Controller, Delete, Get, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Reply } from '@sipauth/contracts';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { AddCredentialBody, ChangePasswordBody, CreateCredentialListBody, EmptyCommandBody, RenameBody } from './rest-bodies';
-import { ApiAccountRoute, ApiCommand } from './rest-docs.decorators';
+import { ApiAccountRoute, ApiRead, ApiWrite } from './rest-docs.decorators';
 import { RestGateway } from './rest-gateway';
+import { CredentialAdded, CredentialListCreated, CredentialListDetail, CredentialListPage, CredentialPage, CredentialView } from './rest-schemas';
 
-type Out = Promise<Reply<unknown>>;
+type Out = Promise<unknown>;
+const lists = (accountId: string) => `/v1/accounts/${accountId}/credential-lists`;
 
 @ApiTags('credential lists')
 @ApiAccountRoute()
@@ -20,29 +21,29 @@ export class CredentialListsController {
   @Post()
   @ApiOperation({ summary: 'Create a credential list with its first credential' })
   @ApiBody({ type: CreateCredentialListBody })
-  @ApiCommand(201, 'Created: data has credentialListId and credentialId.')
+  @ApiWrite(CredentialListCreated)
   create(@Param('accountId') accountId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.command(req, res, 'credential-list.create', { accountId }, 201);
+    return this.rest.command(req, res, 'credential-list.create', { accountId }, { location: (d) => `${lists(accountId)}/${d.credentialListId}` });
   }
 
   @Get()
-  @ApiOperation({ summary: "List the account's credential lists (from the read model; data.position tells its freshness)" })
-  @ApiResponse({ status: 200, description: 'data: {credentialLists, position}' })
-  list(@Param('accountId') accountId: string, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.query(res, 'credential-list.list', { accountId });
+  @ApiOperation({ summary: "A page of the account's credential lists, in id order" })
+  @ApiRead(CredentialListPage, true)
+  list(@Param('accountId') accountId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.query(req, res, 'credential-list.list', { accountId }, { paged: true });
   }
 
   @Get(':credentialListId')
-  @ApiOperation({ summary: 'Get a credential list with its credentials (usernames only, never secrets)' })
-  @ApiResponse({ status: 200, description: 'data: {credentialList, position}' })
-  get(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.query(res, 'credential-list.get', { accountId, credentialListId });
+  @ApiOperation({ summary: 'A credential list with its credentials (usernames only, never secrets)' })
+  @ApiRead(CredentialListDetail)
+  get(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.query(req, res, 'credential-list.get', { accountId, credentialListId }, { unwrap: 'credentialList' });
   }
 
   @Patch(':credentialListId')
   @ApiOperation({ summary: 'Rename a credential list' })
   @ApiBody({ type: RenameBody })
-  @ApiCommand(200, 'Renamed (or already so named).')
+  @ApiWrite()
   rename(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'credential-list.rename', { accountId, credentialListId });
   }
@@ -50,7 +51,7 @@ export class CredentialListsController {
   @Delete(':credentialListId')
   @ApiOperation({ summary: 'Delete a credential list (409 CONFLICT naming the trunks while it is assigned)' })
   @ApiBody({ type: EmptyCommandBody, required: false })
-  @ApiCommand(200, 'Deleted.')
+  @ApiWrite()
   delete(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'credential-list.delete', { accountId, credentialListId });
   }
@@ -58,15 +59,32 @@ export class CredentialListsController {
   @Post(':credentialListId/credentials')
   @ApiOperation({ summary: 'Add a credential' })
   @ApiBody({ type: AddCredentialBody })
-  @ApiCommand(201, 'Added: data has credentialId.')
+  @ApiWrite(CredentialAdded)
   addCredential(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.command(req, res, 'credential.add', { accountId, credentialListId }, 201);
+    return this.rest.command(req, res, 'credential.add', { accountId, credentialListId }, { location: (d) => `${lists(accountId)}/${credentialListId}/credentials/${d.credentialId}` });
+  }
+
+  @Get(':credentialListId/credentials')
+  @ApiOperation({ summary: 'A page of the credentials of a list, in id order' })
+  @ApiRead(CredentialPage, true)
+  listCredentials(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.query(req, res, 'credential.list', { accountId, credentialListId }, { paged: true });
+  }
+
+  @Get(':credentialListId/credentials/:credentialId')
+  @ApiOperation({ summary: 'One credential (its username, never a secret)' })
+  @ApiRead(CredentialView)
+  getCredential(
+    @Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Param('credentialId') credentialId: string,
+    @Req() req: Request, @Res({ passthrough: true }) res: Response,
+  ): Out {
+    return this.rest.query(req, res, 'credential.get', { accountId, credentialListId, credentialId }, { unwrap: 'credential' });
   }
 
   @Patch(':credentialListId/credentials/:credentialId')
-  @ApiOperation({ summary: "Change a credential's password" })
+  @ApiOperation({ summary: "Change a credential's password (optionally keeping the previous one valid for a while)" })
   @ApiBody({ type: ChangePasswordBody })
-  @ApiCommand(200, 'Changed.')
+  @ApiWrite()
   changePassword(
     @Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Param('credentialId') credentialId: string,
     @Req() req: Request, @Res({ passthrough: true }) res: Response,
@@ -77,7 +95,7 @@ export class CredentialListsController {
   @Delete(':credentialListId/credentials/:credentialId')
   @ApiOperation({ summary: 'Remove a credential' })
   @ApiBody({ type: EmptyCommandBody, required: false })
-  @ApiCommand(200, 'Removed.')
+  @ApiWrite()
   removeCredential(
     @Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Param('credentialId') credentialId: string,
     @Req() req: Request, @Res({ passthrough: true }) res: Response,

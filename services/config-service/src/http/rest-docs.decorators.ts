@@ -1,26 +1,70 @@
-/** OpenAPI decorators shared by the REST controllers. */
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse } from '@nestjs/swagger';
+/** OpenAPI decorators shared by the REST controllers: every response body, problem and header of SPEC §9. */
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiQuery, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@sipauth/contracts';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { ProblemBody } from './rest-schemas';
 
-const ERROR_SHAPE = 'Body `{ok:false,error:{code,message,details?}}`.';
+const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemBody) } } };
+const problemResponse = (status: number, description: string, headers?: Record<string, { description: string; schema: object }>) =>
+  ApiResponse({ status, description: `${description} (RFC 9457 problem details)`, content: problemContent, ...(headers ? { headers } : {}) });
 
-/** Authentication and the error statuses every route shares. */
+const POSITION = { description: 'Event-store position (decimal string): of the write, or of the read model that answered.', schema: { type: 'string', pattern: '^[0-9]+$' } };
+
+/** Authentication and the problems every route shares. */
 export function ApiAccountRoute(): MethodDecorator & ClassDecorator {
   return applyDecorators(
+    ApiExtraModels(ProblemBody),
     ApiBearerAuth(),
-    ApiResponse({ status: 400, description: `VALIDATION_FAILED: details name every bad field. ${ERROR_SHAPE}` }),
-    ApiResponse({ status: 401, description: `UNAUTHORIZED: missing or unknown bearer token. ${ERROR_SHAPE}` }),
-    ApiResponse({ status: 403, description: `UNAUTHORIZED: the token does not cover this account. ${ERROR_SHAPE}` }),
-    ApiResponse({ status: 404, description: `NOT_FOUND: no such resource in this account. ${ERROR_SHAPE}` }),
-    ApiResponse({ status: 500, description: `INTERNAL. ${ERROR_SHAPE}` }),
+    ApiHeader({ name: 'X-Request-Id', required: false, description: 'Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent.' }),
+    problemResponse(400, 'VALIDATION_FAILED: errors name every bad field, header or query parameter'),
+    problemResponse(401, 'UNAUTHORIZED: missing or unknown bearer token'),
+    problemResponse(403, 'UNAUTHORIZED: the token does not cover this account'),
+    problemResponse(404, 'NOT_FOUND: no such resource in this account'),
+    problemResponse(500, 'INTERNAL'),
   );
 }
 
-/** Commands: success body and the optional idempotency header. */
-export function ApiCommand(status: 200 | 201, description: string): MethodDecorator {
+/** A write: 201 + Location + the new ids (`created`), or 204; both with Sipauth-Position. */
+export function ApiWrite(created?: Type<unknown>): MethodDecorator {
+  const success = created
+    ? ApiResponse({
+      status: 201, description: 'Created.', type: created,
+      headers: { Location: { description: 'Path of the new resource.', schema: { type: 'string' } }, 'Sipauth-Position': POSITION },
+    })
+    : ApiResponse({ status: 204, description: 'Done (or already so: a write that would change nothing succeeds and writes nothing).', headers: { 'Sipauth-Position': POSITION } });
   return applyDecorators(
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'requestId: a retry with the same key returns the first reply and writes nothing' }),
-    ApiResponse({ status, description: `${description} Body \`{ok:true,data:{…, position}}\`; position is the event store position of the change.` }),
-    ApiResponse({ status: 409, description: `CONFLICT. ${ERROR_SHAPE}` }),
+    success,
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422.' }),
+    problemResponse(408, 'REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed'),
+    problemResponse(409, 'CONFLICT: errors name the blocking resources'),
+    problemResponse(413, 'PAYLOAD_TOO_LARGE: more than 64 kB'),
+    problemResponse(415, 'UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8'),
+    problemResponse(422, 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request'),
+  );
+}
+
+/** A read: its body, Sipauth-Position, the optional wait for Sipauth-Min-Position, and paging for lists. */
+export function ApiRead(body: Type<unknown>, paged = false): MethodDecorator {
+  const headers: Record<string, { description: string; schema: object }> = { 'Sipauth-Position': POSITION };
+  if (paged) headers.Link = { description: '`<…?pageToken=…>; rel="next"` while there is a next page.', schema: { type: 'string' } };
+  return applyDecorators(
+    ApiResponse({ status: 200, description: 'OK.', type: body, headers }),
+    ApiHeader({ name: 'Sipauth-Min-Position', required: false, description: "Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position." }),
+    problemResponse(503, 'UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time', { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } }),
+    ...(paged
+      ? [
+        ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } }),
+        ApiQuery({ name: 'pageToken', required: false, schema: { type: 'string' }, description: "The previous page's nextPageToken. Pages follow the id order: an item present throughout a walk is listed once." }),
+      ]
+      : []),
+  );
+}
+
+/** A request to the sip-auth-workers: 503 when none answers. */
+export function ApiWorker(body: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    ApiResponse({ status: 200, description: 'OK.', type: body }),
+    problemResponse(503, 'UNAVAILABLE: no sip-auth-worker answered in time', { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } }),
   );
 }

@@ -1,14 +1,14 @@
-/** REST resources of trunks, their digest algorithms and their assigned lists (same use cases as the NATS subjects). */
+/** REST resources of trunks, their digest algorithms, lockout policy and assigned lists (same use cases as the NATS subjects). */
 import { Controller, Delete, Get, Param, Patch, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Reply } from '@sipauth/contracts';
 import { BearerAuthGuard } from './bearer-auth.guard';
-import { AssignListBody, CreateTrunkBody, EmptyCommandBody, RenameBody, SetDigestAlgorithmsBody } from './rest-bodies';
-import { ApiAccountRoute, ApiCommand } from './rest-docs.decorators';
+import { AssignListBody, CreateTrunkBody, EmptyCommandBody, RenameBody, SetDigestAlgorithmsBody, SetLockoutPolicyBody } from './rest-bodies';
+import { ApiAccountRoute, ApiRead, ApiWrite } from './rest-docs.decorators';
 import { RestGateway } from './rest-gateway';
+import { TrunkCreated, TrunkPage, TrunkView } from './rest-schemas';
 
-type Out = Promise<Reply<unknown>>;
+type Out = Promise<unknown>;
 
 @ApiTags('trunks')
 @ApiAccountRoute()
@@ -20,29 +20,29 @@ export class TrunksController {
   @Post()
   @ApiOperation({ summary: 'Create a trunk (its domain must be unused across all accounts)' })
   @ApiBody({ type: CreateTrunkBody })
-  @ApiCommand(201, 'Created: data has trunkId.')
+  @ApiWrite(TrunkCreated)
   create(@Param('accountId') accountId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.command(req, res, 'trunk.create', { accountId }, 201);
+    return this.rest.command(req, res, 'trunk.create', { accountId }, { location: (d) => `/v1/accounts/${accountId}/trunks/${d.trunkId}` });
   }
 
   @Get()
-  @ApiOperation({ summary: "List the account's trunks" })
-  @ApiResponse({ status: 200, description: 'data: {trunks, position}' })
-  list(@Param('accountId') accountId: string, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.query(res, 'trunk.list', { accountId });
+  @ApiOperation({ summary: "A page of the account's trunks, in id order" })
+  @ApiRead(TrunkPage, true)
+  list(@Param('accountId') accountId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.query(req, res, 'trunk.list', { accountId }, { paged: true });
   }
 
   @Get(':trunkId')
-  @ApiOperation({ summary: 'Get a trunk with its assigned lists and digest algorithms' })
-  @ApiResponse({ status: 200, description: 'data: {trunk, position}' })
-  get(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Res({ passthrough: true }) res: Response): Out {
-    return this.rest.query(res, 'trunk.get', { accountId, trunkId });
+  @ApiOperation({ summary: 'A trunk with its assigned lists, effective digest algorithm order and lockout policy' })
+  @ApiRead(TrunkView)
+  get(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.query(req, res, 'trunk.get', { accountId, trunkId }, { unwrap: 'trunk' });
   }
 
   @Patch(':trunkId')
   @ApiOperation({ summary: 'Rename a trunk' })
   @ApiBody({ type: RenameBody })
-  @ApiCommand(200, 'Renamed.')
+  @ApiWrite()
   rename(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'trunk.rename', { accountId, trunkId });
   }
@@ -50,7 +50,7 @@ export class TrunksController {
   @Delete(':trunkId')
   @ApiOperation({ summary: 'Delete a trunk: its lists are detached and its domain released' })
   @ApiBody({ type: EmptyCommandBody, required: false })
-  @ApiCommand(200, 'Deleted.')
+  @ApiWrite()
   delete(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'trunk.delete', { accountId, trunkId });
   }
@@ -58,15 +58,23 @@ export class TrunksController {
   @Put(':trunkId/digest-algorithms')
   @ApiOperation({ summary: 'Set the offered digest algorithms, most preferred first' })
   @ApiBody({ type: SetDigestAlgorithmsBody })
-  @ApiCommand(200, 'Set.')
+  @ApiWrite()
   setDigestAlgorithms(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'trunk.set-digest-algorithms', { accountId, trunkId });
+  }
+
+  @Put(':trunkId/lockout-policy')
+  @ApiOperation({ summary: "Set the trunk's brute-force lockout policy (a figure left out takes the default's; enabled false turns it off)" })
+  @ApiBody({ type: SetLockoutPolicyBody })
+  @ApiWrite()
+  setLockoutPolicy(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.command(req, res, 'trunk.set-lockout-policy', { accountId, trunkId });
   }
 
   @Post(':trunkId/credential-lists')
   @ApiOperation({ summary: 'Assign a credential list (of the same account) to the trunk' })
   @ApiBody({ type: AssignListBody })
-  @ApiCommand(200, 'Assigned (or already assigned).')
+  @ApiWrite()
   assignCredentialList(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'trunk.assign', { accountId, trunkId, listKind: 'credentialList' });
   }
@@ -74,7 +82,7 @@ export class TrunksController {
   @Delete(':trunkId/credential-lists/:listId')
   @ApiOperation({ summary: 'Unassign a credential list from the trunk' })
   @ApiBody({ type: EmptyCommandBody, required: false })
-  @ApiCommand(200, 'Unassigned.')
+  @ApiWrite()
   unassignCredentialList(
     @Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Param('listId') listId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response,
   ): Out {
@@ -84,7 +92,7 @@ export class TrunksController {
   @Post(':trunkId/ip-access-control-lists')
   @ApiOperation({ summary: 'Assign an IP access control list (of the same account) to the trunk' })
   @ApiBody({ type: AssignListBody })
-  @ApiCommand(200, 'Assigned (or already assigned).')
+  @ApiWrite()
   assignIpAcl(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'trunk.assign', { accountId, trunkId, listKind: 'ipAccessControlList' });
   }
@@ -92,7 +100,7 @@ export class TrunksController {
   @Delete(':trunkId/ip-access-control-lists/:listId')
   @ApiOperation({ summary: 'Unassign an IP access control list from the trunk' })
   @ApiBody({ type: EmptyCommandBody, required: false })
-  @ApiCommand(200, 'Unassigned.')
+  @ApiWrite()
   unassignIpAcl(
     @Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Param('listId') listId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response,
   ): Out {

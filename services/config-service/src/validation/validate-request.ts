@@ -6,9 +6,19 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { ValidationFailed, type FieldProblem } from '@sipauth/domain';
 
-/** Parses a NATS payload as a JSON object; malformed JSON or a non-object is VALIDATION_FAILED. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses a NATS payload as a JSON object; bytes that are not UTF-8 (never stored as U+FFFD), malformed
+ * JSON or a non-object are VALIDATION_FAILED.
+ */
 export function parseJsonObject(payload: Uint8Array | string): Record<string, unknown> {
-  const text = typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8');
+  let text: string;
+  try {
+    text = typeof payload === 'string' ? payload : strictUtf8.decode(payload);
+  } catch {
+    throw new ValidationFailed('request body is not valid UTF-8', [{ field: '(body)', message: 'must be valid UTF-8' }]);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
