@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { allSubjects } from '@sipauth/contracts';
 
 type ConfValue = string | number | boolean | ConfValue[] | ConfObject;
 interface ConfObject { [key: string]: ConfValue }
@@ -148,6 +149,7 @@ describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, f
     expect(may(w.subscribe, 'sipauth.v1.auth.authorize')).toBe(true);
     expect(w.allow_responses).toBe(true);
     expect(may(w.publish, '$KV.sipauth_nonces.abc')).toBe(true);
+    expect(may(w.publish, '$KV.sipauth_lockouts.abc')).toBe(true);
     for (const subject of ['sipauth.v1.config.trunk.create', 'sipauth.v1.query.trunk.get', 'sipauth.events.trunk-1', '$KV.sipauth_projection.active', '$KV.sipauth_rm_1.acct.a.trunk.t', '$JS.API.STREAM.DELETE.sipauth_events', '$JS.API.STREAM.PURGE.sipauth_events']) {
       expect([subject, may(w.publish, subject)]).toEqual([subject, false]);
     }
@@ -162,6 +164,7 @@ describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, f
     expect(may(c.publish, '$KV.sipauth_requests.r1')).toBe(true);
     expect(may(c.subscribe, 'sipauth.v1.auth.authorize')).toBe(false);
     expect(may(c.publish, 'sipauth.v1.auth.authorize')).toBe(false);
+    expect(may(c.publish, 'sipauth.v1.auth.explain')).toBe(true);
     expect(may(c.publish, '$KV.sipauth_rm_1.acct.a.trunk.t')).toBe(false);
     expect(may(c.publish, '$JS.API.STREAM.DELETE.sipauth_events')).toBe(false);
   });
@@ -178,12 +181,41 @@ describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, f
     expect(may(p.subscribe, 'sipauth.v1.config.trunk.create')).toBe(false);
   });
 
-  it('lets the SIP edge only ask the auth questions', () => {
+  it('lets the SIP edge ask only the three deciding auth questions', () => {
     const e = users.get('sip-edge')!;
-    expect(['authorize', 'challenge', 'verify', 'status'].every((op) => may(e.publish, `sipauth.v1.auth.${op}`))).toBe(true);
-    expect(may(e.publish, 'sipauth.v1.config.trunk.create')).toBe(false);
+    const asks = allSubjects('sipauth').filter((subject) => may(e.publish, subject));
+    expect(asks.sort()).toEqual(['authorize', 'challenge', 'verify'].map((op) => `sipauth.v1.auth.${op}`));
     expect(may(e.publish, 'sipauth.events.x')).toBe(false);
-    expect(e.subscribe.allow).toEqual(['_INBOX.>']);
+  });
+
+  it('lets every user subscribe to its own inbox prefix and to no other user\'s, nor to every inbox', () => {
+    for (const [name, u] of users) {
+      expect([name, may(u.subscribe, `_INBOX.${name}.abc.1`)]).toEqual([name, true]);
+      expect([name, may(u.subscribe, '_INBOX.abc.1')]).toEqual([name, false]);
+      for (const other of users.keys()) {
+        if (other !== name) expect([name, other, may(u.subscribe, `_INBOX.${other}.abc.1`)]).toEqual([name, other, false]);
+      }
+    }
+  });
+
+  it('lets exactly one service answer each subject of the contract, and the clients ask what they need', () => {
+    for (const subject of allSubjects('sipauth')) {
+      const responders = [...users].filter(([, u]) => may(u.subscribe, subject)).map(([name]) => name);
+      const expected = subject.includes('.v1.auth.') ? 'sip-auth-worker' : 'config-service';
+      expect([subject, responders]).toEqual([subject, [expected]]);
+      expect([subject, may(users.get('config-client')!.publish, subject)]).toEqual([subject, !/\.auth\.(authorize|challenge|verify)$/.test(subject)]);
+    }
+  });
+
+  it('keeps the event stream from the worker and the clients: no consumer, no message get, no subscription', () => {
+    for (const name of ['sip-auth-worker', 'sip-edge', 'config-client']) {
+      const u = users.get(name)!;
+      for (const subject of ['$JS.API.CONSUMER.CREATE.sipauth_events', '$JS.API.CONSUMER.CREATE.sipauth_events.c.sipauth.events.>', '$JS.API.STREAM.MSG.GET.sipauth_events', '$JS.API.DIRECT.GET.sipauth_events']) {
+        expect([name, subject, may(u.publish, subject)]).toEqual([name, subject, false]);
+      }
+      expect([name, may(u.subscribe, 'sipauth.events.trunk-1')]).toEqual([name, false]);
+    }
+    expect(may(users.get('sip-auth-worker')!.publish, '$JS.API.CONSUMER.CREATE.KV_sipauth_rm_3')).toBe(true);
   });
 });
 
