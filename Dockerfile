@@ -13,6 +13,7 @@ COPY libs/domain/package.json libs/domain/
 COPY libs/sip-digest/package.json libs/sip-digest/
 COPY libs/ip-acl-match/package.json libs/ip-acl-match/
 COPY libs/event-store/package.json libs/event-store/
+COPY libs/logging/package.json libs/logging/
 COPY services/config-service/package.json services/config-service/
 COPY services/projection-service/package.json services/projection-service/
 COPY services/sip-auth-worker/package.json services/sip-auth-worker/
@@ -44,6 +45,8 @@ COPY --from=build /app/libs/ip-acl-match/package.json libs/ip-acl-match/
 COPY --from=build /app/libs/ip-acl-match/dist libs/ip-acl-match/dist
 COPY --from=build /app/libs/event-store/package.json libs/event-store/
 COPY --from=build /app/libs/event-store/dist libs/event-store/dist
+COPY --from=build /app/libs/logging/package.json libs/logging/
+COPY --from=build /app/libs/logging/dist libs/logging/dist
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 COPY deploy/docker/healthcheck.js deploy/docker/healthcheck.js

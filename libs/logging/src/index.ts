@@ -1,0 +1,3 @@
+export * from './service-logger';
+export * from './nest-logging';
+export * from './testing';

@@ -1,0 +1,42 @@
+/**
+ * The same logger inside NestJS, through nestjs-pino: Nest's own lines (start, routes, errors) and every
+ * `new Logger(context)` call become JSON lines of the service's logger.
+ */
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+
+@Module({})
+class LoggedApplication {}
+
+export interface NestLoggingOptions {
+  /** Log one line per HTTP request (method, path, status, ms); off for services whose HTTP is only probes. */
+  httpRequests?: boolean;
+}
+
+/** `appModule` wrapped with the logging module, to pass to `NestFactory.create` (with `bufferLogs: true`). */
+export function withServiceLogging(appModule: DynamicModule, logger: Logger, options: NestLoggingOptions = {}): DynamicModule {
+  return {
+    module: LoggedApplication,
+    imports: [
+      appModule,
+      LoggerModule.forRoot({
+        pinoHttp: {
+          logger,
+          autoLogging: options.httpRequests ?? false,
+          quietReqLogger: true,
+          // Only what says which request it was: never headers (Authorization) or bodies.
+          serializers: {
+            req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+          },
+        },
+      }),
+    ],
+  };
+}
+
+/** Routes the application's Nest logging into its pino logger (call right after `NestFactory.create`). */
+export function useServiceLogger(app: INestApplication): void {
+  app.useLogger(app.get(PinoNestLogger));
+}

@@ -1,0 +1,47 @@
+import { captureLogs } from './testing';
+import { createServiceLogger, readLogLevel, REDACTED } from './service-logger';
+
+describe('service loggers', () => {
+  it('write one JSON object per line with the level name, an ISO time and the service', () => {
+    const logs = captureLogs();
+    try {
+      createServiceLogger('config-service', { LOG_LEVEL: 'info' }).info({ actor: 'ops' }, 'command done');
+      expect(logs.records()).toEqual([expect.objectContaining({ level: 'info', service: 'config-service', actor: 'ops', msg: 'command done', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })]);
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('censor passwords, HA1s and authorization headers wherever a careless caller puts them', () => {
+    const logs = captureLogs();
+    try {
+      const logger = createServiceLogger('x', { LOG_LEVEL: 'debug' });
+      logger.info({ password: 'Top-Secret-Pass-1', request: { password: 'Nested-Secret-2', ha1: { MD5: 'abc123hash' } } }, 'request');
+      logger.debug({ req: { headers: { authorization: 'Bearer the-token-value' } }, reply: { body: { proxyAuthorization: 'Digest response="xyz"' } } }, 'http');
+      const text = logs.lines().join('\n');
+      for (const secret of ['Top-Secret-Pass-1', 'Nested-Secret-2', 'abc123hash', 'the-token-value', 'response="xyz"']) expect(text).not.toContain(secret);
+      expect(logs.records()[0]).toMatchObject({ password: REDACTED, request: { password: REDACTED, ha1: REDACTED } });
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('read LOG_LEVEL, defaulting to info (warn under NODE_ENV=test), and refuse an unknown level by name', () => {
+    expect(readLogLevel({})).toBe('info');
+    expect(readLogLevel({ NODE_ENV: 'test' })).toBe('warn');
+    expect(readLogLevel({ LOG_LEVEL: 'DEBUG' })).toBe('debug');
+    expect(() => readLogLevel({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")');
+  });
+
+  it('leave out what is below the level', () => {
+    const logs = captureLogs();
+    try {
+      const logger = createServiceLogger('x', { LOG_LEVEL: 'warn' });
+      logger.info('quiet');
+      logger.warn('loud');
+      expect(logs.records().map((r) => r.msg)).toEqual(['loud']);
+    } finally {
+      logs.stop();
+    }
+  });
+});
