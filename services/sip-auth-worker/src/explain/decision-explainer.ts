@@ -40,7 +40,7 @@ export class DecisionExplainer {
     const nc = '00000001';
     const ha1 = computeHa1(baseOf(algorithm), input.username, realm, input.password);
     const response = computeResponse({ algorithm, ha1, nonce, cnonce, nc, qop: 'auth', method: input.method, uri });
-    steps.push({ step: 'response', outcome: 'computed', detail: { algorithm, method: input.method, uri, username: input.username, realm, response } });
+    steps.push({ step: 'response', outcome: 'computed', detail: { algorithm, method: input.method, uri, username: input.username, realm, nonce, cnonce, nc, qop: 'auth', response } });
     const authorization = `Digest username=${quoted(input.username)}, realm=${quoted(realm)}, nonce="${nonce}", uri="${uri}", ` +
       `response="${response}", algorithm=${algorithm}, qop=auth, nc=${nc}, cnonce="${cnonce}"`;
     const second: DecisionRun = { dryRun: true, steps: [] };

@@ -84,6 +84,11 @@ export class LockoutRegistry implements LockoutGate {
     if (this.book.hasFailures(lockoutKey(trunk.trunkId, ip))) this.publish({ k: 'ok', t: trunk.trunkId, ip });
   }
 
+  /** Whether this replica counts failures of the source on the trunk (for tests and diagnostics). */
+  hasFailures(trunk: TrunkView, source: SourceIp): boolean {
+    return this.book.hasFailures(lockoutKey(trunk.trunkId, formatSourceIp(source)));
+  }
+
   /** The trunk's active lockouts, soonest to end first. */
   list(trunkId: string): LockoutView[] {
     return this.book.active(trunkId).map((r) => ({
