@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +12,7 @@ import { connect } from 'nats';
 import { natsConnectOptions } from '@sipauth/contracts';
 import { parseKeyList } from '@sipauth/sip-digest';
 import { createEventStore } from '@sipauth/event-store';
+import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
 import { CachedEventStore } from './application/cached-event-store';
 import { ConfigServiceModule } from './config-service.module';
 import { readSettings } from './config-service.settings';
@@ -30,25 +31,30 @@ export interface RunningConfigService {
 }
 
 export interface StartOptions {
-  /** Nest logger (default: Nest's console logger at log level and above). */
+  /**
+   * Logs are JSON lines at LOG_LEVEL (libs/logging); `false` silences them when LOG_LEVEL is unset
+   * (tests). Other values are kept for callers written before, and ignored.
+   */
   logger?: LoggerService | LogLevel[] | false;
 }
 
 /** Reads the configuration from `env` (SPEC §7 plus CONFIG_HTTP_PORT, CONFIG_API_TOKENS) and starts the service. */
 export async function startConfigService(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningConfigService> {
   const settings = readSettings(env);
+  const log = createServiceLogger('config-service', options.logger === false && !env.LOG_LEVEL ? { ...env, LOG_LEVEL: 'silent' } : env);
   if (settings.apiTokens.entries.length === 0) {
-    new Logger('ConfigService').warn('CONFIG_API_TOKENS is not set: every REST request will be refused with 401');
+    log.warn('CONFIG_API_TOKENS is not set: every REST request will be refused with 401');
   }
   const nc = await connect(natsConnectOptions(settings.shared, 'config-service'));
   try {
     const store = new CachedEventStore(await createEventStore(nc, { namespace: settings.shared.namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString, replicas: settings.shared.eventStreamReplicas }));
     const sealingKey = parseKeyList(settings.shared.sealingKeys ?? '', 'SIPAUTH_SEALING_KEYS', { exactBytes: 32 })[0].key;
     const ledger = await RequestLedger.open(nc, settings.shared.namespace, settings.shared.eventStreamReplicas, sealingKey);
-    const app = await NestFactory.create<NestExpressApplication>(ConfigServiceModule.register({ settings, nc, store, ledger }), {
-      bodyParser: false,
-      logger: options.logger ?? ['log', 'warn', 'error'],
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      withServiceLogging(ConfigServiceModule.register({ settings, nc, store, ledger }), log, { httpRequests: true }),
+      { bodyParser: false, bufferLogs: true },
+    );
+    useServiceLogger(app);
     app.use(serveConsole());
     let routes: ReturnType<typeof routesOf> = [];
     app.use(methodNotAllowed(() => routes));
@@ -59,15 +65,18 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
     await app.listen(settings.httpPort);
     const { port } = app.getHttpServer().address() as AddressInfo;
+    log.info({ event: 'started', httpPort: port, namespace: settings.shared.namespace, eventStore: settings.shared.eventStoreConnectionString ? 'eventstoredb' : 'jetstream' }, 'config-service started');
     let closed = false;
     return {
       httpUrl: `http://127.0.0.1:${port}`,
       async close() {
         if (closed) return;
         closed = true;
+        log.info({ event: 'stopping' }, 'config-service stopping: HTTP, NATS subscriptions, event store');
         await app.close();
         await store.close();
         await nc.drain();
+        log.info({ event: 'stopped' }, 'config-service stopped');
       },
     };
   } catch (err) {

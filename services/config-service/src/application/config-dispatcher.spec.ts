@@ -35,7 +35,7 @@ function memoryKv(): KV {
 const TRUNK_ID = `TK${'0'.repeat(32)}`;
 
 function dispatcherWith(rename: () => Promise<object>): ConfigDispatcher {
-  const ledger = new (RequestLedger as unknown as new (kv: KV) => RequestLedger)(memoryKv());
+  const ledger = new (RequestLedger as unknown as new (kv: KV, fingerprintKey: Buffer) => RequestLedger)(memoryKv(), Buffer.alloc(32, 7));
   const trunks = { rename } as unknown as TrunksService;
   return new ConfigDispatcher(
     {} as CredentialListsService, {} as IpAclsService, trunks, {} as TrunkAssignmentsService, {} as QueriesService, {} as HistoryService, ledger,

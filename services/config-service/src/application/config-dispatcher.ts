@@ -13,6 +13,7 @@ import { HistoryService } from '../history/history.service';
 import { QueriesService } from '../queries/queries.service';
 import { requireObject, validateRequest } from '../validation/validate-request';
 import { commandContext, type CommandContext, type RequestOrigin } from './command-context';
+import { commandLogLine } from './command-log';
 import { CredentialListsService } from './credential-lists.service';
 import { COMMAND_ENDPOINTS, QUERY_ENDPOINTS, type Endpoint, type UseCases } from './endpoints';
 import { IpAclsService } from './ip-acls.service';
@@ -40,15 +41,22 @@ export class ConfigDispatcher {
 
   /** `origin`: what the transport knows beyond the body (REST: the token's name and the request id). */
   async command(name: ConfigCommandName, body: unknown, origin: RequestOrigin = {}): Promise<Reply<unknown>> {
-    return this.guard(name, async () => {
+    const started = performance.now();
+    let context: CommandContext | undefined;
+    const reply = await this.guard(name, async () => {
       const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string | null; actor?: string | null };
       // A null requestId is an absent one, never a key that every such request would share.
       const requestId = dto.requestId ?? undefined;
-      const context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin);
-      const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, context));
+      context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin);
+      const ctx = context;
+      const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, ctx));
       if (requestId === undefined) return execute();
       return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, requestId), execute, this.ledger.fingerprint(requireObject(body)));
     });
+    const line = commandLogLine(name, body, origin, context, reply, performance.now() - started);
+    if (!reply.ok && reply.error.code === 'INTERNAL') this.logger.error(line);
+    else this.logger.log(line);
+    return reply;
   }
 
   async query(name: QueryName, body: unknown): Promise<Reply<unknown>> {
