@@ -12,8 +12,8 @@ import type { LockoutRegistry } from '../lockout/lockout-registry';
 import { Validated, validateExplain, validateLockouts } from './auth-request.validation';
 import { decodePayload } from './request-payload';
 
-/** Explain requests a replica serves: a burst of 5, then one per second. */
-export const EXPLAIN_BURST = 5;
+/** Explain requests a replica serves: a burst of 10, then one per second. */
+export const EXPLAIN_BURST = 10;
 export const EXPLAIN_PER_SECOND = 1;
 
 export interface OperatorResponderDeps {
