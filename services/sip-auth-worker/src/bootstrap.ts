@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { connect } from 'nats';
 import type { AddressInfo } from 'node:net';
 import { AuthStatus, natsConnectOptions } from '@sipauth/contracts';
+import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
 import { readWorkerConfig } from './config/worker-config';
 import type { ReadModelWatcher } from './index/read-model-watcher';
 import { WorkerModule } from './worker.module';
@@ -26,18 +27,26 @@ export interface RunningWorker {
  */
 export async function startSipAuthWorker(env: NodeJS.ProcessEnv = process.env): Promise<RunningWorker> {
   const config = readWorkerConfig(env);
+  // JSON lines at LOG_LEVEL; the request path logs nothing per allow or challenge (only rejections and lockouts).
+  const log = createServiceLogger('sip-auth-worker', env);
   const nc = await connect(natsConnectOptions(config.shared, 'sip-auth-worker'));
   try {
-    const app = await NestFactory.create(WorkerModule.forRoot(config, nc), { logger: env.NODE_ENV === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'], abortOnError: false });
+    const app = await NestFactory.create(withServiceLogging(WorkerModule.forRoot(config, nc), log), { bufferLogs: true, abortOnError: false });
+    useServiceLogger(app);
     await app.listen(config.httpPort);
     const { port } = app.getHttpServer().address() as AddressInfo;
+    log.info({ event: 'started', httpPort: port, namespace: config.shared.namespace }, 'sip-auth-worker started');
     const watcher = app.get<ReadModelWatcher>(READ_MODEL_WATCHER);
     let closing: Promise<void> | undefined;
     return {
       httpUrl: `http://127.0.0.1:${port}`,
       status: () => watcher.status(),
       readModelBucket: () => watcher.bucket,
-      close: () => (closing ??= app.close().then(() => nc.drain()).catch(() => nc.close())),
+      close: () => (closing ??= (async () => {
+        log.info({ event: 'stopping' }, 'sip-auth-worker stopping: draining the auth subscriptions');
+        await app.close().then(() => nc.drain()).catch(() => nc.close());
+        log.info({ event: 'stopped' }, 'sip-auth-worker stopped');
+      })()),
     };
   } catch (err) {
     await nc.close();

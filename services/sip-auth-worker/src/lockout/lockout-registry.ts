@@ -150,22 +150,40 @@ export class LockoutRegistry implements LockoutGate {
     }
   }
 
-  /** Loads the bucket (for at most two seconds before serving) and follows it until closed. */
+  /**
+   * Loads the bucket (waiting at most two seconds before serving) and follows it until closed; a
+   * watch that ends on its own (a lost consumer, a NATS restart) is opened again a second later.
+   */
   private async follow(): Promise<void> {
     let initialised!: () => void;
     const loaded = new Promise<void>((resolve) => { initialised = resolve; });
-    this.watch = await this.kv.watch({ key: '>', initializedFn: () => initialised() });
     void (async () => {
-      for await (const entry of this.watch!) {
-        if (entry.operation === 'PUT') {
-          try { this.book.putLock(entry.key, entry.json<LockoutRecord>()); } catch { this.opts.log?.(`unreadable lockout ${entry.key}`); }
-        } else {
-          this.book.removeLock(entry.key);
+      while (!this.closed) {
+        try {
+          this.watch = await this.kv.watch({ key: '>', initializedFn: () => initialised() });
+          if (this.closed) this.watch.stop();
+          for await (const entry of this.watch) this.apply(entry);
+        } catch (err) {
+          this.opts.log?.(`lockout watch failed: ${(err as Error).message}`);
         }
+        if (this.closed) return;
+        this.opts.log?.('lockout watch ended; watching again');
+        await new Promise((r) => setTimeout(r, 1000));
       }
-      if (!this.closed) this.opts.log?.('lockout watch ended');
     })();
     await Promise.race([loaded, new Promise((r) => setTimeout(r, 2000).unref())]);
+  }
+
+  private apply(entry: KvEntry): void {
+    if (entry.operation !== 'PUT') {
+      this.book.removeLock(entry.key);
+      return;
+    }
+    try {
+      this.book.putLock(entry.key, entry.json<LockoutRecord>());
+    } catch {
+      this.opts.log?.(`unreadable lockout ${entry.key}`);
+    }
   }
 
   private async keysOf(trunkId: string): Promise<string[]> {

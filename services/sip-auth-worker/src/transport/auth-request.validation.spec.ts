@@ -1,4 +1,4 @@
-import { validateAuthorize, validateChallenge, validateVerify } from './auth-request.validation';
+import { validateAuthorize, validateChallenge, validateExplain, validateLockouts, validateVerify } from './auth-request.validation';
 
 const good = { domain: 'acme.example.net', sourceIp: '192.0.2.1', method: 'INVITE', requestUri: 'sip:+1555@acme.example.net' };
 const fields = (r: { ok: boolean; details?: { field: string }[] }) => (r.ok ? [] : r.details!.map((d) => d.field).sort());
@@ -34,5 +34,31 @@ describe('auth request validation', () => {
 
   it('refuses oversized strings instead of scanning them', () => {
     expect(fields(validateAuthorize({ ...good, domain: 'a'.repeat(10_000) }) as never)).toEqual(['domain']);
+  });
+
+  it('takes a transactionId on authorize, challenge and verify, and refuses an empty, oversized or non-string one', () => {
+    expect(validateAuthorize({ ...good, transactionId: 'z9hG4bK776asdhds' })).toMatchObject({ ok: true, value: { transactionId: 'z9hG4bK776asdhds' } });
+    expect(validateVerify({ ...good, authorization: 'Digest x=1', transactionId: 'z9hG4bK1' })).toMatchObject({ ok: true, value: { transactionId: 'z9hG4bK1' } });
+    for (const transactionId of ['', 'z'.repeat(257), 7]) {
+      expect(fields(validateAuthorize({ ...good, transactionId }) as never)).toEqual(['transactionId']);
+      expect(fields(validateChallenge({ domain: 'acme.example.net', transactionId }) as never)).toEqual(['transactionId']);
+    }
+  });
+
+  it('keeps the source of a verify request for the lockout', () => {
+    expect(validateVerify({ ...good, authorization: 'Digest x=1' })).toMatchObject({ ok: true, value: { source: { family: 4 } } });
+  });
+
+  it('validates explain: domain and sourceIp required, INVITE by default, username and password together', () => {
+    expect(validateExplain({ domain: 'acme.example.net', sourceIp: '192.0.2.1' })).toMatchObject({ ok: true, value: { method: 'INVITE' } });
+    expect(validateExplain({ domain: 'acme.example.net', sourceIp: '192.0.2.1', method: 'ACK', username: 'a', password: 'p' }))
+      .toMatchObject({ ok: true, value: { method: 'ACK', username: 'a', password: 'p' } });
+    expect(fields(validateExplain({ username: 'a' }) as never)).toEqual(['domain', 'password', 'sourceIp']);
+    expect(fields(validateExplain({ domain: 'd', sourceIp: '192.0.2.1', password: 'p', method: 'BAD METHOD' }) as never)).toEqual(['method', 'username']);
+  });
+
+  it('validates the lockout requests, normalising a given source', () => {
+    expect(validateLockouts({ accountId: 'AC1', trunkId: 'TK1', sourceIp: '::ffff:192.0.2.1' }, true)).toEqual({ ok: true, value: { accountId: 'AC1', trunkId: 'TK1', sourceIp: '192.0.2.1' } });
+    expect(fields(validateLockouts({ sourceIp: 'x' }, true) as never)).toEqual(['accountId', 'sourceIp', 'trunkId']);
   });
 });
