@@ -15,6 +15,7 @@ import { BearerAuthGuard } from './http/bearer-auth.guard';
 import { ConsoleSessionController } from './http/console-session.controller';
 import { CredentialListsController } from './http/credential-lists.controller';
 import { HealthController } from './http/health.controller';
+import { HistoryController } from './http/history.controller';
 import { IpAclsController } from './http/ip-acls.controller';
 import { RestGateway } from './http/rest-gateway';
 import { TrunkChecksController } from './http/trunk-checks.controller';
@@ -37,7 +38,7 @@ export class ConfigServiceModule {
   static register(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HealthController, ConsoleSessionController],
+      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, HealthController, ConsoleSessionController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },
         { provide: NATS_CONNECTION, useValue: deps.nc },

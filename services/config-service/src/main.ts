@@ -1,19 +1,19 @@
 /** Runs the config-service until SIGINT or SIGTERM, then stops cleanly (exit code 0). */
-import { Logger } from '@nestjs/common';
+import { createServiceLogger } from '@sipauth/logging';
 import { startConfigService } from './bootstrap';
 
 async function main(): Promise<void> {
-  const logger = new Logger('ConfigService');
+  const logger = createServiceLogger('config-service');
   const service = await startConfigService(process.env);
-  logger.log(`REST API at ${service.httpUrl}/v1, OpenAPI document at ${service.httpUrl}/docs (JSON: /docs-json)`);
+  logger.info(`REST API at ${service.httpUrl}/v1, OpenAPI document at ${service.httpUrl}/docs (JSON: /docs-json)`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: draining NATS and stopping`);
+    logger.info({ event: 'signal', signal }, `${signal} received: draining NATS and stopping`);
     service.close().then(() => process.exit(0), (err: Error) => {
-      logger.error(`stopping failed: ${err.message}`);
-      process.exit(1);
+      logger.error({ event: 'stop-failed' }, `stopping failed: ${err.message}`);
+      setTimeout(() => process.exit(1), 100);
     });
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  new Logger('ConfigService').error(`could not start: ${err.message}`);
-  process.exit(1);
+  createServiceLogger('config-service').fatal({ event: 'start-failed' }, `could not start: ${err.message}`);
+  // pino writes asynchronously: give the line a moment to leave before exiting.
+  setTimeout(() => process.exit(1), 100);
 });

@@ -1,5 +1,7 @@
+import request from 'supertest';
 import type { HistoryEntry, HistoryResult } from '@sipauth/contracts';
-import { PASSWORD, useConfigService } from './config-service.harness';
+import { derivedTokenName } from '../src/http/api-tokens';
+import { PASSWORD, TOKEN_ALL, useConfigService } from './config-service.harness';
 
 const NEW_PASSWORD = 'Another-Secret-77-Words';
 const BOB_PASSWORD = 'Bobs-Own-Secret-42-x';
@@ -81,6 +83,28 @@ describe('query.history: the audit trail from the event store', () => {
     await h.ok('credential.change-password', { accountId: 'one-cred', credentialListId, credentialId, password: NEW_PASSWORD });
     const { events } = await history({ accountId: 'one-cred', resourceId: credentialId });
     expect(events.map((e) => e.summary)).toEqual(['Password of alice changed', 'Credential alice added']);
+  });
+
+  it('over REST: the token name is the actor, X-Request-Id the correlation id, and pages follow Link', async () => {
+    const rest = request(h.service.httpUrl);
+    const auth = { Authorization: `Bearer ${TOKEN_ALL}` };
+    const created = await rest.post('/v1/accounts/resty/credential-lists').set(auth).set('X-Request-Id', 'req-abc-1')
+      .send({ friendlyName: 'Office', username: 'alice', password: PASSWORD });
+    expect(created.status).toBe(201);
+    const listId = created.body.credentialListId as string;
+    await rest.patch(`/v1/accounts/resty/credential-lists/${listId}`).set(auth).send({ friendlyName: 'Renamed' }).expect(204);
+    const first = await rest.get(`/v1/accounts/resty/history?resourceId=${listId}&pageSize=2`).set(auth).expect(200);
+    expect(first.body.events.map((e: HistoryEntry) => [e.summary, e.actor])).toEqual([
+      ['Credential list renamed to "Renamed"', derivedTokenName(TOKEN_ALL)],
+      ['Credential alice added', derivedTokenName(TOKEN_ALL)],
+    ]);
+    expect(first.body.events[1].correlationId).toBe('req-abc-1');
+    const next = /<([^>]+)>; rel="next"/.exec(first.headers.link)?.[1];
+    expect(next).toContain(`pageToken=${first.body.nextPageToken}`);
+    const second = await rest.get(next!).set(auth).expect(200);
+    expect(second.body).toEqual({ events: [expect.objectContaining({ summary: 'Credential list "Office" created' })] });
+    await rest.get(`/v1/accounts/resty/history?pageSize=0`).set(auth).expect(400);
+    await rest.get('/v1/accounts/resty/history').expect(401);
   });
 
   it("answers NOT_FOUND for another account's resource and VALIDATION_FAILED for a forged page token", async () => {

@@ -6,11 +6,11 @@ import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect } from 'nats';
 import { natsConnectOptions } from '@sipauth/contracts';
 import { createEventStore } from '@sipauth/event-store';
+import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
 import { serveRebuildRequests } from './admin/rebuild.responder';
 import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRunner } from './projection-runner';
@@ -34,7 +34,7 @@ export interface RunningProjectionService {
 export async function startProjectionService(env: NodeJS.ProcessEnv = process.env): Promise<RunningProjectionService> {
   const settings = readSettings(env);
   const { namespace } = settings.shared;
-  const logger = new Logger('ProjectionService');
+  const log = createServiceLogger('projection-service', env);
   const nc = await connect(natsConnectOptions(settings.shared, 'projection-service'));
   try {
     const store = await createEventStore(nc, { namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString, replicas: settings.shared.eventStreamReplicas });
@@ -49,7 +49,7 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
       leaseTtlMs: settings.leaseTtlMs,
       rebuildGraceMs: settings.rebuildGraceMs,
       metrics,
-      log: (message) => logger.log(message),
+      log: (message) => log.info(message),
     });
     const admin = serveRebuildRequests(nc, namespace, runner);
     const runtime: ProjectionRuntime = {
@@ -61,10 +61,11 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
         await store.close();
       },
     };
-    const levels: LogLevel[] = env.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'warn', 'error'];
-    const app = await NestFactory.create(ProjectionServiceModule.register(runtime), { logger: levels, abortOnError: false });
+    const app = await NestFactory.create(withServiceLogging(ProjectionServiceModule.register(runtime), log), { bufferLogs: true, abortOnError: false });
+    useServiceLogger(app);
     await app.listen(settings.httpPort);
     const { port } = app.getHttpServer().address() as AddressInfo;
+    log.info({ event: 'started', httpPort: port, namespace }, 'projection-service started');
     let closing: Promise<void> | undefined;
     return {
       httpPort: port,
@@ -72,8 +73,10 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
       rebuild: () => runner.rebuild(),
       close() {
         closing ??= (async () => {
+          log.info({ event: 'stopping' }, 'projection-service stopping: checkpoint, lease, NATS');
           await app.close();
           await nc.drain();
+          log.info({ event: 'stopped' }, 'projection-service stopped');
         })();
         return closing;
       },

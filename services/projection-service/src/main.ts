@@ -1,15 +1,18 @@
 /** Runs the projection-service until SIGINT or SIGTERM, then stops cleanly (checkpoint written, NATS drained). */
+import { createServiceLogger } from '@sipauth/logging';
 import { startProjectionService } from './bootstrap';
+
+const log = createServiceLogger('projection-service');
 
 startProjectionService().then(
   (service) => {
     const stop = (signal: string) => {
-      console.log(`projection-service: ${signal} received, stopping`);
+      log.info({ event: 'signal', signal }, `${signal} received, stopping`);
       service.close().then(
         () => process.exit(0),
         (err) => {
-          console.error('projection-service: unclean stop', err);
-          process.exit(1);
+          log.error({ event: 'stop-failed', err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'unclean stop');
+          setTimeout(() => process.exit(1), 100);
         },
       );
     };
@@ -17,7 +20,7 @@ startProjectionService().then(
     process.once('SIGTERM', () => stop('SIGTERM'));
   },
   (err) => {
-    console.error('projection-service failed to start:', err instanceof Error ? err.message : err);
-    process.exit(1);
+    log.fatal({ event: 'start-failed', err: { message: err instanceof Error ? err.message : String(err) } }, 'projection-service failed to start');
+    setTimeout(() => process.exit(1), 100);
   },
 );
