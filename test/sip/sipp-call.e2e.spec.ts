@@ -1,3 +1,7 @@
+/**
+ * sipp, the reference SIP load tool, calling through the Kamailio edge (Kamailio + bridge + worker)
+ * to a sipp UAS upstream (SPEC §10). sipp's exit code says whether the scenario went as written.
+ */
 import { SipEdge, startSipEdgeUnderTest } from '../support/sip-edge';
 import { expectSippExit, runSippUac } from './sipp-run';
 
@@ -11,10 +15,49 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => edge?.close());
 
+const sipp = (scenario: string, domain: string, more: Partial<Parameters<typeof runSippUac>[0]> = {}) =>
+  runSippUac({ scenario, target, domain, ...more });
+
 describe('sipp through the Kamailio edge', () => {
   it('completes a call with MD5 proxy authentication: 407, INVITE with credentials, 200, ACK, BYE', async () => {
-    const { domain } = await edge.createTrunk({ credentials: USER, algorithms: ['MD5', 'SHA-256'] });
-    const run = await runSippUac({ scenario: 'uac-auth.xml', target, domain, ...USER });
-    expectSippExit(run, 0, edge.kamailioLog());
+    const { domain } = await edge.createTrunk({ credentials: USER });
+    expectSippExit(await sipp('uac-auth.xml', domain, USER), 0, edge.kamailioLog());
+  });
+
+  it('completes the same call over TCP', async () => {
+    const { domain } = await edge.createTrunk({ credentials: USER });
+    expectSippExit(await sipp('uac-auth.xml', domain, { ...USER, transport: 't1' }), 0, edge.kamailioLog());
+  });
+
+  it('refuses a wrong password with 403 after the challenge', async () => {
+    const { domain } = await edge.createTrunk({ credentials: USER });
+    expectSippExit(await sipp('uac-auth-refused.xml', domain, { ...USER, password: 'not-the-password' }), 0, edge.kamailioLog());
+  });
+
+  it('refuses sipp without -auth_uri: it hashes sip:<remote ip>:<port> as the digest uri, which is not the Request-URI host', async () => {
+    const { domain } = await edge.createTrunk({ credentials: USER });
+    expectSippExit(await sipp('uac-auth-refused.xml', domain, { ...USER, authUri: false }), 0, edge.kamailioLog());
+    expect(edge.kamailioLog()).toMatch(new RegExp(`INVITE 403 uri-mismatch domain=${domain.replace(/\./g, '\\.')}`));
+  });
+
+  it('lets a call through an ACL-only trunk from an allowed address without a challenge', async () => {
+    const { domain } = await edge.createTrunk({ acl: ['127.0.0.0/8'] });
+    expectSippExit(await sipp('uac-call.xml', domain), 0, edge.kamailioLog());
+  });
+
+  it('challenges an allowed address on a trunk with both an ACL and credentials, and refuses other addresses at once', async () => {
+    const both = await edge.createTrunk({ acl: ['127.0.0.1/32'], credentials: USER });
+    expectSippExit(await sipp('uac-auth.xml', both.domain, USER), 0, edge.kamailioLog());
+    const elsewhere = await edge.createTrunk({ acl: ['198.51.100.0/24'], credentials: USER });
+    expectSippExit(await sipp('uac-refused-403.xml', elsewhere.domain), 0, edge.kamailioLog());
+  });
+
+  it('answers 404 for a domain that is no trunk', async () => {
+    expectSippExit(await sipp('uac-refused-404.xml', 'no-such-trunk.sipauth.test'), 0, edge.kamailioLog());
+  });
+
+  it('runs ten authenticated calls in a row without a failed call', async () => {
+    const { domain } = await edge.createTrunk({ credentials: USER });
+    expectSippExit(await sipp('uac-auth.xml', domain, { ...USER, calls: 10, extra: ['-r', '20'] }), 0, edge.kamailioLog());
   });
 });

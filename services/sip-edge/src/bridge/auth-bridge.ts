@@ -55,9 +55,10 @@ export class AuthBridge {
         if (code === 503) this.log('warn', `worker error ${reply.error.code}: 503`);
         this.send({ tindex: question.tindex, tlabel: question.tlabel, code });
       },
-      (err: Error) => {
+      (err: Error & { code?: string }) => {
         this.counters.unanswered++;
-        this.log('warn', `no answer from the worker (${err.message}): 503`);
+        const why = err.code === '503' ? 'no worker subscribed' : err.message;
+        this.log('warn', `no answer from the worker (${why}): 503`);
         this.send(unavailable(question));
       },
     );
