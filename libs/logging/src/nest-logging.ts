@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 @Module({})
 class LoggedApplication {}
 
+let requestCounter = 0;
+
 export interface NestLoggingOptions {
   /** Log one line per HTTP request (method, path, status, ms); off for services whose HTTP is only probes. */
   httpRequests?: boolean;
@@ -25,6 +27,11 @@ export function withServiceLogging(appModule: DynamicModule, logger: Logger, opt
           logger,
           autoLogging: options.httpRequests ?? false,
           quietReqLogger: true,
+          // The caller's X-Request-Id (the correlation id of its events) when usable, else a counter.
+          genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+            const given = req.headers['x-request-id'];
+            return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : ++requestCounter;
+          },
           // Only what says which request it was: never headers (Authorization) or bodies.
           serializers: {
             req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
