@@ -119,6 +119,7 @@ describe('the OpenAPI document of the REST API', () => {
     await call('delete', `${tk}/lockouts/198.51.100.9`);
     await call('patch', tk, { friendlyName: 'Primary' });
     expect((await call('get', `${a}/history?resourceId=${list.body.credentialListId}&pageSize=2`)).body.events).toHaveLength(2);
+    expect((await call('get', `${a}/history?pageSize=3&resourceId=${list.body.credentialListId}`)).body.events).toHaveLength(3);
     // Errors, each against the problem schema.
     await call('post', `${a}/trunks`, { friendlyName: '' });
     await call('get', `${a}/trunks`, undefined, {});
