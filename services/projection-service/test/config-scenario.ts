@@ -81,7 +81,7 @@ export class ConfigScenario {
   }
 
   async changePassword(listId: string, credentialId: string, username: string): Promise<void> {
-    await this.list(listId, { type: 'ChangeCredentialPassword', credentialId, realm: REALM, ha1: this.seal(listId, credentialId, username) });
+    await this.list(listId, { type: 'ChangeCredentialPassword', credentialId, realm: REALM, ha1: this.seal(listId, credentialId, username), now });
   }
 
   async createAcl(): Promise<string> {
