@@ -2,7 +2,9 @@
 # One image per service, from one parameterised Dockerfile:
 #   docker build --build-arg SERVICE=sip-auth-worker -t sipauth/sip-auth-worker .
 # SERVICE is config-service, projection-service or sip-auth-worker.
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS (supported until 2028-04-30), the version .ci/run tests on besides the machine's own.
+# A release build pins it by digest: --build-arg NODE_IMAGE=node:24-bookworm-slim@sha256:<digest>.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: every dependency, compile all workspaces -------------------------------------------
 FROM ${NODE_IMAGE} AS build
@@ -14,9 +16,12 @@ COPY libs/sip-digest/package.json libs/sip-digest/
 COPY libs/ip-acl-match/package.json libs/ip-acl-match/
 COPY libs/event-store/package.json libs/event-store/
 COPY libs/logging/package.json libs/logging/
+COPY libs/logging/package.json libs/logging/
 COPY services/config-service/package.json services/config-service/
 COPY services/projection-service/package.json services/projection-service/
 COPY services/sip-auth-worker/package.json services/sip-auth-worker/
+COPY services/sip-edge/package.json services/sip-edge/
+COPY services/console/package.json services/console/
 RUN npm ci --no-audit --no-fund
 COPY libs libs
 COPY services services
@@ -30,6 +35,7 @@ RUN npm prune --omit=dev --no-audit --no-fund
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=<config-service|projection-service|sip-auth-worker>" && false) \
+ && apt-get update -qq && apt-get install -y -qq --no-install-recommends tini && rm -rf /var/lib/apt/lists/* \
  && groupadd --gid 10001 sipauth && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin sipauth
 WORKDIR /app
 ENV NODE_ENV=production SERVICE=${SERVICE}
@@ -47,6 +53,8 @@ COPY --from=build /app/libs/event-store/package.json libs/event-store/
 COPY --from=build /app/libs/event-store/dist libs/event-store/dist
 COPY --from=build /app/libs/logging/package.json libs/logging/
 COPY --from=build /app/libs/logging/dist libs/logging/dist
+COPY --from=build /app/libs/logging/package.json libs/logging/
+COPY --from=build /app/libs/logging/dist libs/logging/dist
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 COPY deploy/docker/healthcheck.js deploy/docker/healthcheck.js
@@ -54,5 +62,8 @@ USER 10001:10001
 EXPOSE 8080 9464 9465
 # Each service answers GET /readyz on its HTTP port (CONFIG_HTTP_PORT, PROJECTION_HTTP_PORT, WORKER_HTTP_PORT).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD ["node", "deploy/docker/healthcheck.js"]
-# Node is PID 1: the services handle SIGTERM/SIGINT themselves (drain NATS, store the checkpoint).
+# tini is PID 1 and forwards signals to node: a SIGTERM during start-up, before the service installs
+# its handlers, still stops it (PID 1 ignores signals it has no handler for); then the services
+# drain NATS and store the checkpoint on SIGTERM/SIGINT themselves. tini also reaps zombies.
+ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["sh", "-c", "exec node services/${SERVICE}/dist/main.js"]

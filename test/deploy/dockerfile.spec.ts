@@ -24,9 +24,12 @@ const workspaces = ['libs', 'services'].flatMap((dir) =>
 );
 
 describe('the Dockerfile', () => {
-  it('builds in one stage and runs from a slim Node 20 stage of its own', () => {
+  it('builds in one stage and runs from a slim stage of its own on the Node LTS that package.json engines name', () => {
     expect(stages.map((s) => s[0].split(/\s+/).pop())).toEqual(['build', 'prod-deps', 'runtime']);
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-[\w-]*slim$/m);
+    const [, major] = /^ARG NODE_IMAGE=node:(\d+)-[\w-]*slim$/m.exec(dockerfile)!;
+    expect(['22', '24']).toContain(major);
+    const engines: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node;
+    expect(engines.split('||').map((r) => r.trim())).toContain(`>=${major}`);
     expect(stages[0].join('\n')).toMatch(/RUN npm ci\b/);
     expect(stages[0].join('\n')).toMatch(/RUN npm run build/);
   });
@@ -59,6 +62,9 @@ describe('the Dockerfile', () => {
     expect(user).not.toMatch(/\broot\b|^USER 0\b/);
     expect(runtime.join('\n')).toMatch(/^HEALTHCHECK .*deploy\/docker\/healthcheck\.js/m);
     expect(runtime.join('\n')).toMatch(/^CMD .*services\/\$\{SERVICE\}\/dist\/main\.js/m);
+    // An init as PID 1 forwards SIGTERM to node even before node installs its handlers.
+    expect(runtime.find((l) => /^ENTRYPOINT\s/.test(l))).toBe('ENTRYPOINT ["/usr/bin/tini", "--"]');
+    expect(runtime.join('\n')).toMatch(/apt-get install [^\n]*\btini\b/);
     expect(existsSync(join(ROOT, 'deploy', 'docker', 'healthcheck.js'))).toBe(true);
   });
 
