@@ -29,7 +29,7 @@ const fail = (line) => {
 };
 
 function ensureBuilt() {
-  const missing = SERVICES.filter((s) => !existsSync(join(ROOT, 'services', s, 'dist', 'main.js')));
+  const missing = [...SERVICES, 'sip-edge'].filter((s) => !existsSync(join(ROOT, 'services', s, 'dist', 'main.js')));
   if (missing.length === 0) return;
   say(`${missing.join(', ')} not built yet: running npm run build`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -149,6 +149,12 @@ async function main() {
   env.PROJECTION_HTTP_PORT = String(ports['projection-service']);
   env.WORKER_HTTP_PORT = String(ports['sip-auth-worker']);
   const readyPath = { 'config-service': '/readyz', 'projection-service': '/readyz', 'sip-auth-worker': '/readyz' };
+  // The SIP edge (block at the end of this file): Kamailio and the sip-edge bridge, when Kamailio is installed.
+  const edge = sipEdgePlan(env);
+  if (edge) {
+    Object.assign(ports, edge.ports);
+    Object.assign(readyPath, edge.readyPath);
+  }
   const namespace = env.SIPAUTH_NAMESPACE || 'sipauth';
   say(`NATS ${servers.join(', ')}, namespace ${namespace}, event store ${env.EVENTSTORE_CONNECTION_STRING ? 'EventStoreDB' : 'JetStream'}`);
 
@@ -190,9 +196,10 @@ async function main() {
   // If this process dies, its children (in their own process groups) must not outlive it.
   process.on('exit', () => stopAll('SIGTERM'));
 
-  for (const name of SERVICES) {
+  for (const name of [...SERVICES, ...(edge ? Object.keys(edge.commands) : [])]) {
+    const [command, args] = edge?.commands[name] ?? [process.execPath, [join(ROOT, 'services', name, 'dist', 'main.js')]];
     // Own process group: a terminal's Ctrl-C reaches only this process, which forwards it once.
-    const child = spawn(process.execPath, [join(ROOT, 'services', name, 'dist', 'main.js')], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -209,7 +216,7 @@ async function main() {
   }
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  const pending = new Set(SERVICES);
+  const pending = new Set([...SERVICES, ...(edge ? Object.keys(edge.readyPath) : [])]);
   while (pending.size > 0) {
     if (stopping) return;
     if (Date.now() > deadline) {
@@ -229,7 +236,60 @@ async function main() {
   if (keys.file) say(`development API token: CONFIG_API_TOKENS in ${keys.file} (send it as Authorization: Bearer <token>)`);
   say(`NATS contract: ${namespace}.v1.config.* / ${namespace}.v1.query.* / ${namespace}.v1.auth.* (libs/contracts/asyncapi.yaml)`);
   say(`probes and metrics: worker http://127.0.0.1:${ports['sip-auth-worker']}/metrics, projection http://127.0.0.1:${ports['projection-service']}/metrics`);
+  if (edge) say(edge.summary);
   say('sipauth is ready (Ctrl-C or SIGTERM stops it)');
+}
+
+// ---- SIP edge (SPEC §10) -------------------------------------------------------------------------
+// Kamailio with deploy/kamailio/kamailio.cfg and the sip-edge bridge join the stack when a kamailio
+// binary is found (KAMAILIO_BIN, the PATH, /usr/sbin) unless SIPAUTH_EDGE=off. Kamailio listens on
+// SIPAUTH_SIP_LISTEN (default udp:127.0.0.1:5060) over UDP and TCP, forwards allowed requests to
+// SIPAUTH_SIP_UPSTREAM, and keeps its pid file and runtime files under <dev dir>/kamailio.
+
+function findKamailio(env) {
+  const candidates = env.KAMAILIO_BIN ? [env.KAMAILIO_BIN] : [
+    ...(env.PATH || '').split(':').filter(Boolean).map((d) => join(d, 'kamailio')), '/usr/sbin/kamailio', '/usr/local/sbin/kamailio',
+  ];
+  return candidates.find((c) => existsSync(c));
+}
+
+/** What to start for the edge ({commands, ports, readyPath, summary}), or undefined (saying why). */
+function sipEdgePlan(env) {
+  if ((env.SIPAUTH_EDGE || '').toLowerCase() === 'off') {
+    say('SIP edge: off (SIPAUTH_EDGE=off)');
+    return undefined;
+  }
+  const kamailio = findKamailio(env);
+  if (!kamailio) {
+    say('SIP edge: not started, no kamailio binary found (install kamailio, or set KAMAILIO_BIN; SIPAUTH_EDGE=off silences this)');
+    return undefined;
+  }
+  const listen = env.SIPAUTH_SIP_LISTEN || 'udp:127.0.0.1:5060';
+  const m = /^(?:(udp|tcp):)?(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/.exec(listen);
+  if (!m || Number(m[3]) < 1 || Number(m[3]) > 65535) fail(`SIPAUTH_SIP_LISTEN must look like udp:127.0.0.1:5060 (got ${JSON.stringify(listen)})`);
+  const upstream = env.SIPAUTH_SIP_UPSTREAM || '';
+  if (upstream && !/^sips?:[^\s"<>]+$/.test(upstream)) fail(`SIPAUTH_SIP_UPSTREAM must be a SIP URI such as sip:10.0.0.5:5060 (got ${JSON.stringify(upstream)})`);
+  const evapi = env.SIPAUTH_EVAPI_ADDRESS || '127.0.0.1:8448';
+  env.SIPAUTH_EVAPI_ADDRESS = evapi;
+  const httpPort = Number(env.SIP_EDGE_HTTP_PORT || 9466);
+  env.SIP_EDGE_HTTP_PORT = String(httpPort);
+  const runDir = join(env.SIPAUTH_DEV_DIR || join(ROOT, '.sipauth'), 'kamailio');
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  const [host, port] = [m[2], m[3]];
+  const defines = [
+    `SIP_LISTEN_UDP=udp:${host}:${port}`, `SIP_LISTEN_TCP=tcp:${host}:${port}`, `EVAPI_BIND="${evapi}"`,
+    ...(env.SIPAUTH_EDGE_AUTH_TIMEOUT_MS ? [`AUTH_TIMEOUT_MS=${Number(env.SIPAUTH_EDGE_AUTH_TIMEOUT_MS) || 2000}`] : []),
+    ...(upstream ? [`SIP_UPSTREAM="${upstream}"`] : []),
+  ];
+  const args = ['-DD', '-E', '-f', join(ROOT, 'deploy', 'kamailio', 'kamailio.cfg'), '-Y', runDir, '-P', join(runDir, 'kamailio.pid'), '-w', runDir,
+    ...defines.flatMap((d) => ['-A', d])];
+  if (!upstream) say('SIP edge: SIPAUTH_SIP_UPSTREAM is not set, so allowed INVITEs are answered 503 (set it to the next hop, e.g. sip:127.0.0.1:5070)');
+  return {
+    commands: { kamailio: [kamailio, args], 'sip-edge': [process.execPath, [join(ROOT, 'services', 'sip-edge', 'dist', 'main.js')]] },
+    ports: { 'sip-edge': httpPort },
+    readyPath: { 'sip-edge': '/readyz' },
+    summary: `SIP edge: Kamailio on ${host}:${port} (UDP and TCP), allowed requests to ${upstream || '(none: 503)'}, bridge probes http://127.0.0.1:${httpPort}/readyz`,
+  };
 }
 
 main().catch((err) => fail(err && err.stack ? err.stack : String(err)));

@@ -108,6 +108,8 @@ describe('npm start (scripts/start.js)', () => {
       CONFIG_HTTP_PORT: String(await freePort()),
       PROJECTION_HTTP_PORT: String(await freePort()),
       WORKER_HTTP_PORT: String(await freePort()),
+      // The SIP edge (fixed default ports) is covered by test/sip/start-edge.e2e.spec.ts.
+      SIPAUTH_EDGE: 'off',
     };
     nc = await connectNats('sipauth-start-e2e');
   }, 300_000);

@@ -6,7 +6,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,11 @@ import { startStack, Stack, StackOptions, waitFor } from './stack';
 export const KAMAILIO_CFG = join(__dirname, '..', '..', 'deploy', 'kamailio', 'kamailio.cfg');
 export const SIPP_UAS_SCENARIO = join(__dirname, 'sipp', 'uas.xml');
 const ACCOUNT = 'sip-edge-tests';
+
+/** The kamailio binary: KAMAILIO_BIN, else the PATH's, else Debian's /usr/sbin one (not on every user's PATH). */
+export const KAMAILIO_BIN = process.env.KAMAILIO_BIN
+  ?? [...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => join(d, 'kamailio')), '/usr/sbin/kamailio'].find((p) => existsSync(p))
+  ?? 'kamailio';
 
 export interface SipEdgeOptions {
   /** Options of the stack it starts (ignored when `stack` is given). */
@@ -143,7 +148,7 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
     } else if (opts.upstream !== 'none') {
       upstream = opts.upstream;
     }
-    const kamailio = spawn('kamailio', kamailioArgs({ port, evapiPort, upstream, authTimeoutMs: opts.authTimeoutMs, runDir }), {
+    const kamailio = spawn(KAMAILIO_BIN, kamailioArgs({ port, evapiPort, upstream, authTimeoutMs: opts.authTimeoutMs, runDir }), {
       stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
     children.push(kamailio);
