@@ -2,6 +2,7 @@
  * The same logger inside NestJS, through nestjs-pino: Nest's own lines (start, routes, errors) and every
  * `new Logger(context)` call become JSON lines of the service's logger.
  */
+import type { IncomingMessage } from 'node:http';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -25,10 +26,11 @@ export function withServiceLogging(appModule: DynamicModule, logger: Logger, opt
       LoggerModule.forRoot({
         pinoHttp: {
           logger,
-          autoLogging: options.httpRequests ?? false,
+          // Probes are polled every few seconds: a line each would bury the requests that matter.
+          autoLogging: (options.httpRequests ?? false) && { ignore: (req: IncomingMessage) => /^\/(healthz|readyz|metrics)\b/.test(req.url ?? '') },
           quietReqLogger: true,
           // The caller's X-Request-Id (the correlation id of its events) when usable, else a counter.
-          genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+          genReqId: (req: IncomingMessage) => {
             const given = req.headers['x-request-id'];
             return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : ++requestCounter;
           },
