@@ -26,6 +26,8 @@ export interface Stack {
   nc: NatsConnection;
   workers: RunningWorker[];
   projection: RunningProjectionService;
+  /** Base URL of config-service's HTTP server (REST API and console), on a free port. */
+  configUrl: string;
   /** Closes the projection-service and starts a new one on the same namespace (stopped by close()). */
   restartProjection(): Promise<RunningProjectionService>;
   /** Starts one more worker on the stack's namespace (stopped by close()) and waits until it is ready. */
@@ -72,7 +74,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       return JSON.parse(Buffer.from(msg.data).toString('utf8')) as Reply<T>;
     };
     const stack: Stack = {
-      namespace, nc, workers, projection,
+      namespace, nc, workers, projection, configUrl: config.httpUrl,
       async restartProjection() {
         await stack.projection.close();
         stack.projection = await startProjection();

@@ -1,6 +1,6 @@
 /** Credential lists: the account's lists (paged, searchable by name) and creating one with its first credential. */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/errors';
 import { credentialLists } from '../api/resources';
 import { Field, FormError } from '../components/field';
@@ -19,6 +19,10 @@ export function CredentialListsPage({ accountId }: { accountId: string }) {
   });
   const items = (lists.data?.pages ?? []).flatMap((p) => p.items);
   const needle = search.trim().toLowerCase();
+  // The API has no search by name: while a search is typed, the remaining pages are fetched so it finds every list.
+  useEffect(() => {
+    if (needle && lists.hasNextPage && !lists.isFetchingNextPage) void lists.fetchNextPage();
+  }, [needle, lists.hasNextPage, lists.isFetchingNextPage, lists.fetchNextPage]);
   const shown = needle ? items.filter((l) => l.friendlyName.toLowerCase().includes(needle)) : items;
 
   return (
@@ -33,7 +37,7 @@ export function CredentialListsPage({ accountId }: { accountId: string }) {
         <QueryState loading={lists.isPending} error={lists.error as ApiError | null} />
         {lists.isSuccess && (
           shown.length === 0
-            ? <p className="empty">{needle ? `No loaded list matches “${search}”.` : 'No credential list yet: create the first one below.'}</p>
+            ? <p className="empty">{needle ? `No credential list matches “${search}”.` : 'No credential list yet: create the first one below.'}</p>
             : (
               <table>
                 <thead><tr><th scope="col">Friendly name</th><th scope="col">Credentials</th><th scope="col">Assigned to trunks</th></tr></thead>
@@ -50,8 +54,8 @@ export function CredentialListsPage({ accountId }: { accountId: string }) {
             )
         )}
         {lists.hasNextPage && (
-          <button type="button" className="button-quiet" onClick={() => void lists.fetchNextPage()} disabled={lists.isFetchingNextPage}>
-            {lists.isFetchingNextPage ? 'Loading…' : 'Load more credential lists'}
+          <button type="button" className="button-quiet" onClick={() => void lists.fetchNextPage()} disabled={lists.isFetchingNextPage} aria-busy={lists.isFetchingNextPage}>
+            Load more credential lists
           </button>
         )}
       </section>

@@ -1,6 +1,6 @@
 /** IP access control lists: the account's ACLs (paged, searchable by name) and creating one. */
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/errors';
 import { ipAcls } from '../api/resources';
 import { Field, FormError } from '../components/field';
@@ -18,6 +18,10 @@ export function IpAclsPage({ accountId }: { accountId: string }) {
   });
   const items = (acls.data?.pages ?? []).flatMap((p) => p.items);
   const needle = search.trim().toLowerCase();
+  // The API has no search by name: while a search is typed, the remaining pages are fetched so it finds every list.
+  useEffect(() => {
+    if (needle && acls.hasNextPage && !acls.isFetchingNextPage) void acls.fetchNextPage();
+  }, [needle, acls.hasNextPage, acls.isFetchingNextPage, acls.fetchNextPage]);
   const shown = needle ? items.filter((a) => a.friendlyName.toLowerCase().includes(needle)) : items;
   return (
     <>
@@ -30,7 +34,7 @@ export function IpAclsPage({ accountId }: { accountId: string }) {
         </div>
         <QueryState loading={acls.isPending} error={acls.error as ApiError | null} />
         {acls.isSuccess && (shown.length === 0
-          ? <p className="empty">{needle ? `No loaded list matches “${search}”.` : 'No IP access control list yet: create the first one below.'}</p>
+          ? <p className="empty">{needle ? `No IP access control list matches “${search}”.` : 'No IP access control list yet: create the first one below.'}</p>
           : (
             <table>
               <thead><tr><th scope="col">Friendly name</th><th scope="col">IP addresses</th><th scope="col">Assigned to trunks</th></tr></thead>
@@ -46,7 +50,7 @@ export function IpAclsPage({ accountId }: { accountId: string }) {
             </table>
           ))}
         {acls.hasNextPage && (
-          <button type="button" className="button-quiet" onClick={() => void acls.fetchNextPage()} disabled={acls.isFetchingNextPage}>Load more IP access control lists</button>
+          <button type="button" className="button-quiet" onClick={() => void acls.fetchNextPage()} disabled={acls.isFetchingNextPage} aria-busy={acls.isFetchingNextPage}>Load more IP access control lists</button>
         )}
       </section>
       <CreateIpAcl accountId={accountId} />

@@ -38,7 +38,7 @@ export function TrunksPage({ accountId }: { accountId: string }) {
             </tbody>
           </table>
         ))}
-        {list.hasNextPage && <button type="button" className="button-quiet" onClick={() => void list.fetchNextPage()}>Load more trunks</button>}
+        {list.hasNextPage && <button type="button" className="button-quiet" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} aria-busy={list.isFetchingNextPage}>Load more trunks</button>}
       </section>
       <CreateTrunk accountId={accountId} />
     </>
