@@ -1,6 +1,7 @@
 /** Starts a sip-edge bridge in this process (used by main.ts, the local start and the tests). */
 import { connect } from 'nats';
 import { natsConnectOptions } from '@sipauth/contracts';
+import { createServiceLogger } from '@sipauth/logging';
 import { AuthBridge, BridgeCounters } from './bridge/auth-bridge';
 import { EvapiConnection } from './evapi/evapi-connection';
 import { startOpsServer } from './ops/ops-server';
@@ -20,15 +21,17 @@ export interface SipEdgeLogger {
   (level: 'info' | 'warn', message: string): void;
 }
 
-const jsonLog: SipEdgeLogger = (level, message) => {
-  process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), service: 'sip-edge', msg: message })}\n`);
-};
+/** The shared JSON logger of every service (libs/logging: LOG_LEVEL, secrets redacted). */
+function jsonLog(env: NodeJS.ProcessEnv): SipEdgeLogger {
+  const logger = createServiceLogger('sip-edge', env);
+  return (level, message) => logger[level](message);
+}
 
 /**
  * Reads the settings (throws naming a bad variable), connects to NATS, then to Kamailio's evapi
  * socket (resolves once connected) and serves questions until closed.
  */
-export async function startSipEdge(env: NodeJS.ProcessEnv = process.env, log: SipEdgeLogger = jsonLog): Promise<RunningSipEdge> {
+export async function startSipEdge(env: NodeJS.ProcessEnv = process.env, log: SipEdgeLogger = jsonLog(env)): Promise<RunningSipEdge> {
   const settings = readSipEdgeSettings(env);
   const nc = await connect(natsConnectOptions(settings.shared, 'sip-edge'));
   let evapi: EvapiConnection | undefined;

@@ -1,9 +1,12 @@
 /** Process entry point: start the bridge; SIGINT/SIGTERM stop it and exit 0. */
+import { createServiceLogger } from '@sipauth/logging';
 import { startSipEdge } from './bootstrap';
+
+const log = createServiceLogger('sip-edge');
 
 startSipEdge().then(
   (edge) => {
-    console.log(JSON.stringify({ level: 'info', service: 'sip-edge', msg: `probes and metrics at ${edge.httpUrl}` }));
+    log.info({ event: 'started', httpUrl: edge.httpUrl }, `probes and metrics at ${edge.httpUrl}`);
     const stop = (): void => {
       edge.close().then(() => process.exit(0), () => process.exit(1));
     };
@@ -11,7 +14,8 @@ startSipEdge().then(
     process.once('SIGTERM', stop);
   },
   (err: Error) => {
-    console.error(`sip-edge: cannot start: ${err.message}`);
-    process.exit(1);
+    log.fatal({ event: 'start-failed' }, `sip-edge cannot start: ${err.message}`);
+    // pino writes asynchronously: give the line a moment to leave before exiting.
+    setTimeout(() => process.exit(1), 100);
   },
 );
