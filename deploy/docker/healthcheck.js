@@ -7,6 +7,7 @@ const probes = {
   'config-service': { port: process.env.CONFIG_HTTP_PORT || 8080, path: '/readyz' },
   'projection-service': { port: process.env.PROJECTION_HTTP_PORT || 9465, path: '/readyz' },
   'sip-auth-worker': { port: process.env.WORKER_HTTP_PORT || 9464, path: '/readyz' },
+  'sip-edge': { port: process.env.SIP_EDGE_HTTP_PORT || 9466, path: '/readyz' },
 };
 const probe = probes[process.env.SERVICE];
 if (!probe) {
