@@ -77,6 +77,10 @@ export interface PrivateNats {
    * `downForMs` keeps it down that long in between (an outage rather than a quick restart).
    */
   restart(options?: { downForMs?: number }): Promise<void>;
+  /** SIGTERM and wait for the exit; the server stays down (same port and store) until `up()`. */
+  down(): Promise<void>;
+  /** Starts a server that `down()` stopped, on the same port and store. */
+  up(): Promise<void>;
   /** Stops the server and removes its store directory. */
   stop(): Promise<void>;
 }
@@ -106,6 +110,13 @@ async function supervise(port: number, storeDir: string, start: () => Promise<Ch
       server = undefined;
       if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
       server = await start();
+    },
+    async down() {
+      if (server) await terminate(server);
+      server = undefined;
+    },
+    async up() {
+      if (!server) server = await start();
     },
     async stop() {
       if (server) await terminate(server);

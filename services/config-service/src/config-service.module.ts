@@ -24,6 +24,7 @@ import { WorkerGateway } from './http/worker-gateway';
 import type { RequestLedger } from './idempotency/request-ledger';
 import { HistoryService } from './history/history.service';
 import { QueriesService } from './queries/queries.service';
+import { MetricsController } from './ops/metrics.controller';
 import { NatsEndpoints } from './transport/nats-endpoints';
 
 export interface ConfigServiceDeps {
@@ -38,7 +39,7 @@ export class ConfigServiceModule {
   static register(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, HealthController, ConsoleSessionController],
+      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, HealthController, ConsoleSessionController, MetricsController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },
         { provide: NATS_CONNECTION, useValue: deps.nc },

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { connect } from 'nats';
-import { natsConnectOptions } from '@sipauth/contracts';
+import { followNatsConnection, natsConnectOptions } from '@sipauth/contracts';
 import { createEventStore } from '@sipauth/event-store';
 import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
 import { serveRebuildRequests } from './admin/rebuild.responder';
@@ -55,6 +55,7 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
     const runtime: ProjectionRuntime = {
       runner,
       metrics,
+      natsConnected: followNatsConnection(nc),
       async stop() {
         admin.unsubscribe();
         await runner.close();

@@ -7,6 +7,8 @@ export const PROJECTION_RUNTIME = Symbol('PROJECTION_RUNTIME');
 export interface ProjectionRuntime {
   runner: ProjectionRunner;
   metrics: ProjectionMetrics;
+  /** Whether the NATS connection is up now: not between a disconnect and its reconnect, not draining or closed. */
+  natsConnected(): boolean;
   /** Stops the runner (checkpoint written, lease released) and the event store. */
   stop(): Promise<void>;
 }

@@ -39,7 +39,7 @@ export class WorkerModule {
         {
           provide: METRICS,
           inject: [READ_MODEL_WATCHER],
-          useFactory: (watcher: ReadModelWatcher) => new WorkerMetrics(() => watcher.status()),
+          useFactory: (watcher: ReadModelWatcher) => new WorkerMetrics(() => watcher.status(), true),
         },
         {
           provide: LOCKOUTS,

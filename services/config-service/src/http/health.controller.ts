@@ -1,14 +1,19 @@
-/** Kubernetes probes: liveness says the process serves HTTP; readiness says it is connected to NATS. */
+/** Kubernetes probes: liveness says the process serves HTTP; readiness says it is connected to NATS now. */
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { NatsConnection } from 'nats';
+import { followNatsConnection } from '@sipauth/contracts';
 import { NATS_CONNECTION } from '../config-service.tokens';
 
 @ApiExcludeController()
 @Controller()
 export class HealthController {
-  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+  private readonly natsConnected: () => boolean;
+
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection) {
+    this.natsConnected = followNatsConnection(nc);
+  }
 
   @Get('healthz')
   @HttpCode(200)
@@ -18,7 +23,7 @@ export class HealthController {
 
   @Get('readyz')
   ready(@Res() res: Response): void {
-    const connected = !this.nc.isClosed() && !this.nc.isDraining();
+    const connected = this.natsConnected();
     res.status(connected ? 200 : 503).json({ ok: connected });
   }
 }

@@ -14,11 +14,12 @@ export class ProbesController {
     return { status: 'ok' };
   }
 
-  /** Readiness: caught up to the head seen on becoming active, or a standby. */
+  /** Readiness: connected to NATS, and caught up to the head seen on becoming active, or a standby. */
   @Get('readyz')
   readyz(@Res() res: Response): void {
     const { runner } = this.runtime;
-    res.status(runner.ready ? 200 : 503).json({ ready: runner.ready, role: runner.role, position: runner.position ?? null });
+    const ready = runner.ready && this.runtime.natsConnected();
+    res.status(ready ? 200 : 503).json({ ready, role: runner.role, position: runner.position ?? null });
   }
 
   @Get('metrics')
