@@ -29,7 +29,7 @@ export interface LockoutPolicy {
   lockoutSeconds: number;
 }
 /** Applies to every trunk that never set a policy of its own. */
-export const DEFAULT_LOCKOUT_POLICY: Readonly<LockoutPolicy> = { enabled: true, maxFailures: 10, windowSeconds: 60, lockoutSeconds: 300 };
+export const DEFAULT_LOCKOUT_POLICY: Readonly<LockoutPolicy> = Object.freeze({ enabled: true, maxFailures: 10, windowSeconds: 60, lockoutSeconds: 300 });
 
 /** The policy in force: the trunk's (each figure it left out taken from the default), or the default when it set none. */
 export function effectiveLockoutPolicy(p: (Partial<LockoutPolicy> & { enabled: boolean }) | undefined): LockoutPolicy {
