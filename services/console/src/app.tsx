@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { onUnauthorized } from './api/client';
 import { session } from './api/resources';
-import { PropagationProvider } from './components/propagation';
+import { PropagationNotice, PropagationProvider } from './components/propagation';
 import { forbiddenSignal } from './forbidden';
 import { AccountPicker } from './pages/account-picker';
 import { CredentialListPage } from './pages/credential-list';
@@ -68,6 +68,7 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
           </nav>
         )}
         <main id="main" tabIndex={-1}>
+          <PropagationNotice />
           {forbidden ? <Forbidden accountId={accountId} message={forbidden} /> : <Page route={route} me={me.data} />}
         </main>
       </div>

@@ -50,18 +50,27 @@ export function PropagationProvider({ children }: { children: ReactNode }) {
 
   return (
     <AnnounceContext.Provider value={announce}>
-      <div className="propagation" role="status" aria-live="polite">
-        {change && (
-          <p className={`propagation-${change.state}`}>
-            <strong>{change.what}.</strong>{' '}
-            {change.state === 'waiting' && 'Waiting until every worker decides with this change…'}
-            {change.state === 'live' && 'Every worker now decides with this change: you can place a test call.'}
-            {change.state === 'unknown' && 'Saved, but no worker has confirmed it yet; calls may still see the previous configuration.'}
-            <button type="button" className="link-button" onClick={() => setChange(undefined)}>Dismiss</button>
-          </p>
-        )}
-      </div>
-      {children}
+      <NoticeContext.Provider value={{ change, dismiss: () => setChange(undefined) }}>{children}</NoticeContext.Provider>
     </AnnounceContext.Provider>
+  );
+}
+
+const NoticeContext = createContext<{ change?: Change; dismiss: () => void }>({ dismiss: () => undefined });
+
+/** Where the page says how far the last change has got (a polite live region, at the top of the content). */
+export function PropagationNotice() {
+  const { change, dismiss } = useContext(NoticeContext);
+  return (
+    <div className="propagation" role="status" aria-live="polite">
+      {change && (
+        <p className={`propagation-${change.state}`}>
+          <strong>{change.what}.</strong>{' '}
+          {change.state === 'waiting' && 'Waiting until every worker decides with this change…'}
+          {change.state === 'live' && 'Every worker now decides with this change: you can place a test call.'}
+          {change.state === 'unknown' && 'Saved, but no worker has confirmed it yet; calls may still see the previous configuration.'}
+          <button type="button" className="link-button" onClick={dismiss}>Dismiss</button>
+        </p>
+      )}
+    </div>
   );
 }

@@ -62,8 +62,8 @@ function CredentialRow({ accountId, listId, credential }: { accountId: string; l
     <>
       <tr>
         <td className="mono">{credential.username}</td>
-        <td>{formatTime(credential.createdAt)}</td>
-        <td>{credential.previousPasswordValidUntil ? formatTime(credential.previousPasswordValidUntil) : '—'}</td>
+        <td data-label="Created">{formatTime(credential.createdAt)}</td>
+        <td data-label="Previous password valid until">{credential.previousPasswordValidUntil ? formatTime(credential.previousPasswordValidUntil) : '—'}</td>
         <td className="row-actions">
           <button type="button" className="button-quiet" aria-expanded={changing} onClick={() => setChanging((v) => !v)}>Change password of {credential.username}</button>
           <ConfirmButton label={`Remove ${credential.username}`} confirmLabel={`Yes, remove ${credential.username}`} onConfirm={() => remove.mutate(undefined)} />

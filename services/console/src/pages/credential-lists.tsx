@@ -45,8 +45,8 @@ export function CredentialListsPage({ accountId }: { accountId: string }) {
                   {shown.map((l) => (
                     <tr key={l.credentialListId}>
                       <td><a href={href({ page: 'credential-lists', accountId, id: l.credentialListId })}>{l.friendlyName}</a></td>
-                      <td>{l.credentialCount}</td>
-                      <td>{l.assignedTrunkIds.length}</td>
+                      <td data-label="Credentials">{l.credentialCount}</td>
+                      <td data-label="Assigned to trunks">{l.assignedTrunkIds.length}</td>
                     </tr>
                   ))}
                 </tbody>

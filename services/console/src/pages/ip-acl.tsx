@@ -53,8 +53,8 @@ function AddressRow({ accountId, aclId, ip }: { accountId: string; aclId: string
   return (
     <tr>
       <td>{ip.friendlyName}</td>
-      <td className="mono">{cidr}</td>
-      <td>{formatTime(ip.createdAt)}</td>
+      <td data-label="IP address" className="mono">{cidr}</td>
+      <td data-label="Added">{formatTime(ip.createdAt)}</td>
       <td className="row-actions">
         <ConfirmButton label={`Remove ${cidr}`} confirmLabel={`Yes, remove ${cidr}`} onConfirm={() => remove.mutate(undefined)} />
         <FormError error={remove.error} />

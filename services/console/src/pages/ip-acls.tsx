@@ -42,8 +42,8 @@ export function IpAclsPage({ accountId }: { accountId: string }) {
                 {shown.map((a) => (
                   <tr key={a.ipAccessControlListId}>
                     <td><a href={href({ page: 'ip-access-control-lists', accountId, id: a.ipAccessControlListId })}>{a.friendlyName}</a></td>
-                    <td>{a.ipAddressCount}</td>
-                    <td>{a.assignedTrunkIds.length}</td>
+                    <td data-label="IP addresses">{a.ipAddressCount}</td>
+                    <td data-label="Assigned to trunks">{a.assignedTrunkIds.length}</td>
                   </tr>
                 ))}
               </tbody>

@@ -9,8 +9,8 @@ import { useWrite } from '../components/use-write';
 import { href } from '../router';
 
 const KINDS = {
-  credentialList: { title: 'Credential lists', one: 'credential list', section: 'credential-lists' as const },
-  ipAccessControlList: { title: 'IP access control lists', one: 'IP access control list', section: 'ip-access-control-lists' as const },
+  credentialList: { title: 'Credential lists', one: 'credential list', a: 'a credential list', section: 'credential-lists' as const },
+  ipAccessControlList: { title: 'IP access control lists', one: 'IP access control list', a: 'an IP access control list', section: 'ip-access-control-lists' as const },
 };
 
 export function Assignments({ accountId, trunk, kind }: { accountId: string; trunk: TrunkView; kind: ListKind }) {
@@ -45,9 +45,9 @@ export function Assignments({ accountId, trunk, kind }: { accountId: string; tru
       )}
       <form onSubmit={submit} className="inline-form">
         <div className="field">
-          <label htmlFor={selectId}>Assign a {k.one}</label>
+          <label htmlFor={selectId}>Assign {k.a}</label>
           <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">{available.length ? `Choose a ${k.one}…` : `No other ${k.one} to assign`}</option>
+            <option value="">{available.length ? `Choose ${k.a}…` : `No other ${k.one} to assign`}</option>
             {available.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
           </select>
         </div>

@@ -30,9 +30,9 @@ export function TrunksPage({ accountId }: { accountId: string }) {
               {items.map((t) => (
                 <tr key={t.trunkId}>
                   <td><a href={href({ page: 'trunks', accountId, id: t.trunkId })}>{t.friendlyName}</a></td>
-                  <td className="mono">{t.domainName}</td>
-                  <td>{t.credentialListIds.length}</td>
-                  <td>{t.ipAccessControlListIds.length}</td>
+                  <td data-label="Domain name" className="mono">{t.domainName}</td>
+                  <td data-label="Credential lists">{t.credentialListIds.length}</td>
+                  <td data-label="IP ACLs">{t.ipAccessControlListIds.length}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,131 @@
+/**
+ * The console's IP ACL and trunk flows in Debian's Chromium against the whole stack: an address shown
+ * as the server normalised it, a trunk with its domain, assigning and unassigning lists, the digest
+ * algorithm order and its MD5 warning, the propagation notice (after which a worker really decides
+ * with the change), the 403 screen, the security headers of the page, and axe scans.
+ */
+import type { Page } from 'playwright-core';
+import { type ConsoleHarness, screenshot, seriousA11yViolations, signIn, startConsoleHarness, TOKENS } from './console-browser';
+
+jest.setTimeout(120_000);
+
+let h: ConsoleHarness;
+let page: Page;
+const domain = () => `edge-${h.stack.namespace}.pstn.example.net`.toLowerCase();
+const workersDecide = (p: Page) => p.getByText('Every worker now decides with this change').waitFor({ timeout: 20_000 });
+
+beforeAll(async () => {
+  h = await startConsoleHarness('cat');
+  ({ page } = await h.newPage(1440));
+  await signIn(page, TOKENS.acme.token);
+  await page.getByRole('link', { name: 'Open account ACME' }).click();
+});
+afterAll(async () => { await h?.close(); });
+
+describe('the console, IP access control lists and trunks', () => {
+  it('serves the page with a strict Content-Security-Policy and breaks none of it', async () => {
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    await page.goto('/console/#/accounts/ACME/ip-access-control-lists');
+    const headers = (await page.reload())!.headers();
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    await page.getByRole('heading', { name: 'IP access control lists', level: 1 }).waitFor();
+    expect(violations).toEqual([]);
+  });
+
+  it('creates an IP ACL and shows an added range as the server stores it', async () => {
+    await page.getByLabel('Friendly name', { exact: true }).fill('Office uplinks');
+    await page.getByRole('button', { name: 'Create IP access control list' }).click();
+    await page.getByRole('heading', { name: 'Office uplinks', level: 1 }).waitFor();
+    const add = page.locator('form', { has: page.getByRole('heading', { name: 'Add an IP address or range' }) });
+    await add.getByLabel('Friendly name', { exact: true }).fill('PBX subnet');
+    await add.getByLabel('IP address', { exact: true }).fill('203.0.113.77');
+    await add.getByLabel('CIDR prefix length', { exact: true }).fill('24');
+    await add.getByRole('button', { name: 'Add IP address' }).click();
+    await page.getByRole('cell', { name: '203.0.113.0/24', exact: true }).waitFor({ timeout: 20_000 });
+
+    await add.getByLabel('IP address', { exact: true }).fill('not-an-address');
+    await add.getByLabel('Friendly name', { exact: true }).fill('Typo');
+    await add.getByRole('button', { name: 'Add IP address' }).click();
+    await add.locator('.field-invalid .field-error').first().waitFor();
+    expect(await add.locator('.field-invalid label').allTextContents()).toContain('IP address');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('creates a trunk, assigns the ACL and says when the workers decide with it (and they do)', async () => {
+    await page.getByRole('link', { name: 'Trunks' }).click();
+    await page.getByRole('heading', { name: 'Trunks', level: 1 }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Friendly name', { exact: true }).fill('Edge trunk');
+    await page.getByLabel('Domain name', { exact: true }).fill(domain().toUpperCase());
+    await page.getByRole('button', { name: 'Create trunk' }).click();
+    await page.getByRole('heading', { name: 'Edge trunk', level: 1 }).waitFor();
+    await page.getByText(domain(), { exact: true }).waitFor();
+
+    await page.getByLabel('Assign an IP access control list', { exact: true }).selectOption({ label: 'Office uplinks' });
+    await page.getByRole('button', { name: 'Assign IP access control list' }).click();
+    await page.getByRole('link', { name: 'Office uplinks' }).waitFor({ timeout: 20_000 });
+    await workersDecide(page);
+    const decision = await h.stack.authorize({ domain: domain(), sourceIp: '203.0.113.9', method: 'INVITE', requestUri: `sip:+15550100@${domain()}` });
+    expect(decision).toMatchObject({ decision: 'allow', reason: 'ip-allowed' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('warns when the first digest algorithm is not MD5 and saves the order', async () => {
+    expect(await page.getByText(/is offered first/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Move SHA-256 up' }).click();
+    await page.getByText('SHA-256 is offered first', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Save algorithm order' }).click();
+    await workersDecide(page);
+    const trunkId = page.url().split('/').pop()!;
+    const trunk = await fetchTrunk(trunkId);
+    expect(trunk.digestAlgorithms[0]).toBe('SHA-256');
+    await screenshot(page, 'trunk');
+  });
+
+  it('unassigns a list and refuses to delete an ACL a trunk holds, naming the trunk', async () => {
+    await page.getByRole('link', { name: 'Office uplinks' }).click();
+    await page.getByRole('button', { name: 'Delete IP access control list' }).click();
+    await page.getByRole('button', { name: 'Yes, delete “Office uplinks”' }).click();
+    await page.getByRole('link', { name: 'Trunk “Edge trunk”' }).click();
+    await page.getByRole('heading', { name: 'Edge trunk', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Unassign Office uplinks' }).click();
+    await page.getByRole('button', { name: 'Yes, unassign Office uplinks' }).click();
+    await page.getByText('No IP access control list assigned.').waitFor({ timeout: 20_000 });
+  });
+
+  it('fits a 360 px wide screen on the trunk page', async () => {
+    const { page: narrow } = await h.newPage(360);
+    await signIn(narrow, TOKENS.acme.token);
+    await narrow.goto(page.url());
+    await narrow.getByRole('heading', { name: 'Edge trunk', level: 1 }).waitFor();
+    expect(await seriousA11yViolations(narrow)).toEqual([]);
+    await screenshot(narrow, 'trunk');
+  });
+
+  it('explains a 403 when the token does not cover the account', async () => {
+    await page.goto('/console/#/accounts/OTHER/trunks');
+    await page.getByRole('heading', { name: 'This token may not open account OTHER' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Choose another account' }).click();
+    await page.getByRole('link', { name: 'Open account ACME' }).waitFor();
+  });
+
+  it('lets a token for every account type the account to open', async () => {
+    const { page: operator } = await h.newPage(1440);
+    await signIn(operator, TOKENS.all.token);
+    await operator.getByLabel('Account ID', { exact: true }).fill('ACME');
+    await operator.getByRole('button', { name: 'Open account' }).click();
+    await operator.getByRole('heading', { name: 'Credential lists', level: 1 }).waitFor();
+  });
+});
+
+async function fetchTrunk(trunkId: string): Promise<{ digestAlgorithms: string[] }> {
+  const res = await fetch(`${h.stack.configUrl}/v1/accounts/ACME/trunks/${trunkId}`, { headers: { Authorization: `Bearer ${TOKENS.acme.token}` } });
+  const body = await res.json() as Record<string, unknown>;
+  const data = (body.ok === true ? body.data : body) as Record<string, unknown>;
+  return (data.trunk ?? data) as { digestAlgorithms: string[] };
+}
