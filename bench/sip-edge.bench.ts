@@ -1,0 +1,197 @@
+/**
+ * The SIP edge under sipp's proxy-auth call scenario (test/sip/scenarios/uac-auth.xml: INVITE, 407,
+ * ACK, INVITE with MD5 credentials, 200, ACK, BYE, 200) at rising rates, side by side in one run:
+ *   (a) Kamailio alone doing digest auth itself (its auth module, password in the config, stateful);
+ *   (b) Kamailio + sip-edge bridge + sip-auth-worker (+ NATS), the product.
+ * Same Kamailio config file, children and upstream (a sipp UAS). For each rate: calls/s completed,
+ * failed calls (sipp counts a call that timed out as failed), and CPU per call of each process
+ * (/proc/<pid>/stat utime+stime before/after; Kamailio summed over its processes). Printed, not
+ * asserted. Every process runs on this machine; NATS is a private nats-server so that the figure is
+ * the edge's own. Rates and the seconds per step: SIP_EDGE_BENCH_RATES=500,1000 SIP_EDGE_BENCH_SECONDS=4.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'nats';
+import { configSubject, authSubject } from '@sipauth/contracts';
+import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
+import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
+
+const ROOT = join(__dirname, '..', '..');
+const CFG = join(ROOT, 'deploy', 'kamailio', 'kamailio.cfg');
+const UAC = join(ROOT, 'test', 'sip', 'scenarios', 'uac-auth.xml');
+const UAS = join(ROOT, 'test', 'support', 'sipp', 'uas.xml');
+const KAMAILIO = process.env.KAMAILIO_BIN ?? '/usr/sbin/kamailio';
+const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+const RATES = (process.env.SIP_EDGE_BENCH_RATES ?? '250,500,1000,1500,2000,3000,4000').split(',').map(Number);
+const SECONDS = Number(process.env.SIP_EDGE_BENCH_SECONDS ?? 4);
+const CHILDREN = Number(process.env.SIP_EDGE_BENCH_CHILDREN ?? 4);
+const DOMAIN = 'bench.sipauth.test';
+const USER = { username: 'alice', password: 'Bench-Pass-123' };
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  for (;;) {
+    const udp = createSocket('udp4');
+    const port = await new Promise<number>((r) => udp.bind(0, '127.0.0.1', () => r(udp.address().port)));
+    const ok = await new Promise<boolean>((r) => {
+      const s = createServer().once('error', () => r(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => r(true)));
+    });
+    udp.close();
+    if (ok) return port;
+  }
+}
+
+const started: ChildProcess[] = [];
+function launch(cmd: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  child.stderr!.on('data', () => undefined);
+  started.push(child);
+  return child;
+}
+async function waitTcp(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const ok = await new Promise<boolean>((r) => {
+      const s = createConnection({ host: '127.0.0.1', port }, () => { s.destroy(); r(true); }).once('error', () => r(false));
+    });
+    if (ok) return;
+    await sleep(50);
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+/** CPU ms used so far by `pid`, or by every process of the group `pgid` when `group`. */
+function cpuMs(pid: number, group = false): number {
+  const pids = group ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : [String(pid)];
+  let ticks = 0;
+  for (const p of pids) {
+    let stat: string;
+    try { stat = readFileSync(`/proc/${p}/stat`, 'utf8'); } catch { continue; }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (group && Number(f[2]) !== pid) continue; // field 5: pgrp
+    ticks += Number(f[11]) + Number(f[12]); // fields 14, 15: utime, stime
+  }
+  return ticks * TICK_MS;
+}
+
+interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string }
+
+async function runUac(port: number, rate: number, probes: Record<string, () => number>): Promise<Step> {
+  const dir = mkdtempSync(join(tmpdir(), 'sipauth-bench-sipp-'));
+  const calls = rate * SECONDS;
+  const before = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
+  const t0 = Date.now();
+  const uac = spawn('sipp', [
+    `127.0.0.1:${port}`, '-sf', UAC, '-i', '127.0.0.1', '-p', String(await freePort()), '-mp', String(await freePort()),
+    '-s', '15550100', '-key', 'domain', DOMAIN, '-au', USER.username, '-ap', USER.password, '-auth_uri', DOMAIN,
+    '-r', String(rate), '-m', String(calls), '-l', String(Math.max(200, rate)), '-recv_timeout', '5000',
+    '-timeout', `${SECONDS + 30}s`, '-nostdin', '-trace_screen', '-trace_err', '-max_socket', '4096',
+  ], { cwd: dir, stdio: 'ignore' });
+  await new Promise((r) => uac.once('exit', r));
+  const seconds = (Date.now() - t0) / 1000;
+  const after = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
+  const read = (suffix: string) => readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const screen = read('_screen.log');
+  // What the failed calls got instead: "503x3 timeout x1".
+  const reasons = new Map<string, number>();
+  for (const m of read('_errors.log').matchAll(/received 'SIP\/2\.0 (\d{3})|(timeout)/gi)) reasons.set(m[1] ?? 'timeout', (reasons.get(m[1] ?? 'timeout') ?? 0) + 1);
+  const why = [...reasons].map(([k, n]) => `${k}x${n}`).join(' ');
+  rmSync(dir, { recursive: true, force: true });
+  const cumulative = (label: string) => Number(new RegExp(`${label}\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)`).exec(screen)?.[1] ?? NaN);
+  const ok = cumulative('Successful call');
+  const failed = Number.isNaN(ok) ? calls : calls - ok;
+  return { ok: ok || 0, failed, seconds, why, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
+}
+
+function kamailioArgs(port: number, extra: string[]): string[] {
+  const run = mkdtempSync(join(tmpdir(), 'sipauth-bench-kam-'));
+  return ['-DD', '-E', '-f', CFG, '-m', '256', '-Y', run, '-P', join(run, 'pid'), '-w', run,
+    '-A', `SIP_LISTEN_UDP=udp:127.0.0.1:${port}`, '-A', `SIP_LISTEN_TCP=tcp:127.0.0.1:${port}`, '-A', `SIP_CHILDREN=${CHILDREN}`, ...extra];
+}
+
+async function main(): Promise<void> {
+  const namespace = `bsip${Date.now().toString(36)}`;
+  const natsPort = await freePort();
+  const natsDir = mkdtempSync(join(tmpdir(), 'sipauth-bench-nats-'));
+  const nats = launch(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', natsDir]);
+  await waitTcp(natsPort);
+  const env = {
+    ...process.env, NATS_URL: `nats://127.0.0.1:${natsPort}`, SIPAUTH_NAMESPACE: namespace, SIPAUTH_REALM: 'sipauth.bench', NODE_ENV: 'production', LOG_LEVEL: 'warn',
+    SIPAUTH_NONCE_SECRETS: `n1:${Buffer.alloc(32, 7).toString('base64')}`, SIPAUTH_SEALING_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+  };
+  const config = await startConfigService({ ...env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
+  const projection = await startProjectionService({ ...env, PROJECTION_HTTP_PORT: '0' });
+  const worker = launch(process.execPath, [join(ROOT, 'services', 'sip-auth-worker', 'dist', 'main.js')], { ...env, WORKER_HTTP_PORT: String(await freePort()) });
+  const nc = await connect({ servers: env.NATS_URL });
+  const command = async (name: string, body: object) => {
+    const reply = JSON.parse((await nc.request(configSubject(namespace, name as never), JSON.stringify({ accountId: 'bench', ...body }), { timeout: 10_000 })).string());
+    if (!reply.ok) throw new Error(`${name}: ${JSON.stringify(reply.error)}`);
+    return reply.data;
+  };
+  const list = await command('credential-list.create', { friendlyName: 'Bench', ...USER });
+  const { trunkId } = await command('trunk.create', { friendlyName: 'Bench', domainName: DOMAIN });
+  const { position } = await command('trunk.assign', { trunkId, listKind: 'credentialList', listId: list.credentialListId });
+  for (;;) {
+    const s = await nc.request(authSubject(namespace, 'status'), '{}', { timeout: 5000 }).then((m) => JSON.parse(m.string())).catch(() => undefined);
+    if (s?.ok && BigInt(s.data.position) >= BigInt(position)) break;
+    await sleep(100);
+  }
+
+  const uasPort = await freePort();
+  launch('sipp', ['-sf', UAS, '-i', '127.0.0.1', '-p', String(uasPort), '-mp', String(await freePort()), '-nostdin', '-max_socket', '4096']);
+  const upstream = `SIP_UPSTREAM="sip:127.0.0.1:${uasPort}"`;
+  const alonePort = await freePort();
+  const alone = launch(KAMAILIO, kamailioArgs(alonePort, ['-A', upstream, '-A', 'WITH_LOCAL_AUTH', '-A', 'LOCAL_AUTH_REALM="sipauth.bench"',
+    '-A', `LOCAL_AUTH_USER="${USER.username}"`, '-A', `LOCAL_AUTH_PASSWORD="${USER.password}"`]));
+  const edgePort = await freePort();
+  const evapiPort = await freePort();
+  const edge = launch(KAMAILIO, kamailioArgs(edgePort, ['-A', upstream, '-A', `EVAPI_BIND="127.0.0.1:${evapiPort}"`]));
+  await waitTcp(alonePort);
+  await waitTcp(edgePort);
+  const bridge = launch(process.execPath, [join(ROOT, 'services', 'sip-edge', 'dist', 'main.js')], {
+    ...env, SIPAUTH_EVAPI_ADDRESS: `127.0.0.1:${evapiPort}`, SIP_EDGE_HTTP_PORT: String(await freePort()),
+  });
+  await sleep(1500);
+
+  console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket; CPU in ms per completed call`);
+  console.log('rate/s | alone: done/s failed kam | edge: done/s failed kam bridge worker nats total');
+  const best = { alone: 0, edge: 0, aloneCpu: 0, edgeCpu: 0, edgeKam: 0 };
+  let aloneDone = false;
+  let edgeDone = false;
+  for (const rate of RATES) {
+    const a = aloneDone ? undefined : await runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true) });
+    const e = edgeDone ? undefined : await runUac(edgePort, rate, {
+      kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
+    });
+    const f = (n: number) => n.toFixed(3);
+    const aText = a ? `${(a.ok / a.seconds).toFixed(0)} ${a.failed}${a.why ? ` (${a.why})` : ''} ${f(a.cpu.kam)}` : '-';
+    const eTotal = e ? e.cpu.kam + e.cpu.bridge + e.cpu.worker + e.cpu.nats : 0;
+    const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)}` : '-';
+    console.log(`${rate} | ${aText} | ${eText}`);
+    if (a && a.failed === 0) Object.assign(best, { alone: rate, aloneCpu: a.cpu.kam });
+    else aloneDone = true;
+    if (e && e.failed === 0) Object.assign(best, { edge: rate, edgeCpu: eTotal, edgeKam: e.cpu.kam });
+    else edgeDone = true;
+    if (aloneDone && edgeDone) break;
+  }
+  console.log(`highest clean rate: Kamailio alone ${best.alone}/s, edge ${best.edge}/s (${(best.edge / Math.max(1, best.alone)).toFixed(2)}x; target >= 0.8x)`);
+  console.log(`CPU per call at those rates: alone ${best.aloneCpu.toFixed(3)} ms, edge ${best.edgeCpu.toFixed(3)} ms (${(best.edgeCpu / Math.max(1e-9, best.aloneCpu)).toFixed(2)}x; target <= 2x), of which Kamailio ${best.edgeKam.toFixed(3)} ms`);
+
+  await nc.close();
+  for (const c of started.reverse()) { try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* gone */ } }
+  await projection.close();
+  await config.close();
+  await sleep(500);
+  rmSync(natsDir, { recursive: true, force: true });
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  for (const c of started) { try { process.kill(-c.pid!, 'SIGKILL'); } catch { /* gone */ } }
+  process.exit(1);
+});
