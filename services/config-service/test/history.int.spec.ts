@@ -107,10 +107,12 @@ describe('query.history: the audit trail from the event store', () => {
     await rest.get('/v1/accounts/resty/history').expect(401);
   });
 
-  it("answers NOT_FOUND for another account's resource and VALIDATION_FAILED for a forged page token", async () => {
+  it("answers NOT_FOUND for another account's resource, VALIDATION_FAILED for a forged page token or an actor with a line break", async () => {
     const { credentialListId } = await f.credentialList('owner');
     expect(await h.query('history', { accountId: 'intruder', resourceId: credentialListId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: [{ field: 'resourceId' }] } });
     expect(await h.query('history', { accountId: 'owner', pageToken: 'bm90LWEtdG9rZW4' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ field: 'pageToken' }] } });
     expect(await h.query('history', { accountId: 'owner', pageSize: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ field: 'pageSize' }] } });
+    expect(await h.command('credential-list.rename', { accountId: 'owner', credentialListId, friendlyName: 'X', actor: 'evil\nline' }))
+      .toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ field: 'actor', message: 'must contain only printable characters' }] } });
   });
 });

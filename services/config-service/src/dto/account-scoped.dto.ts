@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsAccountId } from '../validation/domain-rule.decorator';
 
 /** Every query names the acting account. */
@@ -21,5 +21,7 @@ export class AccountCommandDto extends AccountQueryDto {
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @Length(1, 64, { message: 'must be 1 to 64 characters long' })
+  // It lands in every event's metadata and log line: printable text only.
+  @Matches(/^[^\p{Cc}\p{Cf}]*$/u, { message: 'must contain only printable characters' })
   actor?: string;
 }
