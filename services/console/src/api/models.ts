@@ -1,34 +1,27 @@
 /**
- * The bodies the console reads. config-service's OpenAPI document does not describe response bodies
- * yet, so these mirror the REST replies (libs/contracts config.ts views); when the document gains
- * response schemas they are replaced by `components['schemas']` of schema.d.ts.
+ * The bodies the console reads, named from config-service's OpenAPI document (schema.d.ts, generated):
+ * when the API changes shape, regenerating the types makes the compiler point at every use.
  */
-export interface CredentialListView {
-  credentialListId: string; friendlyName: string; credentialCount: number;
-  assignedTrunkIds: string[]; createdAt: string; updatedAt: string;
-}
-export interface CredentialSummary { credentialId: string; username: string; createdAt: string; previousPasswordValidUntil?: string }
-export interface CredentialListDetail extends CredentialListView { credentials: CredentialSummary[] }
+import type { components } from './schema';
 
-export interface IpAclView {
-  ipAccessControlListId: string; friendlyName: string; ipAddressCount: number;
-  assignedTrunkIds: string[]; createdAt: string; updatedAt: string;
-}
-export interface IpAddressView { ipAddressId: string; friendlyName: string; ipAddress: string; cidrPrefixLength: number; createdAt: string }
-export interface IpAclDetail extends IpAclView { ipAddresses: IpAddressView[] }
+type S = components['schemas'];
+export type CredentialListView = S['CredentialListView'];
+export type CredentialSummary = S['CredentialSummary'];
+export type CredentialListDetail = S['CredentialListDetail'];
+export type IpAclView = S['IpAclView'];
+export type IpAddressView = S['IpAclDetail']['ipAddresses'][number];
+export type IpAclDetail = S['IpAclDetail'];
+export type TrunkView = S['TrunkView'];
+export type LockoutPolicy = S['LockoutPolicyView'];
+export type Lockout = S['LockoutView'];
+export type HistoryEntry = S['HistoryEntryView'];
+export type TestCallResult = S['TestCallResult'];
+export type ExplainStep = S['ExplainStepView'];
+export type TokenIdentity = S['TokenIdentity'];
+export type DigestAlgorithm = S['TrunkView']['digestAlgorithms'][number];
 
-export type DigestAlgorithm = 'MD5' | 'SHA-256' | 'SHA-512-256';
+/** MD5 first: the order most SIP clients can answer (SPEC §5, §11). */
 export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = ['MD5', 'SHA-256', 'SHA-512-256'];
-
-export interface LockoutPolicy { enabled: boolean; maxFailures?: number; windowSeconds?: number; lockoutSeconds?: number }
-
-export interface TrunkView {
-  trunkId: string; friendlyName: string; domainName: string;
-  credentialListIds: string[]; ipAccessControlListIds: string[];
-  digestAlgorithms: DigestAlgorithm[];
-  lockoutPolicy?: LockoutPolicy;
-  createdAt: string; updatedAt: string;
-}
 
 /** One page of a list and the token of the next (absent on the last page). */
 export interface Page<T> { items: T[]; nextPageToken?: string }

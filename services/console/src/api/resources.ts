@@ -4,15 +4,16 @@
  */
 import { api, nextPageTokenOf, reply, type Replied } from './client';
 import type {
-  CredentialListDetail, CredentialListView, DigestAlgorithm, IpAclDetail, IpAclView, ListKind, Page, TrunkView,
+  CredentialListDetail, CredentialListView, DigestAlgorithm, HistoryEntry, IpAclDetail, IpAclView, ListKind, Lockout, LockoutPolicy, Page,
+  TestCallResult, TokenIdentity, TrunkView,
 } from './models';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
 export type Written = { position?: string; ids: Record<string, string> };
 
-/** `pageSize`/`pageToken` (SPEC §9); cast while the document does not list them as query parameters. */
-const paging = (pageToken?: string, pageSize = 20) => ({ pageSize, ...(pageToken ? { pageToken } : {}) }) as never;
+/** `pageSize`/`pageToken` of a list (SPEC §9). */
+const paging = (pageToken?: string, pageSize = 20) => ({ pageSize, ...(pageToken ? { pageToken } : {}) });
 
 function written(r: Replied<unknown>): Written {
   const ids: Record<string, string> = {};
@@ -34,7 +35,7 @@ function one<T>(r: Replied<unknown>, key: string): T {
   return (body[key] ?? body) as T;
 }
 
-export interface TokenIdentity { name: string; allAccounts: boolean; accounts: string[] }
+export type { TokenIdentity };
 
 export const session = {
   me: async () => (await reply<TokenIdentity>(api.GET('/v1/me'))).body,
@@ -54,7 +55,7 @@ export const credentialLists = {
     written(await reply(api.DELETE('/v1/accounts/{accountId}/credential-lists/{credentialListId}', { params: { path: { accountId, credentialListId } } }))),
   addCredential: async (accountId: string, credentialListId: string, body: Schemas['AddCredentialBody']) =>
     written(await reply(api.POST('/v1/accounts/{accountId}/credential-lists/{credentialListId}/credentials', { params: { path: { accountId, credentialListId } }, body }))),
-  changePassword: async (accountId: string, credentialListId: string, credentialId: string, body: Schemas['ChangePasswordBody'] & { previousPasswordValidForSeconds?: number }) =>
+  changePassword: async (accountId: string, credentialListId: string, credentialId: string, body: Schemas['ChangePasswordBody']) =>
     written(await reply(api.PATCH('/v1/accounts/{accountId}/credential-lists/{credentialListId}/credentials/{credentialId}', { params: { path: { accountId, credentialListId, credentialId } }, body }))),
   removeCredential: async (accountId: string, credentialListId: string, credentialId: string) =>
     written(await reply(api.DELETE('/v1/accounts/{accountId}/credential-lists/{credentialListId}/credentials/{credentialId}', { params: { path: { accountId, credentialListId, credentialId } } }))),
@@ -98,4 +99,18 @@ export const trunks = {
     written(await reply(kind === 'credentialList'
       ? api.DELETE('/v1/accounts/{accountId}/trunks/{trunkId}/credential-lists/{listId}', { params: { path: { accountId, trunkId, listId } } })
       : api.DELETE('/v1/accounts/{accountId}/trunks/{trunkId}/ip-access-control-lists/{listId}', { params: { path: { accountId, trunkId, listId } } }))),
+  setLockoutPolicy: async (accountId: string, trunkId: string, policy: LockoutPolicy) =>
+    written(await reply(api.PUT('/v1/accounts/{accountId}/trunks/{trunkId}/lockout-policy', { params: { path: { accountId, trunkId } }, body: policy }))),
+  lockouts: async (accountId: string, trunkId: string) =>
+    (await reply<{ lockouts: Lockout[] }>(api.GET('/v1/accounts/{accountId}/trunks/{trunkId}/lockouts', { params: { path: { accountId, trunkId } } }))).body.lockouts,
+  clearLockout: async (accountId: string, trunkId: string, sourceIp: string) =>
+    (await reply<{ cleared: number }>(api.DELETE('/v1/accounts/{accountId}/trunks/{trunkId}/lockouts/{sourceIp}', { params: { path: { accountId, trunkId, sourceIp } } }))).body,
+  testCall: async (accountId: string, trunkId: string, body: Schemas['TestCallBody']) =>
+    (await reply<TestCallResult>(api.POST('/v1/accounts/{accountId}/trunks/{trunkId}/test-call', { params: { path: { accountId, trunkId } }, body }))).body,
+};
+
+/** The audit trail of one resource, newest first (SPEC §6). */
+export const history = {
+  page: async (accountId: string, resourceId: string, pageToken?: string): Promise<Page<HistoryEntry>> =>
+    page<HistoryEntry>(await reply(api.GET('/v1/accounts/{accountId}/history', { params: { path: { accountId }, query: { resourceId, ...paging(pageToken) } } })), 'events'),
 };

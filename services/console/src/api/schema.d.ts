@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the account's credential lists (from the read model; data.position tells its freshness) */
+        /** A page of the account's credential lists, in id order */
         get: operations["CredentialListsController_list"];
         put?: never;
         /** Create a credential list with its first credential */
@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a credential list with its credentials (usernames only, never secrets) */
+        /** A credential list with its credentials (usernames only, never secrets) */
         get: operations["CredentialListsController_get"];
         put?: never;
         post?: never;
@@ -44,7 +44,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A page of the credentials of a list, in id order */
+        get: operations["CredentialListsController_listCredentials"];
         put?: never;
         /** Add a credential */
         post: operations["CredentialListsController_addCredential"];
@@ -61,15 +62,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One credential (its username, never a secret) */
+        get: operations["CredentialListsController_getCredential"];
         put?: never;
         post?: never;
         /** Remove a credential */
         delete: operations["CredentialListsController_removeCredential"];
         options?: never;
         head?: never;
-        /** Change a credential's password */
+        /** Change a credential's password (optionally keeping the previous one valid for a while) */
         patch: operations["CredentialListsController_changePassword"];
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of the account, or of one resource: who changed what and when, newest first (read from the event store) */
+        get: operations["HistoryController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/accounts/{accountId}/ip-access-control-lists": {
@@ -79,7 +98,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the account's IP access control lists */
+        /** A page of the account's IP access control lists, in id order */
         get: operations["IpAclsController_list"];
         put?: never;
         /** Create an IP access control list */
@@ -97,7 +116,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an IP access control list with its addresses */
+        /** An IP access control list with its addresses */
         get: operations["IpAclsController_get"];
         put?: never;
         post?: never;
@@ -116,7 +135,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A page of the addresses of an IP access control list, in id order */
+        get: operations["IpAclsController_listIpAddresses"];
         put?: never;
         /** Add an IP address or range (normalised to its network) */
         post: operations["IpAclsController_addIpAddress"];
@@ -133,14 +153,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One IP address or range */
+        get: operations["IpAclsController_getIpAddress"];
         put?: never;
         post?: never;
         /** Remove an IP address */
         delete: operations["IpAclsController_removeIpAddress"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change an IP address's friendly name (its range stays) */
+        patch: operations["IpAclsController_renameIpAddress"];
         trace?: never;
     };
     "/v1/accounts/{accountId}/trunks": {
@@ -150,7 +172,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the account's trunks */
+        /** A page of the account's trunks, in id order */
         get: operations["TrunksController_list"];
         put?: never;
         /** Create a trunk (its domain must be unused across all accounts) */
@@ -168,7 +190,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a trunk with its assigned lists and digest algorithms */
+        /** A trunk with its assigned lists, effective digest algorithm order and lockout policy */
         get: operations["TrunksController_get"];
         put?: never;
         post?: never;
@@ -265,6 +287,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{accountId}/trunks/{trunkId}/lockout-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the trunk's brute-force lockout policy (a figure left out takes the default's; enabled false turns it off) */
+        put: operations["TrunksController_setLockoutPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}/trunks/{trunkId}/lockouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trunk's locked-out source IPs with their expiry */
+        get: operations["TrunkChecksController_lockouts"];
+        put?: never;
+        post?: never;
+        /** End every lockout of the trunk (and reset the failure counts) */
+        delete: operations["TrunkChecksController_clearAll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}/trunks/{trunkId}/lockouts/{sourceIp}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End the lockout of one source IP on the trunk */
+        delete: operations["TrunkChecksController_clearOne"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}/trunks/{trunkId}/test-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a call: each step of the decision for this trunk, a source IP and optionally a username and password (no nonce claimed, no failure counted) */
+        post: operations["TrunkChecksController_testCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -304,8 +395,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddCredentialBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /**
              * Format: password
              * @description an upper-case letter, a lower-case letter and a digit; never stored, logged or returned
@@ -320,8 +409,6 @@ export interface components {
             username: string;
         };
         AddIpAddressBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /**
              * @description IPv4 8–32 (default 32), IPv6 16–128 (default 128)
              * @example 24
@@ -347,19 +434,21 @@ export interface components {
             requestId?: string;
         };
         ChangePasswordBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /**
              * Format: password
              * @description an upper-case letter, a lower-case letter and a digit; never stored, logged or returned
              */
             password: string;
+            /**
+             * @description How long the replaced password still authenticates, so a fleet of PBXs can be rolled without dropped calls; a later change or a removal ends it at once
+             * @default 0
+             * @example 3600
+             */
+            previousPasswordValidForSeconds: number;
             /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
             requestId?: string;
         };
         CreateCredentialListBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /** @example Office PBX */
             friendlyName: string;
             /**
@@ -376,16 +465,12 @@ export interface components {
             username: string;
         };
         CreateIpAclBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /** @example Office PBX */
             friendlyName: string;
             /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
             requestId?: string;
         };
         CreateTrunkBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /**
              * @description a DNS name (RFC 1123 labels)
              * @example acme.pstn.example.net
@@ -396,12 +481,219 @@ export interface components {
             /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
             requestId?: string;
         };
+        CredentialAdded: {
+            credentialId: string;
+        };
+        CredentialListCreated: {
+            credentialId: string;
+            credentialListId: string;
+        };
+        CredentialListDetail: {
+            accountId: string;
+            assignedTrunkIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            credentialCount: number;
+            credentialListId: string;
+            /** @description Every credential, oldest first (usernames only, never secrets); page them with GET …/credentials. */
+            credentials: components["schemas"]["CredentialSummary"][];
+            friendlyName: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CredentialListPage: {
+            credentialLists: components["schemas"]["CredentialListView"][];
+            /** @description The token of the next page (also in the Link header); absent on the last page. */
+            nextPageToken?: string;
+        };
+        CredentialListView: {
+            accountId: string;
+            assignedTrunkIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            credentialCount: number;
+            credentialListId: string;
+            friendlyName: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CredentialPage: {
+            credentials: components["schemas"]["CredentialView"][];
+            /** @description The token of the next page (also in the Link header); absent on the last page. */
+            nextPageToken?: string;
+        };
+        CredentialSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            credentialId: string;
+            /**
+             * Format: date-time
+             * @description Until when the replaced password still authenticates (only while an overlap runs).
+             */
+            previousPasswordValidUntil?: string;
+            username: string;
+        };
+        CredentialView: {
+            /** Format: date-time */
+            createdAt: string;
+            credentialId: string;
+            credentialListId: string;
+            /**
+             * Format: date-time
+             * @description Until when the replaced password still authenticates (only while an overlap runs).
+             */
+            previousPasswordValidUntil?: string;
+            username: string;
+        };
         EmptyCommandBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
             requestId?: string;
         };
+        ExplainStepView: {
+            /** @description What a person reads: the matching range, the challenges, the computed response, the reason. */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description One word a program can test (found, allowed, offered, verified, …). */
+            outcome: string;
+            /** @enum {string} */
+            step: "trunk" | "acl" | "lockout" | "challenge" | "response" | "verification" | "decision";
+        };
+        FieldError: {
+            /**
+             * @description The field, header or parameter at fault (`(body)` for the body as a whole).
+             * @example friendlyName
+             */
+            field: string;
+            /**
+             * @description What is wrong with it; never echoes the value.
+             * @example must be 1 to 64 characters long
+             */
+            message: string;
+        };
+        HistoryEntryView: {
+            /** @description Who asked: the bearer token's name, the NATS caller's actor (default `nats`), or `unknown` for events older than the trail. */
+            actor: string;
+            /**
+             * Format: date-time
+             * @description When the event store recorded it.
+             */
+            at: string;
+            /** @description The X-Request-Id (or requestId, or a generated id) shared by every event of one request. */
+            correlationId: string;
+            /** @description Event store position; entries come newest first. */
+            position: string;
+            /** @description The Idempotency-Key / requestId the change was made with. */
+            requestId?: string;
+            /** @description The credential list, IP ACL or trunk the event belongs to. */
+            resourceId: string;
+            /** @description What changed in words, never a password or hash, e.g. `Credential alice added`. */
+            summary: string;
+            /** @description The event type, e.g. CredentialAdded. */
+            type: string;
+        };
+        HistoryPage: {
+            events: components["schemas"]["HistoryEntryView"][];
+            /** @description The token of the next page (also in the Link header); absent when the trail is complete. A page may be shorter than pageSize and still have one. */
+            nextPageToken?: string;
+        };
+        IpAclCreated: {
+            ipAccessControlListId: string;
+        };
+        IpAclDetail: {
+            accountId: string;
+            assignedTrunkIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            friendlyName: string;
+            ipAccessControlListId: string;
+            ipAddressCount: number;
+            /** @description Every address, oldest first; page them with GET …/ip-addresses. */
+            ipAddresses: components["schemas"]["IpAddressSummary"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IpAclPage: {
+            ipAccessControlLists: components["schemas"]["IpAclView"][];
+            /** @description The token of the next page (also in the Link header); absent on the last page. */
+            nextPageToken?: string;
+        };
+        IpAclView: {
+            accountId: string;
+            assignedTrunkIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            friendlyName: string;
+            ipAccessControlListId: string;
+            ipAddressCount: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IpAddressAdded: {
+            ipAddressId: string;
+        };
+        IpAddressPage: {
+            ipAddresses: components["schemas"]["IpAddressView"][];
+            /** @description The token of the next page (also in the Link header); absent on the last page. */
+            nextPageToken?: string;
+        };
+        IpAddressSummary: {
+            cidrPrefixLength: number;
+            /** Format: date-time */
+            createdAt: string;
+            friendlyName: string;
+            ipAddress: string;
+            ipAddressId: string;
+        };
+        IpAddressView: {
+            cidrPrefixLength: number;
+            /** Format: date-time */
+            createdAt: string;
+            friendlyName: string;
+            ipAccessControlListId: string;
+            /** @description The normalised network address. */
+            ipAddress: string;
+            ipAddressId: string;
+        };
+        LockoutList: {
+            lockouts: components["schemas"]["LockoutView"][];
+        };
+        LockoutPolicyView: {
+            enabled: boolean;
+            lockoutSeconds: number;
+            maxFailures: number;
+            windowSeconds: number;
+        };
+        LockoutsCleared: {
+            cleared: number;
+        };
+        LockoutView: {
+            /** Format: date-time */
+            expiresAt: string;
+            failures: number;
+            /** Format: date-time */
+            lockedAt: string;
+            sourceIp: string;
+            trunkId: string;
+        };
+        ProblemBody: {
+            code: components["schemas"]["ProblemCode"];
+            /** @example invalid friendlyName */
+            detail: string;
+            /** @description Every bad field (VALIDATION_FAILED), each blocking trunk (CONFLICT); empty when none. */
+            errors: components["schemas"]["FieldError"][];
+            /** @example 400 */
+            status: number;
+            /** @example Invalid request */
+            title: string;
+            /**
+             * @description urn:sipauth:problem:<code in kebab case> (documented in the repository).
+             * @example urn:sipauth:problem:validation-failed
+             */
+            type: string;
+        };
+        /** @enum {string} */
+        ProblemCode: "VALIDATION_FAILED" | "NOT_FOUND" | "CONFLICT" | "UNAUTHORIZED" | "INTERNAL" | "UNSUPPORTED_MEDIA_TYPE" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "UNAVAILABLE";
         RenameBody: {
             /** @example Office PBX */
             friendlyName: string;
@@ -409,8 +701,6 @@ export interface components {
             requestId?: string;
         };
         SetDigestAlgorithmsBody: {
-            /** @description Who asks, for the audit trail (1–64 characters; default `nats` over NATS, the token name over REST). */
-            actor?: string;
             /**
              * @example [
              *       "SHA-256",
@@ -420,6 +710,51 @@ export interface components {
             algorithms: ("SHA-512-256" | "SHA-256" | "MD5")[];
             /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
             requestId?: string;
+        };
+        SetLockoutPolicyBody: {
+            /**
+             * @description false turns the lockout off for this trunk (failures are still counted per username)
+             * @example true
+             */
+            enabled: boolean;
+            /** @default 300 */
+            lockoutSeconds: number;
+            /**
+             * @description failed attempts within the window that lock a source IP out
+             * @default 10
+             */
+            maxFailures: number;
+            /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
+            requestId?: string;
+            /** @default 60 */
+            windowSeconds: number;
+        };
+        TestCallBody: {
+            /**
+             * @description Default INVITE.
+             * @example INVITE
+             */
+            method?: string;
+            /**
+             * Format: password
+             * @description Used only to compute the digest response of the test; never logged or returned.
+             */
+            password?: string;
+            /**
+             * @description The source IP the call would come from.
+             * @example 203.0.113.9
+             */
+            sourceIp: string;
+            /** @example alice */
+            username?: string;
+        };
+        TestCallResult: {
+            /** @enum {string} */
+            decision: "allow" | "challenge" | "deny";
+            reason: string;
+            /** @enum {number} */
+            status: 200 | 403 | 404 | 407;
+            steps: components["schemas"]["ExplainStepView"][];
         };
         TokenIdentity: {
             /**
@@ -436,6 +771,30 @@ export interface components {
              * @example ops
              */
             name: string;
+        };
+        TrunkCreated: {
+            trunkId: string;
+        };
+        TrunkPage: {
+            /** @description The token of the next page (also in the Link header); absent on the last page. */
+            nextPageToken?: string;
+            trunks: components["schemas"]["TrunkView"][];
+        };
+        TrunkView: {
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+            credentialListIds: string[];
+            /** @description The effective offered order, most preferred first. */
+            digestAlgorithms: ("SHA-512-256" | "SHA-256" | "MD5")[];
+            domainName: string;
+            friendlyName: string;
+            ipAccessControlListIds: string[];
+            /** @description The effective lockout policy. */
+            lockoutPolicy: components["schemas"]["LockoutPolicyView"];
+            trunkId: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         WorkerStatus: {
             /** @description Set when no worker answered. */
@@ -459,8 +818,17 @@ export type $defs = Record<string, never>;
 export interface operations {
     CredentialListsController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                pageSize?: number;
+                /** @description The previous page's nextPageToken. Pages follow the id order: an item present throughout a walk is listed once. */
+                pageToken?: string;
+            };
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
             path: {
                 accountId: string;
             };
@@ -468,47 +836,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description data: {credentialLists, position} */
+            /** @description OK. */
             200: {
                 headers: {
+                    /** @description `<…?pageToken=…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CredentialListPage"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -516,8 +911,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -530,61 +927,120 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created: data has credentialListId and credentialId. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
+            /** @description Created. */
             201: {
                 headers: {
+                    /** @description Path of the new resource. */
+                    Location?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CredentialListCreated"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
     CredentialListsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
             path: {
                 accountId: string;
                 credentialListId: string;
@@ -593,47 +1049,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description data: {credentialList, position} */
+            /** @description OK. */
             200: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CredentialListDetail"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -641,8 +1122,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -656,54 +1139,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Deleted. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -711,8 +1244,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -726,54 +1261,196 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Renamed (or already so named). Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    CredentialListsController_listCredentials: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                /** @description The previous page's nextPageToken. Pages follow the id order: an item present throughout a walk is listed once. */
+                pageToken?: string;
+            };
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                credentialListId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description `<…?pageToken=…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -781,8 +1458,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -796,54 +1475,195 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Added: data has credentialId. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
+            /** @description Created. */
             201: {
                 headers: {
+                    /** @description Path of the new resource. */
+                    Location?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CredentialAdded"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    CredentialListsController_getCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                credentialId: string;
+                credentialListId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -851,8 +1671,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -867,54 +1689,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Removed. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -922,8 +1794,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -938,61 +1812,120 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Changed. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
-    IpAclsController_list: {
+    HistoryController_history: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                pageSize?: number;
+                /** @description The previous page's nextPageToken: the walk goes on strictly before where that page ended. */
+                pageToken?: string;
+                /** @description A credential list, IP ACL, trunk, credential or IP address id: only its events. */
+                resourceId?: string;
+            };
+            header?: {
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
             path: {
                 accountId: string;
             };
@@ -1000,47 +1933,152 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description data: {ipAccessControlLists, position} */
+            /** @description OK. */
             200: {
                 headers: {
+                    /** @description `<…?pageToken=…>; rel="next"` while there is a next page. */
+                    Link?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    IpAclsController_list: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                /** @description The previous page's nextPageToken. Pages follow the id order: an item present throughout a walk is listed once. */
+                pageToken?: string;
+            };
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description `<…?pageToken=…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAclPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1048,8 +2086,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1062,61 +2102,120 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created: data has ipAccessControlListId. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
+            /** @description Created. */
             201: {
                 headers: {
+                    /** @description Path of the new resource. */
+                    Location?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IpAclCreated"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
     IpAclsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
             path: {
                 accountId: string;
                 ipAccessControlListId: string;
@@ -1125,47 +2224,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description data: {ipAccessControlList, position} */
+            /** @description OK. */
             200: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IpAclDetail"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1173,8 +2297,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1188,54 +2314,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Deleted. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1243,8 +2419,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1258,54 +2436,196 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Renamed. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    IpAclsController_listIpAddresses: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                /** @description The previous page's nextPageToken. Pages follow the id order: an item present throughout a walk is listed once. */
+                pageToken?: string;
+            };
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                ipAccessControlListId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description `<…?pageToken=…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAddressPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1313,8 +2633,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1328,54 +2650,195 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Added: data has ipAddressId. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
+            /** @description Created. */
             201: {
                 headers: {
+                    /** @description Path of the new resource. */
+                    Location?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IpAddressAdded"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    IpAclsController_getIpAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                ipAccessControlListId: string;
+                ipAddressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAddressView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1383,8 +2846,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1399,61 +2864,243 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Removed. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    IpAclsController_renameIpAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
+                "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                ipAccessControlListId: string;
+                ipAddressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameBody"];
+            };
+        };
+        responses: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
+                headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
     TrunksController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                pageSize?: number;
+                /** @description The previous page's nextPageToken. Pages follow the id order: an item present throughout a walk is listed once. */
+                pageToken?: string;
+            };
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
             path: {
                 accountId: string;
             };
@@ -1461,47 +3108,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description data: {trunks, position} */
+            /** @description OK. */
             200: {
                 headers: {
+                    /** @description `<…?pageToken=…>; rel="next"` while there is a next page. */
+                    Link?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrunkPage"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1509,8 +3183,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1523,61 +3199,120 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created: data has trunkId. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
+            /** @description Created. */
             201: {
                 headers: {
+                    /** @description Path of the new resource. */
+                    Location?: string;
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrunkCreated"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
     TrunksController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Wait (bounded) until the read models have applied this position, e.g. a write's Sipauth-Position. */
+                "Sipauth-Min-Position"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
             path: {
                 accountId: string;
                 trunkId: string;
@@ -1586,47 +3321,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description data: {trunk, position} */
+            /** @description OK. */
             200: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrunkView"];
+                };
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: the read models did not reach Sipauth-Min-Position in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1634,8 +3394,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1649,54 +3411,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Deleted. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1704,8 +3516,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1719,54 +3533,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Renamed. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1774,8 +3638,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1789,54 +3655,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Assigned (or already assigned). Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1844,8 +3760,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1860,54 +3778,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Unassigned. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1915,8 +3883,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -1930,54 +3900,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Set. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -1985,8 +4005,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -2000,54 +4022,104 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Assigned (or already assigned). Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -2055,8 +4127,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description requestId: a retry with the same key returns the first reply and writes nothing */
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
                 "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
             };
             path: {
                 accountId: string;
@@ -2071,54 +4145,559 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Unassigned. Body `{ok:true,data:{…, position}}`; position is the event store position of the change. */
-            200: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
                 headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details name every bad field. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: missing or unknown bearer token. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description UNAUTHORIZED: the token does not cover this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description NOT_FOUND: no such resource in this account. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description CONFLICT. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description INTERNAL. Body `{ok:false,error:{code,message,details?}}`. */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TrunksController_setLockoutPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
+                "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                trunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLockoutPolicyBody"];
+            };
+        };
+        responses: {
+            /** @description Done (or already so: a write that would change nothing succeeds and writes nothing). */
+            204: {
+                headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TrunkChecksController_lockouts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                trunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LockoutList"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: no sip-auth-worker answered in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TrunkChecksController_clearAll: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                trunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LockoutsCleared"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: no sip-auth-worker answered in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TrunkChecksController_clearOne: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                sourceIp: string;
+                trunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LockoutsCleared"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: no sip-auth-worker answered in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TrunkChecksController_testCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                trunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestCallBody"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestCallResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAVAILABLE: no sip-auth-worker answered in time (RFC 9457 problem details) */
+            503: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };

@@ -6,6 +6,7 @@ import type { CredentialSummary } from '../api/models';
 import { credentialLists } from '../api/resources';
 import { BlockingTrunks } from '../components/blocking-trunks';
 import { ConfirmButton } from '../components/confirm-button';
+import { History } from '../components/history';
 import { Field, FormError } from '../components/field';
 import { PasswordField } from '../components/password-field';
 import { formatTime, QueryState } from '../components/query-state';
@@ -36,6 +37,7 @@ export function CredentialListPage({ accountId, id }: { accountId: string; id: s
         </table>
         <AddCredential accountId={accountId} listId={id} />
       </section>
+      <History accountId={accountId} resourceId={id} />
       <section className="panel danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete this credential list</h2>
         <p className="muted">Calls authenticated by its credentials stop being allowed. A list assigned to a trunk cannot be deleted.</p>
@@ -81,7 +83,7 @@ function ChangePassword({ accountId, listId, credential, onDone }: { accountId: 
   const [password, setPassword] = useState('');
   const [overlap, setOverlap] = useState(0);
   const change = useWrite(
-    () => credentialLists.changePassword(accountId, listId, credential.credentialId, { password, ...(overlap > 0 ? { previousPasswordValidForSeconds: overlap } : {}) }),
+    () => credentialLists.changePassword(accountId, listId, credential.credentialId, { password, previousPasswordValidForSeconds: overlap }),
     () => `Password of “${credential.username}” changed`, onDone);
   const fields = change.error?.fields ?? {};
   const submit = (e: FormEvent) => { e.preventDefault(); change.mutate(undefined); };

@@ -6,6 +6,7 @@ import type { IpAddressView } from '../api/models';
 import { ipAcls } from '../api/resources';
 import { BlockingTrunks } from '../components/blocking-trunks';
 import { ConfirmButton } from '../components/confirm-button';
+import { History } from '../components/history';
 import { Field, FormError } from '../components/field';
 import { formatTime, QueryState } from '../components/query-state';
 import { RenameForm } from '../components/rename-form';
@@ -37,6 +38,7 @@ export function IpAclPage({ accountId, id }: { accountId: string; id: string }) 
         </table>
         <AddAddress accountId={accountId} aclId={id} />
       </section>
+      <History accountId={accountId} resourceId={id} />
       <section className="panel danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete this IP access control list</h2>
         <p className="muted">An ACL assigned to a trunk cannot be deleted.</p>

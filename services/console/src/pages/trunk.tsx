@@ -1,8 +1,9 @@
-/** One trunk: name, domain, assigned lists, digest algorithm order (with the MD5 warning), lockout policy, delete. */
+/** One trunk: name, domain, assigned lists, digest algorithm order (with the MD5 warning), lockout policy and lockouts, test a call, history, delete. */
 import { useQuery } from '@tanstack/react-query';
 import type { ApiError } from '../api/errors';
 import { trunks } from '../api/resources';
 import { ConfirmButton } from '../components/confirm-button';
+import { History } from '../components/history';
 import { FormError } from '../components/field';
 import { formatTime, QueryState } from '../components/query-state';
 import { RenameForm } from '../components/rename-form';
@@ -10,6 +11,8 @@ import { useWrite } from '../components/use-write';
 import { href, navigate } from '../router';
 import { Assignments } from './trunk-assignments';
 import { DigestAlgorithms } from './trunk-digest-algorithms';
+import { LockoutPolicy } from './trunk-lockout';
+import { TestCall } from './trunk-test-call';
 
 export function TrunkPage({ accountId, id }: { accountId: string; id: string }) {
   const trunk = useQuery({ queryKey: ['trunk', accountId, id], queryFn: () => trunks.get(accountId, id) });
@@ -17,7 +20,6 @@ export function TrunkPage({ accountId, id }: { accountId: string; id: string }) 
   const back = <p className="breadcrumb"><a href={href({ page: 'trunks', accountId })}>← All trunks</a></p>;
   if (!trunk.data) return <>{back}<QueryState loading={trunk.isPending} error={trunk.error as ApiError | null} /></>;
   const t = trunk.data;
-  const policy = t.lockoutPolicy;
   return (
     <>
       {back}
@@ -32,14 +34,9 @@ export function TrunkPage({ accountId, id }: { accountId: string; id: string }) 
       <Assignments accountId={accountId} trunk={t} kind="credentialList" />
       <Assignments accountId={accountId} trunk={t} kind="ipAccessControlList" />
       <DigestAlgorithms accountId={accountId} trunk={t} />
-      {policy && (
-        <section className="panel" aria-labelledby="lockout-title">
-          <h2 id="lockout-title">Brute-force lockout</h2>
-          {policy.enabled
-            ? <p>After <strong>{policy.maxFailures}</strong> failed attempts within <strong>{policy.windowSeconds} s</strong>, a source address is locked out of this trunk for <strong>{policy.lockoutSeconds} s</strong>.</p>
-            : <p>Lockout is <strong>off</strong> for this trunk.</p>}
-        </section>
-      )}
+      <LockoutPolicy key={JSON.stringify(t.lockoutPolicy)} accountId={accountId} trunk={t} />
+      <TestCall accountId={accountId} trunkId={id} />
+      <History accountId={accountId} resourceId={id} />
       <section className="panel danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete this trunk</h2>
         <p className="muted">Its lists are detached (not deleted) and its domain is released.</p>
