@@ -3,7 +3,7 @@
  * `new Logger(context)` call become JSON lines of the service's logger.
  */
 import type { IncomingMessage } from 'node:http';
-import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type LoggerService } from '@nestjs/common';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 
@@ -45,7 +45,26 @@ export function withServiceLogging(appModule: DynamicModule, logger: Logger, opt
   };
 }
 
+/** Nest's start-up chatter (a line per module and per route): kept, but at debug. */
+const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** nestjs-pino's logger, with Nest's own start-up lines moved from info down to debug. */
+export class ServiceNestLogger implements LoggerService {
+  constructor(private readonly inner: LoggerService) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    const context = params[params.length - 1];
+    if (typeof context === 'string' && FRAMEWORK_CONTEXTS.has(context)) this.inner.debug?.(message, ...params);
+    else this.inner.log(message, ...params);
+  }
+  error(message: unknown, ...params: unknown[]): void { this.inner.error(message, ...params); }
+  warn(message: unknown, ...params: unknown[]): void { this.inner.warn(message, ...params); }
+  debug(message: unknown, ...params: unknown[]): void { this.inner.debug?.(message, ...params); }
+  verbose(message: unknown, ...params: unknown[]): void { this.inner.verbose?.(message, ...params); }
+  fatal(message: unknown, ...params: unknown[]): void { this.inner.fatal?.(message, ...params); }
+}
+
 /** Routes the application's Nest logging into its pino logger (call right after `NestFactory.create`). */
 export function useServiceLogger(app: INestApplication): void {
-  app.useLogger(app.get(PinoNestLogger));
+  app.useLogger(new ServiceNestLogger(app.get(PinoNestLogger)));
 }

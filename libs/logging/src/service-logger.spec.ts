@@ -1,4 +1,5 @@
 import { captureLogs } from './testing';
+import { ServiceNestLogger } from './nest-logging';
 import { createServiceLogger, readLogLevel, REDACTED } from './service-logger';
 
 describe('service loggers', () => {
@@ -43,5 +44,16 @@ describe('service loggers', () => {
     } finally {
       logs.stop();
     }
+  });
+});
+
+describe('the Nest logger of a service', () => {
+  it("moves Nest's start-up lines to debug and keeps the service's own at info", () => {
+    const calls: string[] = [];
+    const inner = { log: (m: unknown) => calls.push(`log ${String(m)}`), debug: (m: unknown) => calls.push(`debug ${String(m)}`), error: () => undefined, warn: () => undefined };
+    const logger = new ServiceNestLogger(inner);
+    logger.log('Mapped {/v1, GET} route', 'RouterExplorer');
+    logger.log('ready at position 7', 'sip-auth-worker');
+    expect(calls).toEqual(['debug Mapped {/v1, GET} route', 'log ready at position 7']);
   });
 });
