@@ -11,10 +11,10 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { connect } from 'nats';
 import { configSubject, authSubject } from '@sipauth/contracts';
 import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
@@ -48,9 +48,11 @@ async function freePort(): Promise<number> {
 }
 
 const started: ChildProcess[] = [];
+/** Each process's output, for a look at what failed: SIP_EDGE_BENCH_LOGS=<dir>. */
+const LOGS = process.env.SIP_EDGE_BENCH_LOGS;
 function launch(cmd: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-  child.stderr!.on('data', () => undefined);
+  const out = LOGS ? openSync(join(LOGS, `${basename(cmd)}-${started.length}.log`), 'w') : 'ignore';
+  const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', out, out], detached: true });
   started.push(child);
   return child;
 }
@@ -153,10 +155,12 @@ async function main(): Promise<void> {
   const edge = launch(KAMAILIO, kamailioArgs(edgePort, ['-A', upstream, '-A', `EVAPI_BIND="127.0.0.1:${evapiPort}"`]));
   await waitTcp(alonePort);
   await waitTcp(edgePort);
+  const bridgeHttp = await freePort();
   const bridge = launch(process.execPath, [join(ROOT, 'services', 'sip-edge', 'dist', 'main.js')], {
-    ...env, SIPAUTH_EVAPI_ADDRESS: `127.0.0.1:${evapiPort}`, SIP_EDGE_HTTP_PORT: String(await freePort()),
+    ...env, SIPAUTH_EVAPI_ADDRESS: `127.0.0.1:${evapiPort}`, SIP_EDGE_HTTP_PORT: String(bridgeHttp),
   });
-  await sleep(1500);
+  while (!(await fetch(`http://127.0.0.1:${bridgeHttp}/readyz`).then((r) => r.ok, () => false))) await sleep(100);
+  await sleep(300); // Kamailio registers the bridge's connection in its event route
 
   console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket; CPU in ms per completed call`);
   console.log('rate/s | alone: done/s failed kam | edge: done/s failed kam bridge worker nats total');
