@@ -125,6 +125,10 @@ describe('npm start (scripts/start.js)', () => {
     running = await startStack(env);
     expect(running.output()).toMatch(/development keys generated in .*dev\.env; production must set SIPAUTH_NONCE_SECRETS, SIPAUTH_SEALING_KEYS, CONFIG_API_TOKENS/);
     expect(running.output()).toContain(`REST API http://127.0.0.1:${env.CONFIG_HTTP_PORT}/v1`);
+    expect(running.output()).toContain(`console http://127.0.0.1:${env.CONFIG_HTTP_PORT}/console/`);
+    const consolePage = await fetch(`http://127.0.0.1:${env.CONFIG_HTTP_PORT}/console/`);
+    expect(consolePage.status).toBe(200);
+    expect(await consolePage.text()).toContain('<title>sipauth console</title>');
     expect(running.output()).toMatch(/\[sip-auth-worker\]\s/);
     expect(statSync(join(devDir, 'dev.env')).mode & 0o777).toBe(0o600);
 
