@@ -14,3 +14,19 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
 }
+
+/** A stored event as a reader hands it to an aggregate's `upcast`. */
+export interface StoredDomainEvent {
+  type: string;
+  data: unknown;
+  metadata?: { schemaVersion?: number };
+}
+
+/**
+ * A decider with the upcaster of its stored events: every aggregate exports one, so whoever folds a
+ * stream gets the upcaster with the decider and never folds an event as it was read.
+ */
+export interface UpcastingDecider<State, Command, Event> extends Decider<State, Command, Event> {
+  /** The stored event in the current shape; throws for an unknown type or schema version. */
+  upcast(stored: StoredDomainEvent): Event;
+}

@@ -19,3 +19,4 @@ export * from './trunk-domain/trunk-domain.events';
 export * from './trunk-domain/trunk-domain.commands';
 export * from './trunk-domain/trunk-domain.decider';
 export * from './trunk-domain/trunk-domain.upcast';
+export * from './stored-events';

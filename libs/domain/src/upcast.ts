@@ -17,6 +17,20 @@ export type UpcastStep = (event: StoredEvent) => StoredEvent;
 /** Upgrades a stored event of any supported schema version to the current shape. */
 export type Upcaster<Event extends DomainEvent> = (type: string, data: unknown, schemaVersion?: number) => Event;
 
+/**
+ * Every event type of one aggregate, as an object with one key per type: the compiler refuses a
+ * missing or an extra type, so the list readers check against is derived from the event union.
+ */
+export type EventTypeSet<Event extends DomainEvent> = Readonly<Record<Event['type'], true>>;
+
+/** A stored event's type is not one this aggregate has ever written (from a newer writer, or another stream). */
+export class UnknownEventType extends Error {
+  constructor(readonly eventType: string, readonly known: readonly string[]) {
+    super(`event type ${eventType} is not known (known: ${known.join(', ')})`);
+    this.name = 'UnknownEventType';
+  }
+}
+
 /** A stored event carries a schemaVersion this code cannot read (from a newer writer, or corrupt). */
 export class UnsupportedSchemaVersion extends Error {
   constructor(readonly eventType: string, readonly schemaVersion: unknown, readonly currentVersion: number) {
@@ -27,13 +41,17 @@ export class UnsupportedSchemaVersion extends Error {
 
 /**
  * Builds an upcaster from `steps[n]` (version n → n + 1) applied in order up to `currentVersion`.
- * A missing schemaVersion is read as 1, the first version ever written.
+ * A missing schemaVersion is read as 1, the first version ever written. With `knownTypes`, a type
+ * outside it throws {@link UnknownEventType} instead of reaching `evolve` or a projection.
  */
 export function createUpcaster<Event extends DomainEvent>(
   steps: Readonly<Record<number, UpcastStep>>,
   currentVersion: number = CURRENT_SCHEMA_VERSION,
+  knownTypes?: EventTypeSet<Event>,
 ): Upcaster<Event> {
+  const known = knownTypes ? Object.keys(knownTypes) : undefined;
   return (type, data, schemaVersion = 1) => {
+    if (known && !known.includes(type)) throw new UnknownEventType(type, known);
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > currentVersion) {
       throw new UnsupportedSchemaVersion(type, schemaVersion, currentVersion);
     }

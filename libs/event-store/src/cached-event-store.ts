@@ -6,8 +6,9 @@
  */
 import type {
   AccountEventsPage, AppendResult, EventData, EventStore, EventSubscription, ExpectedRevision, ReadAccountBackwardsOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions,
-} from '@sipauth/event-store';
+} from './event-store.port';
 
+/** Wraps any {@link EventStore}; proven by the same contract suite as the adapters (cached-event-store.int.spec.ts). */
 export class CachedEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
 

@@ -1,8 +1,8 @@
 import type { NatsConnection } from 'nats';
-import { Conflict, CURRENT_SCHEMA_VERSION, Decider } from '@sipauth/domain';
+import { Conflict, credentialListDecider, CURRENT_SCHEMA_VERSION, UnknownEventType, UnsupportedSchemaVersion } from '@sipauth/domain';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
 import { EventStore, WrongExpectedRevision } from './event-store.port';
-import { handle } from './handle';
+import { handle, type HandledDecider } from './handle';
 import { someEvents } from './testing';
 import { JetStreamEventStore } from './jetstream/jetstream-event-store';
 
@@ -11,7 +11,8 @@ type CounterCommand = { type: 'Increment'; by: number } | { type: 'Cap' };
 type CounterState = { value: number; capped: boolean };
 
 /** A tiny decider: increments unless capped; capping twice changes nothing; incrementing a capped counter is refused. */
-const counter: Decider<CounterState, CounterCommand, CounterEvent> = {
+const counter: HandledDecider<CounterState, CounterCommand, CounterEvent> = {
+  upcast: (stored) => ({ type: stored.type, data: stored.data }) as CounterEvent,
   initialState: () => ({ value: 0, capped: false }),
   evolve: (s, e) => (e.type === 'Incremented' ? { ...s, value: s.value + e.data.by } : { ...s, capped: true }),
   decide: (c, s) => {
@@ -74,7 +75,7 @@ describe('handle (read, fold, decide, append) on the JetStream store', () => {
   });
 
   it('answers a no-op on a missing stream with the store\'s head position', async () => {
-    const noop: Decider<CounterState, CounterCommand, CounterEvent> = { ...counter, decide: () => [] };
+    const noop: HandledDecider<CounterState, CounterCommand, CounterEvent> = { ...counter, decide: () => [] };
     const result = await handle(store, 'counter-none', noop, { type: 'Cap' }, context);
     expect(result).toEqual({ events: [], position: await store.headPosition(), nextExpectedRevision: 'no_stream' });
   });
@@ -101,5 +102,69 @@ describe('handle (read, fold, decide, append) on the JetStream store', () => {
     });
     await expect(handle(meddled, 'counter-6', counting, { type: 'Increment', by: 1 }, { ...context, maxRetries: 2 })).rejects.toBeInstanceOf(WrongExpectedRevision);
     expect(decisions).toBe(3);
+  });
+
+  describe('reading what it cannot read', () => {
+    const created = { credentialListId: 'CL1', accountId: 'AC1', friendlyName: 'Office', createdAt: '2026-01-01T00:00:00.000Z' };
+    const rename = { type: 'RenameCredentialList' as const, accountId: 'AC1', credentialListId: 'CL1', friendlyName: 'Lab' };
+
+    it('refuses a stream holding an event of a schema version newer than the code, and writes nothing', async () => {
+      const [event] = someEvents(1, 'CredentialListCreated');
+      await store.appendToStream('credentialList-v2', [{ ...event, data: created, metadata: { ...event.metadata, schemaVersion: 2 } }], { expectedRevision: 'no_stream' });
+      await expect(handle(store, 'credentialList-v2', credentialListDecider, rename, context)).rejects.toThrow(UnsupportedSchemaVersion);
+      expect(await store.readStream('credentialList-v2')).toHaveLength(1);
+    });
+
+    it('refuses a stream holding an event type its aggregate never wrote, naming it', async () => {
+      const [event] = someEvents(1, 'CredentialListCreated');
+      await store.appendToStream('credentialList-odd', [{ ...event, data: created }], { expectedRevision: 'no_stream' });
+      await store.appendToStream('credentialList-odd', someEvents(1, 'CredentialListPainted'), { expectedRevision: 0 });
+      await expect(handle(store, 'credentialList-odd', credentialListDecider, rename, context)).rejects.toThrow(UnknownEventType);
+      await expect(handle(store, 'credentialList-odd', credentialListDecider, rename, context)).rejects.toThrow(/CredentialListPainted/);
+    });
+  });
+
+  describe('with an idempotency key', () => {
+    const keyed = { ...context, requestId: 'req-1', idempotencyKey: 'AC1\0counter.increment\0req-1' };
+
+    it('answers a retry of a command already written with what it wrote, and writes nothing again', async () => {
+      const first = await handle(store, 'counter-idem', counter, { type: 'Increment', by: 5 }, keyed);
+      await handle(store, 'counter-idem', counter, { type: 'Increment', by: 1 }, context);
+      const retry = await handle(store, 'counter-idem', counter, { type: 'Increment', by: 5 }, { ...keyed, causationId: 'cmd-2' });
+      expect(retry.events.map((e) => [e.id, e.position])).toEqual(first.events.map((e) => [e.id, e.position]));
+      expect(retry.position).toBe(first.position);
+      expect((await store.readStream('counter-idem')).map((e) => e.data)).toEqual([{ by: 5 }, { by: 1 }]);
+    });
+
+    it('writes each of concurrent retries of one request once', async () => {
+      const results = await Promise.all(Array.from({ length: 5 }, () => handle(store, 'counter-idem2', counter, { type: 'Increment', by: 2 }, keyed)));
+      expect(new Set(results.map((r) => r.position)).size).toBe(1);
+      expect(await store.readStream('counter-idem2')).toHaveLength(1);
+    });
+
+    it('derives different event ids for another request, so it runs', async () => {
+      await handle(store, 'counter-idem3', counter, { type: 'Increment', by: 2 }, keyed);
+      await handle(store, 'counter-idem3', counter, { type: 'Increment', by: 2 }, { ...keyed, idempotencyKey: 'AC1\0counter.increment\0req-2' });
+      expect(await store.readStream('counter-idem3')).toHaveLength(2);
+    });
+
+    it('recognises a retry through a second store on the same stream (another replica), beyond any in-process queue', async () => {
+      const replica = await JetStreamEventStore.connect(nc, { namespace });
+      const first = await handle(store, 'counter-idem4', counter, { type: 'Increment', by: 3 }, keyed);
+      const retry = await handle(replica, 'counter-idem4', counter, { type: 'Increment', by: 3 }, keyed);
+      expect(retry.position).toBe(first.position);
+      expect(await store.readStream('counter-idem4')).toHaveLength(1);
+    });
+  });
+
+  it('runs 40 concurrent commands on one stream of one store one after another: none needs a retry', async () => {
+    let conflicts = 0;
+    const watched: EventStore = Object.assign(Object.create(store) as EventStore, {
+      appendToStream: (...args: Parameters<EventStore['appendToStream']>) =>
+        store.appendToStream(...args).catch((err: unknown) => { if (err instanceof WrongExpectedRevision) conflicts++; throw err; }),
+    });
+    await Promise.all(Array.from({ length: 40 }, () => handle(watched, 'counter-queue', counter, { type: 'Increment', by: 1 }, context)));
+    expect(conflicts).toBe(0);
+    expect(await store.readStream('counter-queue')).toHaveLength(40);
   });
 });

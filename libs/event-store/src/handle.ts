@@ -1,10 +1,13 @@
 /**
- * The one command-handling path (STYLE habit 4): read the stream, fold it with `evolve`, `decide`,
- * append with the expected revision, and on a concurrency conflict start over, a bounded number of times.
+ * The one command-handling path (STYLE habit 4): read the stream, upcast and fold it with `evolve`,
+ * `decide`, append with the expected revision. Commands on one stream are queued inside this process
+ * (one at a time per stream and store), so only another process can slip in between read and append;
+ * that conflict is retried with jittered exponential backoff, a bounded number of times.
  */
-import { randomUUID } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION, type Decider } from '@sipauth/domain';
 import { EventStore, ExpectedRevision, RecordedEvent, StreamNotFound, WrongExpectedRevision } from './event-store.port';
+import { deterministicUuid, eventIdsFor } from './event-ids';
+import { KeyedQueue } from './keyed-queue';
 
 /** Who asked, and why: copied into every event's metadata. */
 export interface HandleContext {
@@ -15,14 +18,20 @@ export interface HandleContext {
   actor?: string;
   /** The caller's idempotency key, when it gave one. */
   requestId?: string;
+  /**
+   * Makes the event ids deterministic (see event-ids.ts): the same key, stream and command type give
+   * the same ids, so a retry of a command already written returns what was written instead of running
+   * again. The caller builds it from the account, the command name and the requestId.
+   */
+  idempotencyKey?: string;
   /** Schema version written into the metadata; default 1. */
   schemaVersion?: number;
-  /** Re-reads after a conflict before giving up with {@link WrongExpectedRevision}; default 5. */
+  /** Re-reads after a conflict with another process before giving up with {@link WrongExpectedRevision}; default 12. */
   maxRetries?: number;
 }
 
 export interface HandleResult {
-  /** The events written now; [] when the command changed nothing. */
+  /** The events written now (or, for a retry of an applied command, written then); [] when the command changed nothing. */
   events: RecordedEvent[];
   /** Where the command's effect is visible: its last event, or for a no-op the stream's last event (or the store's head). */
   position: string;
@@ -30,26 +39,46 @@ export interface HandleResult {
   nextExpectedRevision: number | 'no_stream';
 }
 
-/** A decider, optionally with an upcaster from stored events to the shape `evolve` expects. */
-export type HandledDecider<S, C, E> = Decider<S, C, E> & { upcast?(event: RecordedEvent): E };
-
 /**
- * Handles one command on one stream. Domain rejections thrown by `decide` propagate unchanged.
+ * A decider with its upcaster from stored events to the shape `evolve` expects. Required: a stored
+ * event is never folded as it was read, so an unknown type or schema version throws (from `upcast`)
+ * instead of reaching `evolve`. The domain's deciders carry theirs.
  */
-export async function handle<S, C, E extends { type: string; data: unknown }>(
+export type HandledDecider<S, C, E> = Decider<S, C, E> & { upcast(event: RecordedEvent): E };
+
+const queues = new WeakMap<EventStore, KeyedQueue>();
+
+/** Handles one command on one stream. Domain rejections thrown by `decide` propagate unchanged. */
+export function handle<S, C, E extends { type: string; data: unknown }>(
   store: EventStore,
   streamName: string,
   decider: HandledDecider<S, C, E>,
   command: C,
   context: HandleContext,
 ): Promise<HandleResult> {
-  const maxRetries = context.maxRetries ?? 5;
-  const upcast = decider.upcast ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as E);
+  let queue = queues.get(store);
+  if (!queue) queues.set(store, (queue = new KeyedQueue()));
+  return queue.run(streamName, () => handleNow(store, streamName, decider, command, context));
+}
+
+async function handleNow<S, C, E extends { type: string; data: unknown }>(
+  store: EventStore,
+  streamName: string,
+  decider: HandledDecider<S, C, E>,
+  command: C,
+  context: HandleContext,
+): Promise<HandleResult> {
+  const maxRetries = context.maxRetries ?? 12;
+  const commandType = String((command as { type?: unknown }).type ?? 'command');
   for (let attempt = 0; ; attempt++) {
     const history = await readOrEmpty(store, streamName);
-    const state = history.reduce((s, e) => decider.evolve(s, upcast(e)), decider.initialState());
-    const decided = decider.decide(command, state);
     const last = history[history.length - 1];
+    const applied = context.idempotencyKey === undefined ? [] : alreadyApplied(history, context.idempotencyKey, streamName, commandType);
+    if (applied.length > 0) {
+      return { events: applied, position: applied[applied.length - 1].position, nextExpectedRevision: last.revision };
+    }
+    const state = history.reduce((s, e) => decider.evolve(s, decider.upcast(e)), decider.initialState());
+    const decided = decider.decide(command, state);
     if (decided.length === 0) {
       return { events: [], position: last?.position ?? (await store.headPosition()), nextExpectedRevision: last?.revision ?? 'no_stream' };
     }
@@ -62,7 +91,8 @@ export async function handle<S, C, E extends { type: string; data: unknown }>(
       ...(context.requestId !== undefined ? { requestId: context.requestId } : {}),
       schemaVersion: context.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     };
-    const toWrite = decided.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata }));
+    const ids = eventIdsFor(context.idempotencyKey, streamName, commandType, decided.length);
+    const toWrite = decided.map((e, i) => ({ id: ids[i], type: e.type, data: e.data, metadata }));
     try {
       const result = await store.appendToStream(streamName, toWrite, { expectedRevision });
       const firstRevision = result.nextExpectedRevision - toWrite.length + 1;
@@ -77,9 +107,19 @@ export async function handle<S, C, E extends { type: string; data: unknown }>(
       return { events, position: result.position, nextExpectedRevision: result.nextExpectedRevision };
     } catch (err) {
       if (!(err instanceof WrongExpectedRevision) || attempt >= maxRetries) throw err;
-      await jitter(attempt);
+      await backoff(attempt);
     }
   }
+}
+
+/** The events this very command already wrote: the stored run of its derived ids (empty when it never ran). */
+function alreadyApplied(history: RecordedEvent[], idempotencyKey: string, streamName: string, commandType: string): RecordedEvent[] {
+  const [firstId] = eventIdsFor(idempotencyKey, streamName, commandType, 1);
+  const at = history.findIndex((e) => e.id === firstId);
+  if (at < 0) return [];
+  let end = at + 1;
+  while (end < history.length && history[end].id === deterministicUuid(idempotencyKey, streamName, commandType, String(end - at))) end++;
+  return history.slice(at, end);
 }
 
 async function readOrEmpty(store: EventStore, streamName: string): Promise<RecordedEvent[]> {
@@ -91,7 +131,8 @@ async function readOrEmpty(store: EventStore, streamName: string): Promise<Recor
   }
 }
 
-/** Spreads competing writers apart so that a retry storm settles. */
-function jitter(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+/** Full jitter on an exponential ceiling (2 ms · 2^attempt, at most 250 ms): competing replicas drift apart. */
+function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(250, 2 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }

@@ -8,3 +8,6 @@ export { createEventStore } from './factory';
 export type { EventStoreConfig } from './factory';
 export { handle } from './handle';
 export type { HandleContext, HandleResult, HandledDecider } from './handle';
+export { KeyedQueue } from './keyed-queue';
+export { deterministicUuid, eventIdsFor } from './event-ids';
+export { CachedEventStore } from './cached-event-store';

@@ -4,7 +4,8 @@
  */
 import { Map as ImmutableMap } from 'immutable';
 import type { SealedHa1s } from '../common';
-import type { Decider } from '../decider';
+import type { UpcastingDecider } from '../decider';
+import { upcastCredentialListEvent } from './credential-list.upcast';
 import { Conflict, NotFound } from '../errors';
 import { activeListOwnedBy, assertDeletable, attachToTrunk, detachFromTrunk, evolveTrunkIds, isRename, isRepeatedCreation } from '../list/list-rules';
 import {
@@ -175,12 +176,16 @@ function evolve(state: CredentialListState, event: CredentialListEvent): Credent
     case 'TrunkAssigned':
     case 'TrunkUnassigned':
       return evolveTrunkIds(state, event);
+    default:
+      // Upcasting refuses unknown types before they get here; a fold never turns them into undefined.
+      return state;
   }
 }
 
 /** Decider of the credential list aggregate (stream `credentialList-<id>`). */
-export const credentialListDecider: Decider<CredentialListState, CredentialListCommand, CredentialListEvent> = {
+export const credentialListDecider: UpcastingDecider<CredentialListState, CredentialListCommand, CredentialListEvent> = {
   initialState: () => ({ status: 'Empty' }),
   evolve,
   decide,
+  upcast: (stored) => upcastCredentialListEvent(stored.type, stored.data, stored.metadata?.schemaVersion),
 };

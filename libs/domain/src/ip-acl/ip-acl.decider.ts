@@ -4,7 +4,8 @@
  */
 import type { Cidr } from '@sipauth/ip-acl-match';
 import { Map as ImmutableMap } from 'immutable';
-import type { Decider } from '../decider';
+import type { UpcastingDecider } from '../decider';
+import { upcastIpAclEvent } from './ip-acl.upcast';
 import { Conflict, NotFound } from '../errors';
 import { activeListOwnedBy, assertDeletable, attachToTrunk, detachFromTrunk, evolveTrunkIds, isRename, isRepeatedCreation } from '../list/list-rules';
 import { assertValid, checkAccountId, checkFriendlyName, MAX_IP_ADDRESSES_PER_ACL, normaliseIpRange, validationFailed } from '../rules';
@@ -162,12 +163,16 @@ function evolve(state: IpAclState, event: IpAclEvent): IpAclState {
     case 'TrunkAssigned':
     case 'TrunkUnassigned':
       return evolveTrunkIds(state, event);
+    default:
+      // Upcasting refuses unknown types before they get here; a fold never turns them into undefined.
+      return state;
   }
 }
 
 /** Decider of the IP access control list aggregate (stream `ipAcl-<id>`). */
-export const ipAclDecider: Decider<IpAclState, IpAclCommand, IpAclEvent> = {
+export const ipAclDecider: UpcastingDecider<IpAclState, IpAclCommand, IpAclEvent> = {
   initialState: () => ({ status: 'Empty' }),
   evolve,
   decide,
+  upcast: (stored) => upcastIpAclEvent(stored.type, stored.data, stored.metadata?.schemaVersion),
 };

@@ -2,7 +2,8 @@
  * The domain reservation (stream `trunkDomain-<domain>`): at most one trunk holds a domain at a time,
  * across all accounts. A trunk is created only after its domain is reserved for it.
  */
-import type { Decider } from '../decider';
+import type { UpcastingDecider } from '../decider';
+import { upcastTrunkDomainEvent } from './trunk-domain.upcast';
 import { Conflict } from '../errors';
 import { normaliseDomainName, validationFailed } from '../rules';
 import type { TrunkDomainCommand } from './trunk-domain.commands';
@@ -45,12 +46,16 @@ function evolve(state: TrunkDomainState, event: TrunkDomainEvent): TrunkDomainSt
       return state.status === 'Reserved' && state.trunkId === event.data.trunkId
         ? { status: 'Released', domainName: event.data.domainName }
         : state;
+    default:
+      // Upcasting refuses unknown types before they get here; a fold never turns them into undefined.
+      return state;
   }
 }
 
 /** Decider of the domain reservation (stream `trunkDomain-<domain>`). */
-export const trunkDomainDecider: Decider<TrunkDomainState, TrunkDomainCommand, TrunkDomainEvent> = {
+export const trunkDomainDecider: UpcastingDecider<TrunkDomainState, TrunkDomainCommand, TrunkDomainEvent> = {
   initialState: () => ({ status: 'Empty' }),
   evolve,
   decide,
+  upcast: (stored) => upcastTrunkDomainEvent(stored.type, stored.data, stored.metadata?.schemaVersion),
 };

@@ -4,7 +4,8 @@
  * (trunk-domain.decider.ts); the list side of an assignment is recorded on the list's own stream.
  */
 import type { DigestAlgorithmName, ListKind, LockoutPolicyData } from '../common';
-import type { Decider } from '../decider';
+import type { UpcastingDecider } from '../decider';
+import { upcastTrunkEvent } from './trunk.upcast';
 import { Conflict, NotFound } from '../errors';
 import {
   assertValid, checkAccountId, checkDigestAlgorithms, checkFriendlyName, checkListKind, checkLockoutPolicy,
@@ -157,12 +158,16 @@ function evolve(state: TrunkState, event: TrunkEvent): TrunkState {
       const field = LIST_FIELD[event.data.listKind];
       return { ...state, [field]: state[field].filter((id) => id !== event.data.listId) };
     }
+    default:
+      // Upcasting refuses unknown types before they get here; a fold never turns them into undefined.
+      return state;
   }
 }
 
 /** Decider of the trunk aggregate (stream `trunk-<id>`). */
-export const trunkDecider: Decider<TrunkState, TrunkCommand, TrunkEvent> = {
+export const trunkDecider: UpcastingDecider<TrunkState, TrunkCommand, TrunkEvent> = {
   initialState: () => ({ status: 'Empty' }),
   evolve,
   decide,
+  upcast: (stored) => upcastTrunkEvent(stored.type, stored.data, stored.metadata?.schemaVersion),
 };

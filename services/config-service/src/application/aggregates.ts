@@ -1,25 +1,19 @@
 /**
- * The four aggregates as the command path sees them: each decider with its upcaster, a `run` that goes
- * through the one command-handling path, and a read-only `load` for cross-aggregate checks.
+ * The four aggregates as the command path sees them: each decider (which carries its upcaster), a
+ * `run` that goes through the one command-handling path, and a read-only `load` for cross-aggregate checks.
  */
 import {
   credentialListDecider, ipAclDecider, streams, trunkDecider, trunkDomainDecider,
-  upcastCredentialListEvent, upcastIpAclEvent, upcastTrunkDomainEvent, upcastTrunkEvent,
-  type CredentialListCommand, type IpAclCommand, type TrunkCommand, type TrunkDomainCommand, type Upcaster, type Decider,
-  type DomainEvent,
+  type CredentialListCommand, type IpAclCommand, type TrunkCommand, type TrunkDomainCommand, type DomainEvent,
 } from '@sipauth/domain';
 import { handle, StreamNotFound, type EventStore, type HandleResult, type HandledDecider, type RecordedEvent } from '@sipauth/event-store';
 import type { CommandContext } from './command-context';
 
-function withUpcaster<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, upcast: Upcaster<E>): HandledDecider<S, C, E> {
-  return { ...decider, upcast: (e: RecordedEvent) => upcast(e.type, e.data, e.metadata?.schemaVersion) };
-}
-
 export const aggregates = {
-  credentialList: { stream: streams.credentialList, decider: withUpcaster(credentialListDecider, upcastCredentialListEvent) },
-  ipAcl: { stream: streams.ipAcl, decider: withUpcaster(ipAclDecider, upcastIpAclEvent) },
-  trunk: { stream: streams.trunk, decider: withUpcaster(trunkDecider, upcastTrunkEvent) },
-  trunkDomain: { stream: streams.trunkDomain, decider: withUpcaster(trunkDomainDecider, upcastTrunkDomainEvent) },
+  credentialList: { stream: streams.credentialList, decider: credentialListDecider },
+  ipAcl: { stream: streams.ipAcl, decider: ipAclDecider },
+  trunk: { stream: streams.trunk, decider: trunkDecider },
+  trunkDomain: { stream: streams.trunkDomain, decider: trunkDomainDecider },
 };
 
 type Commands = { credentialList: CredentialListCommand; ipAcl: IpAclCommand; trunk: TrunkCommand; trunkDomain: TrunkDomainCommand };
@@ -41,6 +35,5 @@ export async function load<K extends Kind>(store: EventStore, kind: K, id: strin
     if (err instanceof StreamNotFound) history = [];
     else throw err;
   }
-  const upcast = decider.upcast as (e: RecordedEvent) => DomainEvent;
-  return history.reduce((s, e) => decider.evolve(s, upcast(e)), decider.initialState()) as never;
+  return history.reduce((s, e) => decider.evolve(s, decider.upcast(e)), decider.initialState()) as never;
 }
