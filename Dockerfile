@@ -26,6 +26,10 @@ RUN npm ci --no-audit --no-fund
 COPY libs libs
 COPY services services
 RUN npm run build
+# Files one service needs beyond its dist, under extras/<service>/ (copied to the image root): the
+# console's built page travels only in the config-service image, which serves it under /console/.
+RUN for s in services/*/; do mkdir -p "extras/$(basename "$s")"; done \
+ && mkdir -p extras/config-service/services/console && cp -r services/console/dist extras/config-service/services/console/dist
 
 # --- prod-deps: production dependencies only (workspace links included) ------------------------
 FROM build AS prod-deps
@@ -57,6 +61,7 @@ COPY --from=build /app/libs/logging/package.json libs/logging/
 COPY --from=build /app/libs/logging/dist libs/logging/dist
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+COPY --from=build /app/extras/${SERVICE}/ ./
 COPY deploy/docker/healthcheck.js deploy/docker/healthcheck.js
 USER 10001:10001
 EXPOSE 8080 9464 9465
