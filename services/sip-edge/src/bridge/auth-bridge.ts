@@ -5,7 +5,8 @@
  */
 import type { NatsConnection } from 'nats';
 import { AuthDecision, authSubject, Reply } from '@sipauth/contracts';
-import { answerFor, decodeQuestion, EdgeAnswer, unavailable } from './edge-messages';
+import { answerFor, decodeQuestion, EdgeAnswer, EdgeQuestion, unavailable } from './edge-messages';
+import { InboxRequester, RequestOutcome } from './inbox-requester';
 
 export interface BridgeCounters {
   questions: number;
@@ -19,20 +20,23 @@ export interface BridgeCounters {
 export class AuthBridge {
   readonly counters: BridgeCounters = { questions: 0, answers: { 200: 0, 403: 0, 404: 0, 407: 0, 503: 0 }, unanswered: 0, malformed: 0 };
   private readonly subject: string;
+  private readonly requester: InboxRequester;
 
   constructor(
-    private readonly nc: NatsConnection,
+    nc: NatsConnection,
     namespace: string,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
     private readonly answer: (payload: string) => void,
     private readonly log: (level: 'info' | 'warn', message: string) => void,
+    inboxPrefix?: string,
   ) {
     this.subject = authSubject(namespace, 'authorize');
+    this.requester = new InboxRequester(nc, timeoutMs, inboxPrefix);
   }
 
   /** Handles one evapi payload; the answer is sent when the worker replies. */
   handle(payload: string): void {
-    let question;
+    let question: EdgeQuestion;
     try {
       question = decodeQuestion(payload);
     } catch (err) {
@@ -41,27 +45,36 @@ export class AuthBridge {
       return;
     }
     this.counters.questions++;
-    this.nc.request(this.subject, JSON.stringify(question.request), { timeout: this.timeoutMs }).then(
-      (msg) => {
-        const reply = JSON.parse(msg.string()) as Reply<AuthDecision>;
-        if (reply.ok) {
-          const d = reply.data;
-          // The reason is for the platform's logs, never for the caller (SPEC §5).
-          if (d.decision === 'deny') this.log('info', `${question.request.method} ${d.status} ${d.reason} domain=${question.request.domain} source=${question.request.sourceIp}`);
-          return this.send(answerFor(question, d));
-        }
-        // The worker refused the question itself (e.g. a Request-URI that is not sip:): not allowed.
-        const code = reply.error.code === 'VALIDATION_FAILED' ? 403 : 503;
-        if (code === 503) this.log('warn', `worker error ${reply.error.code}: 503`);
-        this.send({ tindex: question.tindex, tlabel: question.tlabel, code });
-      },
-      (err: Error & { code?: string }) => {
-        this.counters.unanswered++;
-        const why = err.code === '503' ? 'no worker subscribed' : err.message;
-        this.log('warn', `no answer from the worker (${why}): 503`);
-        this.send(unavailable(question));
-      },
-    );
+    this.requester.request(this.subject, JSON.stringify(question.request), (outcome) => this.settle(question, outcome));
+  }
+
+  close(): void {
+    this.requester.close();
+  }
+
+  private settle(question: EdgeQuestion, outcome: RequestOutcome): void {
+    if (!outcome.ok) {
+      this.counters.unanswered++;
+      this.log('warn', `no answer from the worker (${outcome.why === 'no-responders' ? 'no worker subscribed' : outcome.why}): 503`);
+      return this.send(unavailable(question));
+    }
+    let reply: Reply<AuthDecision>;
+    try {
+      reply = JSON.parse(outcome.msg.string()) as Reply<AuthDecision>;
+    } catch {
+      this.log('warn', 'unparsable worker reply: 503');
+      return this.send(unavailable(question));
+    }
+    if (reply.ok) {
+      const d = reply.data;
+      // The reason is for the platform's logs, never for the caller (SPEC §5).
+      if (d.decision === 'deny') this.log('info', `${question.request.method} ${d.status} ${d.reason} domain=${question.request.domain} source=${question.request.sourceIp}`);
+      return this.send(answerFor(question, d));
+    }
+    // The worker refused the question itself (e.g. a Request-URI that is not sip:): not allowed.
+    const code = reply.error.code === 'VALIDATION_FAILED' ? 403 : 503;
+    this.log('warn', `worker error ${reply.error.code}: ${code}`);
+    this.send({ tindex: question.tindex, tlabel: question.tlabel, code });
   }
 
   private send(answer: EdgeAnswer): void {
