@@ -176,7 +176,7 @@ describe('the console, credential lists', () => {
   it('fits a 360 px wide screen', async () => {
     const { page: narrow } = await h.newPage(360);
     await signIn(narrow, TOKENS.acme.token);
-    await screenshot(narrow, 'sign-in-done');
+    await screenshot(narrow, 'accounts');
     await openAccount(narrow);
     await narrow.getByRole('table').waitFor();
     expect(await overflowing(narrow)).toEqual([]);

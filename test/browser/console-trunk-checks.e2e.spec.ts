@@ -50,6 +50,7 @@ describe('the console, trunk checks and history', () => {
     await trail.getByText('Allowed').waitFor();
     expect(await trail.locator('.steps > li > strong').allTextContents()).toEqual(expect.arrayContaining(['Trunk', 'Challenge offered', 'Verification', 'Decision']));
     expect(await trail.textContent()).not.toContain(PASSWORD);
+    await screenshot(page, 'test-a-call');
 
     await form.getByLabel('Password', { exact: true }).fill('Wrong-password-1');
     await form.getByRole('button', { name: 'Test the call' }).click();
@@ -70,7 +71,6 @@ describe('the console, trunk checks and history', () => {
     await page.reload();
     const clear = section.getByRole('button', { name: 'Clear lockout of 203.0.113.66' });
     await clear.waitFor();
-    await screenshot(page, 'trunk-checks');
     await clear.click();
     await section.getByText('No source address is locked out.').waitFor();
     expect(await call('203.0.113.66', PASSWORD)).toBe('digest-verified');
