@@ -1,5 +1,5 @@
 /** What every command carries besides its request: who, why, when, and fresh ids. */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IdPrefix } from '@sipauth/domain';
 
 /** Copied into every event's metadata by `handle`. */
@@ -13,6 +13,12 @@ export interface CommandContext {
   actor: string;
   /** The caller's idempotency key, when it gave one. */
   requestId?: string;
+  /**
+   * Account, command name and requestId, when the request has a requestId: the seed from which the
+   * created resource ids ({@link newId}) and the event ids (`handle`) are derived, so a retry after an
+   * attempt that wrote but died before storing its reply writes nothing new and answers the same ids.
+   */
+  idempotencyKey?: string;
 }
 
 /** The actor of a NATS request that names none. */
@@ -39,18 +45,29 @@ export function correlationIdOf(requestIdHeader: string | undefined): string {
   return requestIdHeader !== undefined && USABLE_REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
 }
 
-export function commandContext(accountId: string, request: { requestId?: string; actor?: string } = {}, origin: RequestOrigin = {}): CommandContext {
+/** `command`: the contract's command name; with a requestId it makes the ids of the command deterministic. */
+export function commandContext(
+  accountId: string, request: { requestId?: string; actor?: string } = {}, origin: RequestOrigin = {}, command?: string,
+): CommandContext {
+  const { requestId } = request;
   return {
     accountId,
-    correlationId: origin.correlationId ?? request.requestId ?? randomUUID(),
+    correlationId: origin.correlationId ?? requestId ?? randomUUID(),
     causationId: randomUUID(),
     actor: origin.actor ?? request.actor ?? DEFAULT_NATS_ACTOR,
-    ...(request.requestId !== undefined ? { requestId: request.requestId } : {}),
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(requestId !== undefined && command !== undefined ? { idempotencyKey: `${accountId}\0${command}\0${requestId}` } : {}),
   };
 }
 
-/** A resource id: its two-letter type prefix and 32 lower-case hex digits. */
-export const newId = (prefix: IdPrefix): string => `${prefix}${randomBytes(16).toString('hex')}`;
+/**
+ * A resource id: its two-letter type prefix and 32 lower-case hex digits. Random, or derived from the
+ * context's idempotency key (the prefix keeps the ids of one request's resources apart).
+ */
+export function newId(prefix: IdPrefix, ctx?: Pick<CommandContext, 'idempotencyKey'>): string {
+  if (ctx?.idempotencyKey === undefined) return `${prefix}${randomBytes(16).toString('hex')}`;
+  return `${prefix}${createHash('sha256').update(`${ctx.idempotencyKey}\0${prefix}`, 'utf8').digest('hex').slice(0, 32)}`;
+}
 
 export const now = (): string => new Date().toISOString();
 

@@ -47,7 +47,7 @@ export class ConfigDispatcher {
       const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string | null; actor?: string | null };
       // A null requestId is an absent one, never a key that every such request would share.
       const requestId = dto.requestId ?? undefined;
-      context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin);
+      context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin, name);
       const ctx = context;
       const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, ctx));
       if (requestId === undefined) return execute();

@@ -25,8 +25,8 @@ export class CredentialListsService {
   ) {}
 
   async create(dto: CreateCredentialListDto, ctx: CommandContext): Promise<Position & { credentialListId: string; credentialId: string }> {
-    const credentialListId = newId(ID_PREFIXES.credentialList);
-    const credentialId = newId(ID_PREFIXES.credential);
+    const credentialListId = newId(ID_PREFIXES.credentialList, ctx);
+    const credentialId = newId(ID_PREFIXES.credential, ctx);
     const sealed = this.sealer.seal(credentialListId, credentialId, dto.username, dto.password);
     const { position } = await run(this.store, 'credentialList', credentialListId, {
       type: 'CreateCredentialList', accountId: ctx.accountId, credentialListId, friendlyName: dto.friendlyName, now: now(),
@@ -46,7 +46,7 @@ export class CredentialListsService {
   }
 
   async addCredential(dto: AddCredentialDto, ctx: CommandContext): Promise<Position & { credentialId: string }> {
-    const credentialId = newId(ID_PREFIXES.credential);
+    const credentialId = newId(ID_PREFIXES.credential, ctx);
     const sealed = this.sealer.seal(dto.credentialListId, credentialId, dto.username, dto.password);
     const { position } = await run(this.store, 'credentialList', dto.credentialListId, {
       type: 'AddCredential', accountId: ctx.accountId, credentialListId: dto.credentialListId, credentialId, username: dto.username, now: now(), ...sealed,

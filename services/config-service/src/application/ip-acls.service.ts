@@ -20,7 +20,7 @@ export class IpAclsService {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly deletion: ListDeletion) {}
 
   async create(dto: CreateIpAclDto, ctx: CommandContext): Promise<Position & { ipAccessControlListId: string }> {
-    const ipAccessControlListId = newId(ID_PREFIXES.ipAccessControlList);
+    const ipAccessControlListId = newId(ID_PREFIXES.ipAccessControlList, ctx);
     const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, {
       type: 'CreateIpAccessControlList', accountId: ctx.accountId, ipAccessControlListId, friendlyName: dto.friendlyName, now: now(),
     }, ctx);
@@ -38,7 +38,7 @@ export class IpAclsService {
   }
 
   async addIpAddress(dto: AddIpAddressDto, ctx: CommandContext): Promise<Position & { ipAddressId: string }> {
-    const ipAddressId = newId(ID_PREFIXES.ipAddress);
+    const ipAddressId = newId(ID_PREFIXES.ipAddress, ctx);
     const { position } = await run(this.store, 'ipAcl', dto.ipAccessControlListId, {
       type: 'AddIpAddress', accountId: ctx.accountId, ipAccessControlListId: dto.ipAccessControlListId, ipAddressId,
       friendlyName: dto.friendlyName, ipAddress: dto.ipAddress, cidrPrefixLength: dto.cidrPrefixLength ?? undefined, now: now(),

@@ -30,7 +30,7 @@ export class TrunksService {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async create(dto: CreateTrunkDto, ctx: CommandContext): Promise<Position & { trunkId: string }> {
-    const trunkId = newId(ID_PREFIXES.trunk);
+    const trunkId = newId(ID_PREFIXES.trunk, ctx);
     const domain = normaliseDomainName(dto.domainName);
     const domainName = domain.ok ? domain.value : dto.domainName;
     await this.reserveDomain(domainName, trunkId, ctx);
@@ -66,7 +66,9 @@ export class TrunksService {
     const abandoned = holder.status === 'Empty' && (await this.reservationAgeMs(domainName)) > ABANDONED_RESERVATION_MS;
     if (holder.status !== 'Deleted' && !abandoned) return false;
     const { accountId, trunkId } = reservation;
-    await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId, domainName, trunkId }, { ...ctx, accountId });
+    await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId, domainName, trunkId },
+      // A repair on the holder's behalf, not this request's own effect: its events get ids of their own.
+      { ...ctx, accountId, idempotencyKey: undefined });
     return true;
   }
 
