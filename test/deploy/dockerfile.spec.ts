@@ -34,6 +34,15 @@ describe('the Dockerfile', () => {
     expect(stages[0].join('\n')).toMatch(/RUN npm run build/);
   });
 
+  it('is tested on the runtime it ships: npm run test:node24 runs this suite on the image\'s Node major', () => {
+    const [, major] = /^ARG NODE_IMAGE=node:(\d+)-/m.exec(dockerfile)!;
+    const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['test:node24'];
+    expect(script).toContain(`SIPAUTH_EXPECT_NODE_MAJOR=${major} npx -y -p node@${major} -- node`);
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm run test:node24$/m);
+    // Inside that run, this process is that Node.
+    if (process.env.SIPAUTH_EXPECT_NODE_MAJOR) expect(process.versions.node.split('.')[0]).toBe(process.env.SIPAUTH_EXPECT_NODE_MAJOR);
+  });
+
   it('copies the package.json of every workspace before npm ci, so the lockfile install sees them all', () => {
     const build = stages[0].join('\n');
     const npmCi = build.indexOf('npm ci');
