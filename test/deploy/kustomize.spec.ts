@@ -239,11 +239,15 @@ describe('the Kubernetes manifests', () => {
 
     it('reaches NATS over TLS verified against the NATS CA, and EventStoreDB as its own user over TLS verified against its CA', () => {
       expect(config().NATS_URL).toBe('tls://nats:4222');
-      for (const name of SERVICES) {
-        const pod = find(objs, 'Deployment', name).spec.template.spec;
-        const mount = pod.containers[0].volumeMounts.find((m: { name: string }) => m.name === 'nats-ca');
-        const volume = pod.volumes.find((v: { name: string }) => v.name === 'nats-ca');
-        expect(`${mount.mountPath}/${volume.secret.items[0].path}`).toBe(config().NATS_TLS_CA);
+      // Every container that logs in to NATS (the SIP edge's bridge too) can read the CA at NATS_TLS_CA.
+      const natsClients = objs.filter((o) => o.kind === 'Deployment').flatMap((d) => d.spec.template.spec.containers
+        .filter((c: { env?: { name: string }[] }) => c.env?.some((e) => e.name === 'NATS_USER'))
+        .map((c: { name: string; volumeMounts: { name: string; mountPath: string }[] }) => ({ pod: d.spec.template.spec, c })));
+      expect(natsClients.length).toBeGreaterThanOrEqual(3);
+      for (const { pod, c } of natsClients) {
+        const mount = c.volumeMounts.find((m: { name: string }) => m.name === 'nats-ca')!;
+        const volume = pod.volumes.find((v: { name: string }) => v.name === mount.name);
+        expect([c.name, `${mount.mountPath}/${volume.secret.items[0].path}`]).toEqual([c.name, config().NATS_TLS_CA]);
         expect(volume.secret.items).toEqual([{ key: 'ca.crt', path: 'ca.crt' }]);
         expect(find(objs, 'Certificate', volume.secret.secretName)).toBeDefined();
       }
