@@ -68,9 +68,10 @@ export class WorkerModule {
         },
         {
           provide: AUTH_RESPONDER,
-          inject: [AUTHORIZER, METRICS, READ_MODEL_WATCHER],
-          useFactory: (authorizer: Authorizer, metrics: WorkerMetrics, watcher: ReadModelWatcher) => new AuthResponder({
+          inject: [AUTHORIZER, METRICS, READ_MODEL_WATCHER, LOCKOUTS],
+          useFactory: (authorizer: Authorizer, metrics: WorkerMetrics, watcher: ReadModelWatcher, lockouts: LockoutRegistry) => new AuthResponder({
             nc, namespace: config.shared.namespace, authorizer, metrics, status: () => watcher.status(), log: (m) => logger.error(m),
+            beforeReply: () => lockouts.flushEvents(),
           }),
         },
         WorkerLifecycle,

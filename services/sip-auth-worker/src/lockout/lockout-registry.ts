@@ -1,8 +1,11 @@
 /**
  * Brute-force lockout across replicas (SPEC §5.1), behind the engine's {@link LockoutGate}:
- *  - a counted failure is one core NATS publish (no round trip, no await) on an internal subject that
- *    every replica subscribes to without a queue group, so every replica's {@link LockoutBook} counts
- *    every failure and crosses every threshold itself, at once;
+ *  - a counted failure is a line of a core NATS publish (no round trip, no await) on an internal
+ *    subject that every replica subscribes to without a queue group, so every replica's
+ *    {@link LockoutBook} counts every failure and crosses every threshold itself, at once. The lines
+ *    wait for the next reply the worker sends ({@link flushEvents}, called just before it), so they go
+ *    out ahead of it in the same socket write: every replica has counted a failure before its caller
+ *    hears of it, and counting adds no write of its own;
  *  - the replica whose own failure crossed it writes the lockout into KV `<ns>_lockouts`, which every
  *    replica watches into its book: replicas started later, and operators' list/clear, see it too;
  *  - the check on the hot path is one Map lookup (none at all while no lockout exists).
@@ -15,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { TrunkView } from '../authorization/auth-lookup';
 import type { CountedFailure, LockoutGate } from '../authorization/lockout-gate';
 import { LockoutBook, lockoutKey, type LockoutRecord } from './lockout-book';
+import { decodeEvents, encodeEvent, type LockoutEvent } from './lockout-events';
 
 /** The internal subject of failure, reset and clear events between replicas (not part of contract v1). */
 export const lockoutEventsSubject = (ns: string): string => `${ns}.internal.auth.lockout-events`;
@@ -30,10 +34,7 @@ export interface LockoutSink {
   failureCounted(reason: CountedFailure): void;
 }
 
-type LockoutEvent =
-  | { k: 'f'; o: string; t: string; a: string; ip: string; u: string; m: number; w: number; l: number }
-  | { k: 'ok'; t: string; ip: string }
-  | { k: 'clear'; t: string; ip?: string };
+const decoder = new TextDecoder();
 
 export interface LockoutRegistryOptions {
   replicas?: number;
@@ -50,6 +51,8 @@ export class LockoutRegistry implements LockoutGate {
   private watch?: QueuedIterator<KvEntry>;
   private readonly sweeper: NodeJS.Timeout;
   private longestWindow = 60;
+  /** Event lines waiting for the end of this turn's synchronous work. */
+  private pending: string[] = [];
   private closed = false;
 
   private constructor(private readonly nc: NatsConnection, private readonly ns: string, private readonly kv: KV, private readonly opts: LockoutRegistryOptions) {
@@ -73,15 +76,15 @@ export class LockoutRegistry implements LockoutGate {
   }
 
   failed(trunk: TrunkView, source: SourceIp, username: string, reason: CountedFailure): void {
-    const { maxFailures: m, windowSeconds: w, lockoutSeconds: l } = trunk.lockoutPolicy;
-    this.publish({ k: 'f', o: this.origin, t: trunk.trunkId, a: trunk.accountId, ip: formatSourceIp(source), u: username, m, w, l });
+    const { maxFailures, windowSeconds, lockoutSeconds } = trunk.lockoutPolicy;
+    this.publish({ k: 'f', origin: this.origin, trunkId: trunk.trunkId, accountId: trunk.accountId, sourceIp: formatSourceIp(source), maxFailures, windowSeconds, lockoutSeconds, username });
     this.opts.sink?.failureCounted(reason);
   }
 
   succeeded(trunk: TrunkView, source: SourceIp): void {
     if (!this.book.counting) return;
     const ip = formatSourceIp(source);
-    if (this.book.hasFailures(lockoutKey(trunk.trunkId, ip))) this.publish({ k: 'ok', t: trunk.trunkId, ip });
+    if (this.book.hasFailures(lockoutKey(trunk.trunkId, ip))) this.publish({ k: 'ok', trunkId: trunk.trunkId, sourceIp: ip });
   }
 
   /** Whether this replica counts failures of the source on the trunk (for tests and diagnostics). */
@@ -101,7 +104,8 @@ export class LockoutRegistry implements LockoutGate {
     const cleared = this.book.clear(trunkId, sourceIp);
     const keys = sourceIp === undefined ? await this.keysOf(trunkId) : [lockoutKey(trunkId, sourceIp)];
     for (const key of keys) await this.kv.delete(key);
-    this.publish(sourceIp === undefined ? { k: 'clear', t: trunkId } : { k: 'clear', t: trunkId, ip: sourceIp });
+    this.publish(sourceIp === undefined ? { k: 'clear', trunkId } : { k: 'clear', trunkId, sourceIp });
+    this.flushEvents();
     await this.nc.flush();
     return cleared;
   }
@@ -113,40 +117,47 @@ export class LockoutRegistry implements LockoutGate {
     await this.subscription.drain().catch(() => undefined);
   }
 
-  private publish(event: LockoutEvent): void {
+  /**
+   * Publishes the event lines waiting, as one message; the responder calls it before each reply.
+   * Lines that no reply follows (an operator's clear) are sent on the next turn of the event loop.
+   */
+  flushEvents(): void {
+    if (this.pending.length === 0) return;
+    const lines = this.pending;
+    this.pending = [];
     try {
-      this.nc.publish(lockoutEventsSubject(this.ns), JSON.stringify(event));
+      this.nc.publish(lockoutEventsSubject(this.ns), lines.join('\n'));
     } catch (err) {
-      this.opts.log?.(`lockout event not published: ${(err as Error).message}`);
+      this.opts.log?.(`${lines.length} lockout events not published: ${(err as Error).message}`);
     }
+  }
+
+  private publish(event: LockoutEvent): void {
+    if (this.pending.push(encodeEvent(event)) === 1) setImmediate(() => this.flushEvents());
   }
 
   private onEvent(data: Uint8Array): void {
-    let event: LockoutEvent;
-    try {
-      event = JSON.parse(Buffer.from(data).toString()) as LockoutEvent;
-    } catch {
-      return;
+    for (const event of decodeEvents(decoder.decode(data))) {
+      if (event.k === 'ok') this.book.resetSource(lockoutKey(event.trunkId, event.sourceIp));
+      else if (event.k === 'clear') this.book.clear(event.trunkId, event.sourceIp);
+      else this.countFailure(event);
     }
-    if (event.k === 'ok') this.book.resetSource(lockoutKey(event.t, event.ip));
-    else if (event.k === 'clear') this.book.clear(event.t, event.ip);
-    else if (event.k === 'f') this.countFailure(event);
   }
 
   private countFailure(e: Extract<LockoutEvent, { k: 'f' }>): void {
-    if (e.w > this.longestWindow) this.longestWindow = e.w;
-    const outcome = this.book.countFailure({ trunkId: e.t, accountId: e.a, sourceIp: e.ip, username: e.u, policy: { maxFailures: e.m, windowSeconds: e.w, lockoutSeconds: e.l } });
+    if (e.windowSeconds > this.longestWindow) this.longestWindow = e.windowSeconds;
+    const outcome = this.book.countFailure({ trunkId: e.trunkId, accountId: e.accountId, sourceIp: e.sourceIp, username: e.username, policy: e });
     // Every replica crossed the same threshold; only the one whose failure crossed it writes, logs and counts it.
-    if (e.o !== this.origin) return;
+    if (e.origin !== this.origin) return;
     if (outcome.lockout) {
       const record = outcome.lockout;
       this.kv.put(lockoutKey(record.trunkId, record.sourceIp), JSON.stringify(record)).catch((err: Error) => this.opts.log?.(`lockout not stored: ${err.message}`));
-      this.opts.log?.(`lockout: source ${record.sourceIp} locked out of trunk ${record.trunkId} until ${new Date(record.expiresAt).toISOString()} after ${record.failures} failed attempts within ${e.w} s`);
+      this.opts.log?.(`lockout: source ${record.sourceIp} locked out of trunk ${record.trunkId} until ${new Date(record.expiresAt).toISOString()} after ${record.failures} failed attempts within ${e.windowSeconds} s`);
       this.opts.sink?.lockedOut(record);
     }
     if (outcome.usernameFailures !== undefined) {
-      this.opts.log?.(`lockout: username ${JSON.stringify(e.u)} of trunk ${e.t} had ${outcome.usernameFailures} failed attempts within ${e.w} s (reported, never locked)`);
-      this.opts.sink?.usernameThreshold(e.t, outcome.usernameFailures);
+      this.opts.log?.(`lockout: username ${JSON.stringify(e.username)} of trunk ${e.trunkId} had ${outcome.usernameFailures} failed attempts within ${e.windowSeconds} s (reported, never locked)`);
+      this.opts.sink?.usernameThreshold(e.trunkId, outcome.usernameFailures);
     }
   }
 

@@ -19,6 +19,8 @@ export interface AuthResponderDeps {
   metrics: WorkerMetrics;
   status(): AuthStatus;
   log(message: string): void;
+  /** Runs just before each reply is written (the lockout's event lines go out ahead of it, see LockoutRegistry.flushEvents). */
+  beforeReply?: () => void;
 }
 
 export class AuthResponder {
@@ -104,6 +106,7 @@ export class AuthResponder {
   /** Sends a reply; one that cannot be sent (the connection closing) is logged, never thrown. */
   private reply(msg: Msg, reply: Reply<unknown>): void {
     try {
+      this.deps.beforeReply?.();
       msg.respond(Buffer.from(JSON.stringify(reply)));
     } catch (err) {
       this.deps.log(`auth reply not sent: ${(err as Error).message}`);
