@@ -5,7 +5,7 @@
 import { createConnection, Socket } from 'node:net';
 import { SipEdge, startSipEdgeUnderTest } from '../support/sip-edge';
 import { waitFor } from '../support/stack';
-import { RecordingUas, SipUdpClient } from './raw-sip';
+import { newBranch, RecordingUas, SipUdpClient } from './raw-sip';
 import { expectSippExit, runSippUac } from './sipp-run';
 
 const AUTH_TIMEOUT_MS = 600;
@@ -64,6 +64,13 @@ describe('the Kamailio edge when something is down', () => {
       expect(res.status).toBe(503);
       expect(res.header('Retry-After')).toHaveLength(1);
       expect(edge.kamailioLog()).toContain('no answer from the bridge in time');
+      // A CANCEL while the question is pending ends the INVITE at once (487), not at the bound.
+      const branch = newBranch();
+      const pending = { method: 'INVITE', domain: aclTrunk, branch, callId: `${branch}@127.0.0.1` };
+      const final = client.request(edge.port, pending);
+      await waitFor(() => questions.includes(Buffer.from(branch).toString('base64')), 'the question for that INVITE');
+      expect((await client.request(edge.port, { ...pending, method: 'CANCEL' })).status).toBe(200);
+      expect((await final).status).toBe(487);
     } finally {
       silent.destroy();
     }

@@ -4,6 +4,7 @@
  */
 import { answerChallenge, parseChallengeHeader } from '../support/digest-client';
 import { SipEdge, startSipEdgeUnderTest } from '../support/sip-edge';
+import { waitFor } from '../support/stack';
 import { RecordingUas, SipUdpClient, newBranch } from './raw-sip';
 
 const USER = { username: 'alice', password: 'Secret-Pass-123' };
@@ -70,6 +71,19 @@ describe('the Kamailio edge', () => {
     const bye = await client.request(edge.port, { method: 'BYE', domain: aclTrunk, uri: `sip:uas@127.0.0.1:${uas.port}`, cseq: 2, toTag: 'uas1', route: rr });
     expect(bye.status).toBe(200);
     expect(uas.received.some((m) => m.startsWith('BYE '))).toBe(true);
+    expect(questions(edge)).toBe(asked);
+  });
+
+  it('relays a CANCEL of a forwarded INVITE on its transaction: the CANCEL 200, the INVITE 487', async () => {
+    const branch = newBranch();
+    const invite = { method: 'INVITE', domain: aclTrunk, uri: `sip:ring@${aclTrunk}`, branch, callId: `${branch}@127.0.0.1` };
+    const final = client.request(edge.port, invite);
+    await waitFor(() => uas.received.some((m) => m.includes(`Call-ID: ${invite.callId}`)), 'the INVITE reaching the upstream');
+    const asked = questions(edge);
+    const cancel = await client.request(edge.port, { ...invite, method: 'CANCEL' });
+    expect(cancel.status).toBe(200);
+    expect((await final).status).toBe(487);
+    expect(uas.received.some((m) => m.startsWith('CANCEL ') && m.includes(invite.callId))).toBe(true);
     expect(questions(edge)).toBe(asked);
   });
 

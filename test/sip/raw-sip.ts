@@ -46,10 +46,12 @@ export class SipUdpClient {
       const raw = buf.toString('utf8');
       const m = /^SIP\/2\.0 (\d{3})/.exec(raw);
       const branch = /branch=([^;\r\n,]+)/i.exec(raw)?.[1];
+      const method = /^CSeq:\s*\d+\s+(\S+)/im.exec(raw)?.[1];
       if (!m || !branch) return;
       const status = Number(m[1]);
       if (status < 200) return;
-      c.waiting.get(branch)?.({ status, raw, header: headersOf(raw) });
+      // A CANCEL shares its INVITE's branch: responses are told apart by their CSeq method.
+      c.waiting.get(`${branch} ${method}`)?.({ status, raw, header: headersOf(raw) });
     });
     return c;
   }
@@ -85,7 +87,8 @@ export class SipUdpClient {
     const text = this.message({ ...spec, branch });
     const final = new Promise<SipResponse>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no final response to ${spec.method} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting.set(branch, (r) => { clearTimeout(timer); this.waiting.delete(branch); resolve(r); });
+      const key = `${branch} ${spec.method}`;
+      this.waiting.set(key, (r) => { clearTimeout(timer); this.waiting.delete(key); resolve(r); });
     });
     for (let i = 0; i < copies; i++) this.socket.send(text, port, '127.0.0.1');
     const response = await final;
@@ -101,9 +104,13 @@ export class SipUdpClient {
   }
 }
 
-/** A UAS that answers every request 200 OK and records what it received. */
+/**
+ * A UAS that answers every request 200 OK and records what it received; an INVITE to the user
+ * `ring` only rings (180) until its CANCEL, which it answers 200, then the INVITE 487.
+ */
 export class RecordingUas {
   readonly received: string[] = [];
+  private readonly ringing = new Map<string, (name: string) => string[]>();
   private constructor(private readonly socket: Socket) {}
 
   static async start(): Promise<RecordingUas> {
@@ -116,12 +123,25 @@ export class RecordingUas {
       uas.received.push(raw);
       if (raw.startsWith('ACK ')) return;
       const h = headersOf(raw);
-      const copy = (n: string) => h(n).map((v) => `${n}: ${v}`);
-      const reply = [
-        'SIP/2.0 200 OK', ...copy('Via'), ...copy('Record-Route'), ...copy('From'), `To: ${h('To')[0]}${/;tag=/.test(h('To')[0]) ? '' : ';tag=uas1'}`,
-        ...copy('Call-ID'), ...copy('CSeq'), `Contact: <sip:uas@127.0.0.1:${uas.port}>`, 'Content-Length: 0', '', '',
-      ].join('\r\n');
-      socket.send(reply, from.port, from.address);
+      const respond = (status: string, headers: (n: string) => string[]) => {
+        const copy = (n: string) => headers(n).map((v) => `${n}: ${v}`);
+        const to = headers('To')[0];
+        socket.send([
+          `SIP/2.0 ${status}`, ...copy('Via'), ...copy('Record-Route'), ...copy('From'), `To: ${to}${/;tag=/.test(to) ? '' : ';tag=uas1'}`,
+          ...copy('Call-ID'), ...copy('CSeq'), `Contact: <sip:uas@127.0.0.1:${uas.port}>`, 'Content-Length: 0', '', '',
+        ].join('\r\n'), from.port, from.address);
+      };
+      const callId = h('Call-ID')[0];
+      if (raw.startsWith('INVITE sip:ring@')) {
+        uas.ringing.set(callId, h);
+        return respond('180 Ringing', h);
+      }
+      respond('200 OK', h);
+      const invite = raw.startsWith('CANCEL ') ? uas.ringing.get(callId) : undefined;
+      if (invite) {
+        uas.ringing.delete(callId);
+        respond('487 Request Terminated', invite);
+      }
     });
     return uas;
   }
