@@ -8,10 +8,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AckPolicy, connect, ConnectionOptions, Events, NatsConnection, NatsError } from 'nats';
-import { authSubject, configSubject, querySubject, Reply } from '@sipauth/contracts';
+import { authSubject, configSubject, natsConnectOptions, querySubject, readSharedConfig, Reply } from '@sipauth/contracts';
 import { startConfigService, RunningConfigService } from '../../services/config-service/src/bootstrap';
 import { RunningProjectionService, startProjectionService } from '../../services/projection-service/src/bootstrap';
 import { RunningWorker, startSipAuthWorker } from '../../services/sip-auth-worker/src/bootstrap';
+import { InboxRequester, RequestOutcome } from '../../services/sip-edge/src/bridge/inbox-requester';
 import { answerChallenge, parseChallengeHeader } from '../support/digest-client';
 import { describeWithPrivateNats, PrivateNats, startShippedNats } from '../support/private-nats';
 
@@ -151,6 +152,16 @@ describeWithPrivateNats('the shipped NATS users on a real nats-server, with the 
     const clear = authSubject(NS, 'lockouts.clear');
     expect(await refused(edge, 'publish', clear, () => edge.request(clear, Buffer.from('{}'), { timeout: 5000 }))).toMatch(/refused/);
   }, 60_000);
+
+  it('lets the SIP edge bridge\'s own requester, connected as the bridge connects, ask the worker', async () => {
+    const shared = readSharedConfig({ ...serviceEnv('sip-edge'), NATS_USER: 'sip-edge' });
+    const nc = await connect(natsConnectOptions(shared, 'sip-edge'));
+    connections.push(nc);
+    const requester = new InboxRequester(nc, 10_000, shared.natsInboxPrefix);
+    const outcome = await new Promise<RequestOutcome>((resolve) => requester.request(authSubject(NS, 'challenge'), JSON.stringify({ domain: INVITE.domain }), resolve));
+    requester.close();
+    expect(outcome.ok && JSON.parse(Buffer.from(outcome.msg.data).toString())).toMatchObject({ ok: true, data: { decision: 'challenge' } });
+  });
 
   describe.each(USERS)('as %s', (user) => {
     const others = USERS.filter((u) => u !== user);
