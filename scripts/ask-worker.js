@@ -68,7 +68,10 @@ async function main() {
   const method = args.method || 'INVITE';
   const requestUri = args.uri || `sip:+15551234567@${args.domain}`;
   const servers = (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(',');
-  const nc = await connect({ servers, user: process.env.NATS_USER || undefined, pass: process.env.NATS_PASSWORD || undefined, name: 'ask-worker' });
+  // A deployed NATS lets a user read replies only below its own inbox prefix (deploy/k8s/nats/accounts.conf).
+  const user = process.env.NATS_USER || undefined;
+  const inboxPrefix = process.env.NATS_INBOX_PREFIX || (user ? `_INBOX.${user}` : undefined);
+  const nc = await connect({ servers, user, pass: process.env.NATS_PASSWORD || undefined, inboxPrefix, name: 'ask-worker' });
   const sc = StringCodec();
   const authorize = async (extra) => {
     const request = { domain: args.domain, sourceIp: args['source-ip'], method, requestUri, ...extra };
