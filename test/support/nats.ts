@@ -36,6 +36,8 @@ export function testEnv(namespace: string, extra: Record<string, string> = {}): 
     SIPAUTH_REALM: 'sipauth.test',
     SIPAUTH_NONCE_SECRETS: `n1:${Buffer.alloc(32, 1).toString('base64')}`,
     SIPAUTH_SEALING_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
+    // Services started in the test process log warnings and errors only, unless the run asks for more.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...extra,
   };
 }

@@ -27,9 +27,8 @@ describe('service loggers', () => {
     }
   });
 
-  it('read LOG_LEVEL, defaulting to info (warn under NODE_ENV=test), and refuse an unknown level by name', () => {
-    expect(readLogLevel({ NODE_ENV: 'production' })).toBe('info');
-    expect(readLogLevel({ NODE_ENV: 'test' })).toBe('warn');
+  it('read LOG_LEVEL, defaulting to info, and refuse an unknown level by name', () => {
+    expect(readLogLevel({})).toBe('info');
     expect(readLogLevel({ LOG_LEVEL: 'DEBUG' })).toBe('debug');
     expect(() => readLogLevel({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")');
   });

@@ -14,13 +14,10 @@ export const SECRET_FIELDS = ['password', 'ha1', 'previousHa1', 'authorization',
 const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]);
 export const REDACTED = '[redacted]';
 
-/**
- * The level from `LOG_LEVEL` (default `info`; `warn` under `NODE_ENV=test`, in `env` or in this
- * process as jest sets it, so test runs stay readable unless a test asks for more). An unknown name is an error naming the variable.
- */
+/** The level from `LOG_LEVEL` (default `info`). An unknown name is an error naming the variable. */
 export function readLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevelName {
   const text = env.LOG_LEVEL?.trim().toLowerCase();
-  if (!text) return (env.NODE_ENV ?? process.env.NODE_ENV) === 'test' ? 'warn' : 'info';
+  if (!text) return 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(text)) {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(env.LOG_LEVEL)})`);
   }
