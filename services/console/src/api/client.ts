@@ -1,7 +1,8 @@
 /**
  * The one typed REST client of the console: openapi-fetch over the paths of config-service's OpenAPI
  * document (schema.d.ts, generated). It adds the bearer token, turns failures into ApiError and reads
- * the write position (`Sipauth-Position`, or `position` in the body of the older envelope).
+ * the write position (`Sipauth-Position`, or `position` in the body of the older envelope), which later
+ * reads send back as `Sipauth-Min-Position`.
  */
 import createClient from 'openapi-fetch';
 import { readToken } from '../session';
@@ -10,10 +11,21 @@ import type { paths } from './schema';
 
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 
+/** The newest position this tab has written: its reads wait until the read models have it, so a page never shows data older than the change just made. */
+let lastWritten: bigint | undefined;
+
+/** Records a write's position (from `Sipauth-Position`). */
+export function noteWritten(position: string | undefined): void {
+  if (position && /^\d+$/.test(position) && (lastWritten === undefined || BigInt(position) > lastWritten)) lastWritten = BigInt(position);
+}
+
 api.use({
   onRequest({ request }) {
     const token = readToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    if (request.method === 'GET' && lastWritten !== undefined && new URL(request.url).pathname.startsWith('/v1/accounts/')) {
+      request.headers.set('Sipauth-Min-Position', lastWritten.toString());
+    }
     return request;
   },
 });

@@ -2,7 +2,7 @@
  * Every REST call the console makes, typed by the generated `paths`. Each returns the plain resource
  * (whether the server still wraps it in `{ok,data}` or not) and, for writes, the event-store position.
  */
-import { api, nextPageTokenOf, reply, type Replied } from './client';
+import { api, nextPageTokenOf, noteWritten, reply, type Replied } from './client';
 import type {
   CredentialListDetail, CredentialListView, DigestAlgorithm, HistoryEntry, IpAclDetail, IpAclView, ListKind, Lockout, LockoutPolicy, Page,
   TestCallResult, TokenIdentity, TrunkView,
@@ -16,6 +16,7 @@ export type Written = { position?: string; ids: Record<string, string> };
 const paging = (pageToken?: string, pageSize = 20) => ({ pageSize, ...(pageToken ? { pageToken } : {}) });
 
 function written(r: Replied<unknown>): Written {
+  noteWritten(r.position);
   const ids: Record<string, string> = {};
   if (typeof r.body === 'object' && r.body !== null) {
     for (const [k, v] of Object.entries(r.body)) if (k.endsWith('Id') && typeof v === 'string') ids[k] = v;

@@ -39,6 +39,14 @@ export function TestCall({ accountId, trunkId }: { accountId: string; trunkId: s
   );
 }
 
+/** A detail value in words: lists one per line, objects as `key value` pairs, yes/no for flags. */
+function readable(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(readable).join('\n');
+  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([k, v]) => `${k} ${readable(v)}`).join(', ');
+  return String(value);
+}
+
 function Trail({ result }: { result: TestCallResult }) {
   return (
     <div className="trail" aria-live="polite">
@@ -51,7 +59,7 @@ function Trail({ result }: { result: TestCallResult }) {
             <strong>{STEP_NAMES[s.step] ?? s.step}</strong>: {s.outcome}
             {Object.keys(s.detail).length > 0 && (
               <dl>
-                {Object.entries(s.detail).map(([k, v]) => <div key={k}><dt>{k}</dt><dd className="mono">{typeof v === 'string' ? v : JSON.stringify(v)}</dd></div>)}
+                {Object.entries(s.detail).map(([k, v]) => <div key={k}><dt>{k}</dt><dd className="mono">{readable(v)}</dd></div>)}
               </dl>
             )}
           </li>
