@@ -34,6 +34,7 @@ describe('the console, IP access control lists and trunks', () => {
     expect(headers['referrer-policy']).toBe('no-referrer');
     await page.getByRole('heading', { name: 'IP access control lists', level: 1 }).waitFor();
     expect(violations).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('creates an IP ACL and shows an added range as the server stores it', async () => {
@@ -112,6 +113,16 @@ describe('the console, IP access control lists and trunks', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Choose another account' }).click();
     await page.getByRole('link', { name: 'Open account ACME' }).waitFor();
+  });
+
+  it('signs out with a clear message when the server stops accepting the token mid-session (401)', async () => {
+    const { page: revoked } = await h.newPage(1440);
+    await signIn(revoked, TOKENS.acme.token);
+    await revoked.evaluate(() => { for (const key of Object.keys(sessionStorage)) sessionStorage.setItem(key, 'revoked-token-0123456789abcdef'); });
+    await revoked.getByRole('link', { name: 'Open account ACME' }).click();
+    await revoked.getByText('The server no longer accepts your API token (401)').waitFor();
+    await revoked.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await revoked.evaluate(() => sessionStorage.length)).toBe(0);
   });
 
   it('lets a token for every account type the account to open', async () => {
