@@ -31,6 +31,12 @@ export class ProjectionMetrics {
     registers: [this.registry],
   });
 
+  private readonly unreadableAt = new Gauge({
+    name: 'sipauth_projection_unreadable_event_position',
+    help: 'Position of an event this code cannot read (unknown type or schema version) at which applying stopped; 0 when none',
+    registers: [this.registry],
+  });
+
   constructor(withDefaults = true) {
     if (withDefaults) collectDefaultMetrics({ register: this.registry });
     this.leaseHolder.set(0);
@@ -39,8 +45,14 @@ export class ProjectionMetrics {
   applied(event: RecordedEvent, phase: 'live' | 'rebuild', now = Date.now()): void {
     this.eventsApplied.inc({ phase });
     if (phase !== 'live') return;
+    this.unreadableAt.set(0);
     this.appliedPosition.set(Number(event.position));
     this.lag.set(Math.max(0, (now - Date.parse(event.created)) / 1000));
+  }
+
+  /** Applying stopped at this event: it cannot be read (the log line names it). */
+  unreadable(event: RecordedEvent): void {
+    this.unreadableAt.set(Number(event.position));
   }
 
   holdsLease(held: boolean): void {

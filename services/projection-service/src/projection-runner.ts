@@ -1,17 +1,27 @@
 /**
  * The projection runner: contends for the single-active lease and, while it holds it, runs one
  * checkpointed catch-up subscription over all events into the active read-model generation.
- * Standbys retry the lease every third of its TTL. Rebuilds are in rebuild-generation.ts.
+ * Standbys try again when the lease they saw expires, or at once when it is released (see
+ * ProjectionLease). Rebuilds are in rebuild-generation.ts, which reaches this runner only through
+ * the {@link RebuildHost} it is handed.
+ *
+ * An event this code cannot read (unknown type or schema version: {@link UnreadableEvent}) stops the
+ * apply loop at that event: it is logged with its stream, revision, position, type and version, the
+ * metric `sipauth_projection_unreadable_event_position` shows its position, and the lease is given
+ * up, so that a replica running newer code can take over; this one contends again after two TTLs.
  */
 import { readModelBucket } from '@sipauth/contracts';
 import type { EventStore } from '@sipauth/event-store';
 import type { JetStreamClient, JetStreamManager } from 'nats';
 import { ApplyLoop } from './apply-loop';
 import { ProjectionLease } from './kv/projection-lease';
-import { ReadModelBuckets, type ActivePointer } from './kv/read-model-buckets';
+import { ReadModelBuckets } from './kv/read-model-buckets';
 import { ReadModelWriter } from './kv/read-model-writer';
 import type { ProjectionMetrics } from './projection-metrics';
-import { rebuildGeneration, type RebuildResult } from './rebuild-generation';
+import { UnreadableEvent } from './projections/read-model.projection';
+import { rebuildGeneration, type ActiveState, type RebuildHost, type RebuildResult } from './rebuild-generation';
+
+export type { ActiveState } from './rebuild-generation';
 
 export interface ProjectionRunnerOptions {
   js: JetStreamClient;
@@ -22,6 +32,7 @@ export interface ProjectionRunnerOptions {
   replicas?: number;
   /** Unique per instance: who holds the lease. */
   holderId: string;
+  /** Lease lifetime; renewed every third of it. A standby takes over within about this long after the holder dies. */
   leaseTtlMs: number;
   /** How long readers may keep using the previous generation after a rebuild switched away from it. */
   rebuildGraceMs: number;
@@ -31,30 +42,24 @@ export interface ProjectionRunnerOptions {
 
 export type ProjectionRole = 'starting' | 'standby' | 'active' | 'stopped';
 
-/** The live state while this instance holds the lease (shared with the rebuild). */
-export interface ActiveState {
-  pointer: ActivePointer;
-  live: ApplyLoop;
-  /** Set while a rebuild swaps the live loop, so that the swap is not taken for the end of the session. */
-  switchover?: Promise<void>;
-}
-
 export class ProjectionRunner {
-  role: ProjectionRole = 'starting';
+  private currentRole: ProjectionRole = 'starting';
   /** Set by close(): no new session, no new lease. */
-  closing = false;
+  private closing = false;
   /** The loop filling the next generation while a rebuild runs. */
-  builder: ApplyLoop | undefined;
+  private builder: ApplyLoop | undefined;
   private state: ActiveState | undefined;
   private rebuilding: Promise<RebuildResult> | undefined;
   private readonly graceTimers = new Set<NodeJS.Timeout>();
   private wake: (() => void) | undefined;
   private contending: Promise<void> = Promise.resolve();
+  private stopWatching: () => void = () => undefined;
   private readonly log: (message: string) => void;
 
   private constructor(
-    readonly options: ProjectionRunnerOptions,
-    readonly buckets: ReadModelBuckets,
+    private readonly options: ProjectionRunnerOptions,
+    private readonly buckets: ReadModelBuckets,
+    /** The single-active lease (read-only for callers: its attempts count shows how a standby waited). */
     readonly lease: ProjectionLease,
   ) {
     this.log = options.log ?? (() => undefined);
@@ -65,14 +70,24 @@ export class ProjectionRunner {
     const buckets = await ReadModelBuckets.open(options.js, options.jsm, options.namespace, options.replicas);
     const lease = new ProjectionLease(buckets.control, options.holderId, options.leaseTtlMs);
     const runner = new ProjectionRunner(options, buckets, lease);
+    runner.stopWatching = await lease.watchReleases(() => runner.wake?.());
     runner.contending = runner.contend();
     return runner;
   }
 
+  get role(): ProjectionRole {
+    return this.currentRole;
+  }
+
   /** Ready once caught up to the head seen when it became active; a standby is ready too. */
   get ready(): boolean {
-    if (this.role === 'standby') return true;
-    return this.role === 'active' && this.state !== undefined && this.state.live.caughtUp;
+    if (this.currentRole === 'standby') return true;
+    return this.currentRole === 'active' && this.state !== undefined && this.state.live.caughtUp;
+  }
+
+  /** True while this instance is the active one (it answers rebuild requests). */
+  get isActive(): boolean {
+    return this.currentRole === 'active' && this.state !== undefined;
   }
 
   /** Position applied to the active generation by this instance (undefined when not active). */
@@ -91,7 +106,7 @@ export class ProjectionRunner {
 
   /** Builds the next generation from position zero, then switches readers to it. Only the active instance can. */
   rebuild(): Promise<RebuildResult> {
-    this.rebuilding ??= rebuildGeneration(this).finally(() => {
+    this.rebuilding ??= rebuildGeneration(this.rebuildHost()).finally(() => {
       this.rebuilding = undefined;
     });
     return this.rebuilding;
@@ -101,6 +116,7 @@ export class ProjectionRunner {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    this.stopWatching();
     this.wake?.();
     await this.builder?.abort();
     await this.rebuilding?.catch(() => undefined);
@@ -108,11 +124,29 @@ export class ProjectionRunner {
     await this.contending;
     await this.lease.release();
     for (const timer of this.graceTimers) clearTimeout(timer);
-    this.role = 'stopped';
+    this.currentRole = 'stopped';
   }
 
-  /** Used by the rebuild: a live loop over `writer`, already started. */
-  startLiveLoop(writer: ReadModelWriter, catchUpTo: string): ApplyLoop {
+  /** The narrow view of this runner a rebuild works through. */
+  private rebuildHost(): RebuildHost {
+    const { store, namespace, metrics } = this.options;
+    return {
+      store,
+      namespace,
+      buckets: this.buckets,
+      activeState: () => (this.currentRole === 'active' ? this.state : undefined),
+      mayWrite: () => this.mayWrite && !this.closing,
+      startLiveLoop: (writer, catchUpTo) => this.startLiveLoop(writer, catchUpTo),
+      setActive: (state) => this.setActive(state),
+      scheduleDeletion: (generation) => this.scheduleDeletion(generation),
+      building: (loop) => {
+        this.builder = loop;
+      },
+      applied: (event) => metrics?.applied(event, 'rebuild'),
+    };
+  }
+
+  private startLiveLoop(writer: ReadModelWriter, catchUpTo: string): ApplyLoop {
     return new ApplyLoop(this.options.store, writer, {
       mayWrite: () => this.mayWrite,
       catchUpTo,
@@ -120,17 +154,12 @@ export class ProjectionRunner {
     }).start();
   }
 
-  /** Used by the rebuild: the generation it builds, the switch it made, the old bucket's later deletion. */
-  setActive(state: ActiveState): void {
+  private setActive(state: ActiveState): void {
     this.state = state;
     this.options.metrics?.activeGeneration(state.pointer.active.generation);
   }
 
-  get activeState(): ActiveState | undefined {
-    return this.role === 'active' ? this.state : undefined;
-  }
-
-  scheduleDeletion(generation: number): void {
+  private scheduleDeletion(generation: number): void {
     const timer = setTimeout(() => {
       this.graceTimers.delete(timer);
       this.buckets.destroy(generation).catch((err) => this.log(`could not delete generation ${generation}: ${String(err)}`));
@@ -142,17 +171,24 @@ export class ProjectionRunner {
   private async contend(): Promise<void> {
     while (!this.closing) {
       let acquired = false;
+      let pause: number | undefined;
       try {
         acquired = await this.lease.acquire();
       } catch (err) {
         this.log(`lease acquisition failed: ${String(err)}`);
       }
       if (acquired && !this.closing) {
-        await this.serve().catch((err) => this.log(`stopped applying: ${String(err)}`));
+        await this.serve().catch(async (err: unknown) => {
+          this.log(`stopped applying: ${String(err)}`);
+          if (!(err instanceof UnreadableEvent)) return;
+          this.options.metrics?.unreadable(err.event);
+          await this.lease.release();
+          pause = 2 * this.options.leaseTtlMs;
+        });
       }
       if (!this.closing) {
-        this.role = 'standby';
-        await this.sleep(this.options.leaseTtlMs / 3);
+        this.currentRole = 'standby';
+        await this.sleep(pause ?? this.lease.retryInMs());
       }
     }
   }
@@ -167,7 +203,7 @@ export class ProjectionRunner {
       const head = await this.options.store.headPosition();
       if (this.closing) return;
       this.setActive({ pointer, live: this.startLiveLoop(writer, head) });
-      this.role = 'active';
+      this.currentRole = 'active';
       this.options.metrics?.holdsLease(true);
       this.log(`active: applying to ${pointer.active.bucket} from position ${writer.position ?? '0'}`);
       await this.whileLive();

@@ -11,12 +11,44 @@
  * If anything fails before the switch, N stays active and its live loop resumes.
  */
 import { readModelBucket } from '@sipauth/contracts';
+import type { EventStore, RecordedEvent } from '@sipauth/event-store';
 import { ApplyLoop } from './apply-loop';
 import { LeaseLost } from './kv/kv-json';
+import type { ActivePointer, ReadModelBuckets } from './kv/read-model-buckets';
 import { ReadModelWriter } from './kv/read-model-writer';
-import type { ProjectionRunner } from './projection-runner';
 
 export interface RebuildResult { generation: number; position: string }
+
+/** The live state while an instance holds the lease: the generation readers use and the loop applying to it. */
+export interface ActiveState {
+  pointer: ActivePointer;
+  live: ApplyLoop;
+  /** Set while a rebuild swaps the live loop, so that the swap is not taken for the end of the session. */
+  switchover?: Promise<void>;
+}
+
+/**
+ * What a rebuild needs from the instance it runs in, and nothing more: the runner hands one over
+ * (so the rebuild neither imports the runner nor reaches into its fields).
+ */
+export interface RebuildHost {
+  readonly store: EventStore;
+  readonly namespace: string;
+  readonly buckets: ReadModelBuckets;
+  /** The live state, or undefined when this instance is not active. */
+  activeState(): ActiveState | undefined;
+  /** True while the lease is held and the instance is not closing: the rebuild may write. */
+  mayWrite(): boolean;
+  /** A live loop over `writer`, already started. */
+  startLiveLoop(writer: ReadModelWriter, catchUpTo: string): ApplyLoop;
+  /** Makes `state` the live state (after the switch, or back to the old generation on failure). */
+  setActive(state: ActiveState): void;
+  /** Deletes the old generation's bucket after the grace period. */
+  scheduleDeletion(generation: number): void;
+  /** Tells the host about the builder loop (so that closing aborts it), and undefined when it is done. */
+  building(loop: ApplyLoop | undefined): void;
+  applied?(event: RecordedEvent): void;
+}
 
 export class NotActive extends Error {
   constructor() {
@@ -25,22 +57,22 @@ export class NotActive extends Error {
   }
 }
 
-export async function rebuildGeneration(runner: ProjectionRunner): Promise<RebuildResult> {
-  const { store, namespace, metrics } = runner.options;
-  const state = runner.activeState;
-  if (!state || runner.closing) throw new NotActive();
+export async function rebuildGeneration(host: RebuildHost): Promise<RebuildResult> {
+  const { store, namespace } = host;
+  const state = host.activeState();
+  if (!state || !host.mayWrite()) throw new NotActive();
   const from = state.pointer;
   const generation = from.active.generation + 1;
-  await runner.buckets.destroy(generation);
-  const writer = await ReadModelWriter.open(await runner.buckets.generation(generation), readModelBucket(namespace, generation));
+  await host.buckets.destroy(generation);
+  const writer = await ReadModelWriter.open(await host.buckets.generation(generation), readModelBucket(namespace, generation));
   const headAtStart = await store.headPosition();
   const builder = new ApplyLoop(store, writer, {
-    mayWrite: () => runner.mayWrite && !runner.closing,
+    mayWrite: () => host.mayWrite(),
     catchUpTo: headAtStart,
     checkpointEvery: 500,
-    onApplied: (event) => metrics?.applied(event, 'rebuild'),
+    onApplied: (event) => host.applied?.(event),
   });
-  runner.builder = builder.start();
+  host.building(builder.start());
   try {
     await builder.reached(headAtStart);
     let endSwitchover = (): void => undefined;
@@ -50,19 +82,19 @@ export async function rebuildGeneration(runner: ProjectionRunner): Promise<Rebui
       await old.stop();
       await builder.reached(await store.headPosition());
       await builder.stop();
-      if (!runner.mayWrite || runner.closing) throw new LeaseLost();
-      const pointer = await runner.buckets.switchActive(from, generation);
-      runner.setActive({ pointer, live: runner.startLiveLoop(writer, writer.position ?? '0') });
-      runner.scheduleDeletion(from.active.generation);
+      if (!host.mayWrite()) throw new LeaseLost();
+      const pointer = await host.buckets.switchActive(from, generation);
+      host.setActive({ pointer, live: host.startLiveLoop(writer, writer.position ?? '0') });
+      host.scheduleDeletion(from.active.generation);
       return { generation, position: writer.position ?? '0' };
     } catch (err) {
-      if (runner.mayWrite && !runner.closing) runner.setActive({ pointer: from, live: runner.startLiveLoop(old.writer, '0') });
+      if (host.mayWrite()) host.setActive({ pointer: from, live: host.startLiveLoop(old.writer, '0') });
       throw err;
     } finally {
       endSwitchover();
     }
   } finally {
     await builder.abort();
-    runner.builder = undefined;
+    host.building(undefined);
   }
 }

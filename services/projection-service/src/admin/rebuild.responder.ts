@@ -15,7 +15,7 @@ const reply = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value))
 export function serveRebuildRequests(nc: NatsConnection, namespace: string, runner: ProjectionRunner): Subscription {
   return nc.subscribe(rebuildSubject(namespace), {
     callback: (err, msg) => {
-      if (err || !runner.activeState) return;
+      if (err || !runner.isActive) return;
       runner.rebuild().then(
         (result) => msg.respond(reply(ok(result))),
         (failure: unknown) => msg.respond(reply(failure instanceof NotActive

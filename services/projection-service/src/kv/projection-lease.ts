@@ -6,20 +6,32 @@
  * stored lease has expired (or is its own): JetStream's compare-and-set on the key's revision lets
  * exactly one contender win. The holder renews every third of the TTL, again by compare-and-set;
  * a renewal that fails means the lease is lost. `held` also checks a local deadline (the time the
- * last successful renewal was *sent* plus the TTL), so a holder whose event loop stalled stops
- * writing before a standby can take over — as long as clocks agree to well within the TTL. Writes
- * into the read model are compare-and-set too (see ReadModelWriter), which fences off a deposed
- * holder that still writes even if clocks do not agree.
+ * last successful renewal was *sent* plus {@link HOLDER_SHARE} of the TTL), so a holder whose event
+ * loop stalled stops writing a fifth of the TTL before a standby may take over — as long as clocks
+ * agree to within that. Writes into the read model are compare-and-set too (see ReadModelWriter),
+ * which fences off a deposed holder that still writes even if clocks do not agree.
+ *
+ * A standby does not poll: it remembers when the lease it saw expires and tries again right then
+ * ({@link retryInMs}), and it watches the key, so that a released lease is taken at once.
  */
-import type { KV } from 'nats';
+import { KvWatchInclude, type KV } from 'nats';
 import { LEASE_KEY } from '@sipauth/contracts';
 import { decodeJson, encodeJson } from './kv-json';
 
 export interface LeaseDoc { holder: string; expiresAt: string }
 
+/** The share of the TTL a holder writes for after a renewal: it stops before anyone may take over. */
+export const HOLDER_SHARE = 0.8;
+/** Tried again this long after the expiry a standby saw, so that the holder's own deadline has surely passed. */
+const AFTER_EXPIRY_MS = 20;
+
 export class ProjectionLease {
   private revision = 0;
   private deadline = 0;
+  /** When the lease another replica holds expires, as last read; undefined when not known. */
+  private othersExpiry: number | undefined;
+  /** Lease reads made by `acquire` (a standby's attempts), for tests and the bench. */
+  attempts = 0;
 
   constructor(
     private readonly kv: KV,
@@ -36,6 +48,8 @@ export class ProjectionLease {
   /** Takes the lease if it is free, expired or already ours; false when another replica holds it. */
   async acquire(): Promise<boolean> {
     const startedAt = this.now();
+    this.attempts += 1;
+    this.othersExpiry = undefined;
     const entry = await this.kv.get(LEASE_KEY);
     const current = decodeJson<LeaseDoc>(entry);
     const next = encodeJson(this.doc(startedAt));
@@ -45,6 +59,7 @@ export class ProjectionLease {
       } else if (current.holder === this.holder || Date.parse(current.expiresAt) <= startedAt) {
         this.revision = await this.kv.update(LEASE_KEY, next, entry.revision);
       } else {
+        this.othersExpiry = Date.parse(current.expiresAt);
         this.lose();
         return false;
       }
@@ -52,8 +67,26 @@ export class ProjectionLease {
       this.lose();
       return false;
     }
-    this.deadline = startedAt + this.ttlMs;
+    this.deadline = startedAt + this.ttlMs * HOLDER_SHARE;
     return true;
+  }
+
+  /**
+   * How long a standby waits before trying again: until the lease it saw expires (renewals move that
+   * on, so it reads once per renewal it missed at most), else a third of the TTL.
+   */
+  retryInMs(): number {
+    if (this.othersExpiry === undefined) return this.ttlMs / 3;
+    return Math.min(this.ttlMs, Math.max(0, this.othersExpiry - this.now()) + AFTER_EXPIRY_MS);
+  }
+
+  /** Calls `onFree` whenever the lease key is deleted or purged (a holder released it). Returns the stop function. */
+  async watchReleases(onFree: () => void): Promise<() => void> {
+    const watch = await this.kv.watch({ key: LEASE_KEY, include: KvWatchInclude.UpdatesOnly });
+    void (async () => {
+      for await (const entry of watch) if (entry.operation !== 'PUT') onFree();
+    })().catch(() => undefined);
+    return () => watch.stop();
   }
 
   /** Extends the lease; false (and no longer held) when it was lost or could not be renewed. */
@@ -62,7 +95,7 @@ export class ProjectionLease {
     const startedAt = this.now();
     try {
       this.revision = await this.kv.update(LEASE_KEY, encodeJson(this.doc(startedAt)), this.revision);
-      this.deadline = startedAt + this.ttlMs;
+      this.deadline = startedAt + this.ttlMs * HOLDER_SHARE;
       return true;
     } catch {
       this.lose();

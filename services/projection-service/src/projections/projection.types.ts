@@ -5,8 +5,19 @@
 import type { CredentialDoc, CredentialListDoc, IpAclDoc, IpAddressDoc, TrunkDoc } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
 
+/**
+ * What is left of a deleted list, ACL or trunk: under {@link tombstoneKey} of its key, the revision and
+ * position of the deletion, so that a replay (after a lease loss, from an older checkpoint) cannot
+ * re-create the document even briefly. Readers never see it: its key is outside every `acct.…` filter
+ * and `parseKey` does not know it.
+ */
+export interface TombstoneDoc { deleted: true; revision: number; position: string; updatedAt: string }
+
 /** Any document of a read-model bucket (everything but the checkpoint). */
-export type ReadModelDoc = CredentialListDoc | CredentialDoc | IpAclDoc | IpAddressDoc | TrunkDoc;
+export type ReadModelDoc = CredentialListDoc | CredentialDoc | IpAclDoc | IpAddressDoc | TrunkDoc | TombstoneDoc;
+
+/** The key of the tombstone of a deleted document's key. */
+export const tombstoneKey = (key: string): string => `tombstone.${key}`;
 
 /** One write into the read-model bucket. `deleteMatching` removes every key a KV filter matches. */
 export type KvOp =

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@sipauth/event-store';
 import { keys, type CredentialDoc, type CredentialListDoc, type TrunkDoc } from '@sipauth/contracts';
-import { project } from './read-model.projection';
-import type { ReadModelDoc } from './projection.types';
+import { project, UnreadableEvent } from './read-model.projection';
+import { tombstoneKey, type ReadModelDoc } from './projection.types';
 import { ACCOUNT, ACL, ADDR, CRED, LIST, NOW, StreamWriter, TRUNK, credentialListHistory, sealed } from '../../test/recorded-events';
 
 /** Applies events the way the runner does, into a map standing in for the KV bucket. */
@@ -43,7 +43,33 @@ describe('the read-model projection', () => {
     const writer = new StreamWriter(`credentialList-${LIST}`);
     const events = credentialListHistory().map((e) => writer.record(e.type, e.data));
     const docs = applyAll([...events, writer.record('CredentialListDeleted', { credentialListId: LIST })]);
-    expect([...docs.keys()]).toEqual([]);
+    expect([...docs.keys()]).toEqual([tombstoneKey(keys.credentialList(ACCOUNT, LIST))]);
+    expect(docs.get(tombstoneKey(keys.credentialList(ACCOUNT, LIST)))).toMatchObject({ deleted: true, revision: events.length });
+  });
+
+  it('never brings a deleted list or any of its credentials back while its history is replayed from any point', () => {
+    const writer = new StreamWriter(`credentialList-${LIST}`);
+    const events = [...credentialListHistory().map((e) => writer.record(e.type, e.data)), writer.record('CredentialListDeleted', { credentialListId: LIST })];
+    for (let from = 0; from < events.length; from++) {
+      const docs = applyAll(events);
+      for (const event of events.slice(from)) {
+        const ops = project(event, (k) => docs.get(k));
+        expect(ops.filter((op) => op.op === 'put')).toEqual([]);
+        applyAll([event], docs);
+      }
+    }
+  });
+
+  it('finishes a deletion cut short after its tombstone was written', () => {
+    const writer = new StreamWriter(`ipAcl-${ACL}`);
+    const created = writer.record('IpAccessControlListCreated', { ipAccessControlListId: ACL, accountId: ACCOUNT, friendlyName: 'Office', createdAt: NOW });
+    const deleted = writer.record('IpAccessControlListDeleted', { ipAccessControlListId: ACL });
+    const docs = applyAll([created]);
+    const [tombstone] = project(deleted, (k) => docs.get(k)).filter((op) => op.op === 'put');
+    if (tombstone.op === 'put') docs.set(tombstone.key, tombstone.doc);
+    const again = project(deleted, (k) => docs.get(k));
+    expect(again).toContainEqual({ op: 'delete', key: keys.ipAcl(ACCOUNT, ACL) });
+    expect(again.filter((op) => op.op === 'put')).toEqual([]);
   });
 
   it('routes an assignment on the trunk stream to the trunk and on the list stream to the list', () => {
@@ -92,13 +118,22 @@ describe('the read-model projection', () => {
     expect(docs.get(keys.ipAddress(ACCOUNT, ACL, ADDR))).toMatchObject({ ipAddress: '10.1.2.0', cidrPrefixLength: 24, friendlyName: 'LAN', revision: 1 });
     expect(docs.has(keys.ipAddress(ACCOUNT, ACL, other))).toBe(false);
     const deleted = applyAll([acl.record('IpAccessControlListDeleted', { ipAccessControlListId: ACL })], docs);
-    expect([...deleted.keys()]).toEqual([]);
+    expect([...deleted.keys()]).toEqual([tombstoneKey(keys.ipAcl(ACCOUNT, ACL))]);
   });
 
-  it('changes no document for a domain reservation or an unknown event type', () => {
+  it('changes no document for a domain reservation', () => {
     const reservation = new StreamWriter('trunkDomain-acme.pstn.example.net');
     expect(project(reservation.record('TrunkDomainReserved', { domainName: 'acme.pstn.example.net', trunkId: TRUNK, accountId: ACCOUNT }), () => undefined)).toEqual([]);
-    expect(project(new StreamWriter(`trunk-${TRUNK}`).record('SomethingNew', { trunkId: TRUNK }), () => undefined)).toEqual([]);
+  });
+
+  it('refuses, naming the event, an unknown event type, a schema version newer than the code, and a stream of no aggregate', () => {
+    const unknownType = new StreamWriter(`trunk-${TRUNK}`).record('SomethingNew', { trunkId: TRUNK });
+    expect(() => project(unknownType, () => undefined)).toThrow(UnreadableEvent);
+    expect(() => project(unknownType, () => undefined)).toThrow(new RegExp(`trunk-${TRUNK}@0 .*type SomethingNew.*not known`));
+    const renamed = new StreamWriter(`trunk-${TRUNK}`).record('TrunkRenamed', { trunkId: TRUNK, friendlyName: 'x' });
+    const newer = { ...renamed, metadata: { ...renamed.metadata, schemaVersion: 2 } };
+    expect(() => project(newer, () => undefined)).toThrow(/schemaVersion 2/);
+    expect(() => project(new StreamWriter('order-1').record('OrderPlaced', {}), () => undefined)).toThrow(UnreadableEvent);
   });
 
   it('applies nothing a second time when an event is delivered again', () => {

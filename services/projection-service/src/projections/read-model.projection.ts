@@ -1,66 +1,87 @@
 /**
  * The read-model projection: for one recorded event, the KV operations it implies.
  *
- * Events are routed by the prefix of their stream name, because TrunkAssigned / TrunkUnassigned are
- * recorded on both the trunk's stream and the list's stream and each copy updates its own side.
- * Idempotent under redelivery: a document whose `revision` is at or past the event's revision is
- * left alone, so replaying from an older checkpoint (or twice) converges to the same documents.
+ * Every event is first upcast by the domain (`upcastStoredEvent`): the stream names the aggregate, the
+ * aggregate's event union names the types it may hold, and a schema version newer than this code is
+ * refused. An event that cannot be read throws {@link UnreadableEvent}, which stops the apply loop at
+ * that event (its checkpoint stays before it) rather than skipping it or projecting `undefined`.
+ *
+ * Events are routed by their aggregate, because TrunkAssigned / TrunkUnassigned are recorded on both
+ * the trunk's stream and the list's stream and each copy updates its own side. Idempotent under
+ * redelivery: a document (or the tombstone of a deleted one) whose `revision` is at or past the event's
+ * revision is left alone, so replaying from an older checkpoint (or twice) converges to the same
+ * documents and never brings a deleted one back, even briefly.
  */
 import type { RecordedEvent } from '@sipauth/event-store';
-import type { CredentialListEvent, IpAclEvent, TrunkEvent } from '@sipauth/domain';
+import { upcastStoredEvent, type UpcastEvent } from '@sipauth/domain';
 import { planCredentialListEvent } from './credential-list.projection';
 import { planIpAclEvent } from './ip-acl.projection';
 import { planTrunkEvent } from './trunk.projection';
-import { accountOf, noPlan, type KvOp, type Plan, type ReadDoc, type ReadModelDoc, type Recorded } from './projection.types';
+import { accountOf, noPlan, tombstoneKey, type KvOp, type Plan, type ReadDoc, type ReadModelDoc, type TombstoneDoc } from './projection.types';
 
-const KNOWN_TYPES: Record<string, ReadonlySet<string>> = {
-  'credentialList-': new Set([
-    'CredentialListCreated', 'CredentialListRenamed', 'CredentialListDeleted',
-    'CredentialAdded', 'CredentialPasswordChanged', 'CredentialRemoved', 'TrunkAssigned', 'TrunkUnassigned',
-  ]),
-  'ipAcl-': new Set([
-    'IpAccessControlListCreated', 'IpAccessControlListRenamed', 'IpAccessControlListDeleted',
-    'IpAddressAdded', 'IpAddressRemoved', 'IpAddressRenamed', 'TrunkAssigned', 'TrunkUnassigned',
-  ]),
-  'trunk-': new Set([
-    'TrunkCreated', 'TrunkRenamed', 'TrunkDeleted', 'TrunkDigestAlgorithmsSet', 'TrunkLockoutPolicySet', 'TrunkAssigned', 'TrunkUnassigned',
-  ]),
-};
-
-/** The documents an event may change; empty for events no read model holds (domain reservations, unknown types). */
-export function planFor(event: RecordedEvent): Plan {
-  const prefix = Object.keys(KNOWN_TYPES).find((p) => event.streamName.startsWith(p));
-  if (!prefix || !KNOWN_TYPES[prefix].has(event.type)) return noPlan();
-  const accountId = accountOf(event);
-  if (!accountId) return noPlan();
-  switch (prefix) {
-    case 'credentialList-':
-      return planCredentialListEvent(event as unknown as Recorded<CredentialListEvent>, accountId);
-    case 'ipAcl-':
-      return planIpAclEvent(event as unknown as Recorded<IpAclEvent>, accountId);
-    default:
-      return planTrunkEvent(event as unknown as Recorded<TrunkEvent>, accountId);
+/** A stored event this code cannot read: unknown stream, type or schema version. Names the event. */
+export class UnreadableEvent extends Error {
+  constructor(readonly event: RecordedEvent, readonly reason: unknown) {
+    super(
+      `cannot project ${event.streamName}@${event.revision} (position ${event.position}, id ${event.id}, type ${event.type}, ` +
+        `schemaVersion ${String(event.metadata?.schemaVersion)}): ${(reason as Error)?.message ?? String(reason)}`,
+    );
+    this.name = 'UnreadableEvent';
   }
 }
 
-/** The keys whose current documents {@link project} needs to read for this event. */
+function upcast(event: RecordedEvent): UpcastEvent {
+  try {
+    return upcastStoredEvent(event);
+  } catch (err) {
+    throw new UnreadableEvent(event, err);
+  }
+}
+
+/** The documents an event may change; empty for events no read model holds (domain reservations). */
+export function planFor(event: RecordedEvent): Plan {
+  const read = upcast(event);
+  if (read.kind === 'trunkDomain') return noPlan();
+  const accountId = accountOf(event);
+  if (!accountId) return noPlan();
+  switch (read.kind) {
+    case 'credentialList':
+      return planCredentialListEvent({ ...event, ...read.event }, accountId);
+    case 'ipAcl':
+      return planIpAclEvent({ ...event, ...read.event }, accountId);
+    case 'trunk':
+      return planTrunkEvent({ ...event, ...read.event }, accountId);
+  }
+}
+
+/** The keys whose current documents {@link project} needs to read for this event (tombstones included). */
 export const keysToRead = (event: RecordedEvent): string[] =>
-  [...new Set(planFor(event).targets.flatMap((t) => (t.parentKey ? [t.key, t.parentKey] : [t.key])))];
+  [...new Set(planFor(event).targets.flatMap((t) => (t.parentKey ? [t.key, t.parentKey] : [t.key])).flatMap((k) => [k, tombstoneKey(k)]))];
 
 const hasApplied = (doc: ReadModelDoc | undefined, event: RecordedEvent): boolean => doc !== undefined && doc.revision >= event.revision;
+const appliedTo = (read: ReadDoc, key: string, event: RecordedEvent): boolean =>
+  hasApplied(read(key), event) || hasApplied(read(tombstoneKey(key)), event);
 
 /**
  * The KV operations one event implies, given the current documents, in the order to execute them
- * (children before their parent). Pure.
+ * (children before their parent; a tombstone before the delete it stands for). Pure.
  */
 export function project(event: RecordedEvent, read: ReadDoc): KvOp[] {
   const plan = planFor(event);
   const ops: KvOp[] = plan.deleteMatching.map((filter) => ({ op: 'deleteMatching', filter }));
   for (const target of plan.targets) {
     const current = read(target.key);
-    if (hasApplied(current, event) || (target.parentKey && hasApplied(read(target.parentKey), event))) continue;
+    if (appliedTo(read, target.key, event) || (target.parentKey && appliedTo(read, target.parentKey, event))) {
+      // A deletion cut short after its tombstone: finish it.
+      if (current && read(tombstoneKey(target.key))) ops.push({ op: 'delete', key: target.key });
+      continue;
+    }
     const next = target.evolve(current);
     if (next === null) {
+      if (!target.parentKey) {
+        const tombstone: TombstoneDoc = { deleted: true, revision: event.revision, position: event.position, updatedAt: event.created };
+        ops.push({ op: 'put', key: tombstoneKey(target.key), doc: tombstone });
+      }
       if (current) ops.push({ op: 'delete', key: target.key });
     } else if (next !== undefined) ops.push({ op: 'put', key: target.key, doc: next });
   }
