@@ -35,7 +35,7 @@ export interface SipEdgeOptions {
   upstream?: 'sipp' | 'none' | string;
   /** Kamailio's bound on a suspended transaction (AUTH_TIMEOUT_MS); default 2000. */
   authTimeoutMs?: number;
-  /** The bridges' own NATS request timeout (SIPAUTH_EDGE_AUTH_TIMEOUT_MS); default 1500. */
+  /** The bound given to the bridges (SIPAUTH_EDGE_AUTH_TIMEOUT_MS; they wait ¾ of it); default `authTimeoutMs`, else 2000. */
   bridgeTimeoutMs?: number;
 }
 
@@ -170,7 +170,7 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
       NATS_URL: opts.stackOptions?.natsUrl ?? NATS_URL,
       SIPAUTH_NAMESPACE: stack.namespace,
       SIPAUTH_EVAPI_ADDRESS: `127.0.0.1:${evapiPort}`,
-      SIPAUTH_EDGE_AUTH_TIMEOUT_MS: String(opts.bridgeTimeoutMs ?? 1500),
+      SIPAUTH_EDGE_AUTH_TIMEOUT_MS: String(opts.bridgeTimeoutMs ?? opts.authTimeoutMs ?? 2000),
       SIP_EDGE_HTTP_PORT: '0',
     };
     const bridgeLog = (level: string, message: string) => { log += `[bridge ${level}] ${message}\n`; };

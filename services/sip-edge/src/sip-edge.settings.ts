@@ -5,7 +5,11 @@ export interface SipEdgeSettings {
   shared: SharedConfig;
   /** `SIPAUTH_EVAPI_ADDRESS`: Kamailio's evapi socket, `host:port`; default `127.0.0.1:8448`. */
   evapi: { host: string; port: number };
-  /** `SIPAUTH_EDGE_AUTH_TIMEOUT_MS`: how long the bridge waits for the worker before answering 503; default 2000. */
+  /**
+   * How long the bridge waits for the worker before answering 503: ¾ of `SIPAUTH_EDGE_AUTH_TIMEOUT_MS`
+   * (default 2000), the bound Kamailio enforces on the suspended transaction, so that the bridge's
+   * 503 normally comes first and Kamailio's timer is the backstop for a bridge that is gone.
+   */
   authTimeoutMs: number;
   /** `SIP_EDGE_HTTP_PORT`: /healthz, /readyz and /metrics; default 9466, 0 picks a free port. */
   httpPort: number;
@@ -29,7 +33,7 @@ export function readSipEdgeSettings(env: NodeJS.ProcessEnv = process.env): SipEd
   return {
     shared: readSharedConfig(env),
     evapi: { host: m[1], port },
-    authTimeoutMs: integer(env, 'SIPAUTH_EDGE_AUTH_TIMEOUT_MS', 2000, 50, 60_000),
+    authTimeoutMs: Math.floor(integer(env, 'SIPAUTH_EDGE_AUTH_TIMEOUT_MS', 2000, 50, 60_000) * 0.75),
     httpPort: integer(env, 'SIP_EDGE_HTTP_PORT', 9466, 0, 65535),
   };
 }
