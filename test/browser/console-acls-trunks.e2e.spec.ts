@@ -48,6 +48,12 @@ describe('the console, IP access control lists and trunks', () => {
     await add.getByRole('button', { name: 'Add IP address' }).click();
     await page.getByRole('cell', { name: '203.0.113.0/24', exact: true }).waitFor({ timeout: 20_000 });
 
+    await page.getByRole('button', { name: 'Rename 203.0.113.0/24' }).click();
+    const rename = page.locator('form', { has: page.getByRole('button', { name: 'Rename IP address 203.0.113.0/24' }) });
+    await rename.getByLabel('Friendly name', { exact: true }).fill('PBX subnet (Paris)');
+    await rename.getByRole('button', { name: 'Rename IP address 203.0.113.0/24' }).click();
+    await page.getByRole('cell', { name: 'PBX subnet (Paris)', exact: true }).waitFor({ timeout: 20_000 });
+
     await add.getByLabel('IP address', { exact: true }).fill('not-an-address');
     await add.getByLabel('Friendly name', { exact: true }).fill('Typo');
     await add.getByRole('button', { name: 'Add IP address' }).click();

@@ -75,6 +75,8 @@ export const ipAcls = {
     written(await reply(api.DELETE('/v1/accounts/{accountId}/ip-access-control-lists/{ipAccessControlListId}', { params: { path: { accountId, ipAccessControlListId } } }))),
   addIpAddress: async (accountId: string, ipAccessControlListId: string, body: Schemas['AddIpAddressBody']) =>
     written(await reply(api.POST('/v1/accounts/{accountId}/ip-access-control-lists/{ipAccessControlListId}/ip-addresses', { params: { path: { accountId, ipAccessControlListId } }, body }))),
+  renameIpAddress: async (accountId: string, ipAccessControlListId: string, ipAddressId: string, friendlyName: string) =>
+    written(await reply(api.PATCH('/v1/accounts/{accountId}/ip-access-control-lists/{ipAccessControlListId}/ip-addresses/{ipAddressId}', { params: { path: { accountId, ipAccessControlListId, ipAddressId } }, body: { friendlyName } }))),
   removeIpAddress: async (accountId: string, ipAccessControlListId: string, ipAddressId: string) =>
     written(await reply(api.DELETE('/v1/accounts/{accountId}/ip-access-control-lists/{ipAccessControlListId}/ip-addresses/{ipAddressId}', { params: { path: { accountId, ipAccessControlListId, ipAddressId } } }))),
 };

@@ -4,9 +4,9 @@ import type { Written } from '../api/resources';
 import { Field, FormError } from './field';
 import { useWrite } from './use-write';
 
-export function RenameForm({ current, what, rename }: { current: string; what: string; rename: (name: string) => Promise<Written> }) {
+export function RenameForm({ current, what, rename, onDone }: { current: string; what: string; rename: (name: string) => Promise<Written>; onDone?: () => void }) {
   const [name, setName] = useState(current);
-  const write = useWrite((n: string) => rename(n), (n) => `Renamed to “${n}”`);
+  const write = useWrite((n: string) => rename(n), (n) => `Renamed to “${n}”`, onDone);
   const submit = (e: FormEvent) => { e.preventDefault(); write.mutate(name); };
   const fields = write.error?.fields ?? {};
   return (

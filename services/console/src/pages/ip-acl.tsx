@@ -51,17 +51,26 @@ export function IpAclPage({ accountId, id }: { accountId: string; id: string }) 
 
 function AddressRow({ accountId, aclId, ip }: { accountId: string; aclId: string; ip: IpAddressView }) {
   const cidr = `${ip.ipAddress}/${ip.cidrPrefixLength}`;
+  const [renaming, setRenaming] = useState(false);
   const remove = useWrite(() => ipAcls.removeIpAddress(accountId, aclId, ip.ipAddressId), () => `IP address ${cidr} removed`);
   return (
-    <tr>
-      <td>{ip.friendlyName}</td>
-      <td data-label="IP address" className="mono">{cidr}</td>
-      <td data-label="Added">{formatTime(ip.createdAt)}</td>
-      <td className="row-actions">
-        <ConfirmButton label={`Remove ${cidr}`} confirmLabel={`Yes, remove ${cidr}`} onConfirm={() => remove.mutate(undefined)} />
-        <FormError error={remove.error} />
-      </td>
-    </tr>
+    <>
+      <tr>
+        <td>{ip.friendlyName}</td>
+        <td data-label="IP address" className="mono">{cidr}</td>
+        <td data-label="Added">{formatTime(ip.createdAt)}</td>
+        <td className="row-actions">
+          <button type="button" className="button-quiet" aria-expanded={renaming} onClick={() => setRenaming((v) => !v)}>Rename {cidr}</button>
+          <ConfirmButton label={`Remove ${cidr}`} confirmLabel={`Yes, remove ${cidr}`} onConfirm={() => remove.mutate(undefined)} />
+          <FormError error={remove.error} />
+        </td>
+      </tr>
+      {renaming && (
+        <tr className="subrow"><td colSpan={4}>
+          <RenameForm current={ip.friendlyName} what={`IP address ${cidr}`} rename={(n) => ipAcls.renameIpAddress(accountId, aclId, ip.ipAddressId, n)} onDone={() => setRenaming(false)} />
+        </td></tr>
+      )}
+    </>
   );
 }
 
