@@ -95,7 +95,7 @@ async function refused(nc: NatsConnection, operation: 'publish' | 'subscription'
     return await Promise.race([outcome, timeout]);
   } finally {
     clearTimeout(timer);
-    statuses.stop();
+    (statuses as { stop?: () => void }).stop?.();
   }
 }
 
