@@ -3,7 +3,8 @@
  * shared server on 127.0.0.1:4222 must never be. It listens on a free port of 127.0.0.1 and keeps
  * its store in a temporary directory; `restart()` stops it with SIGTERM (a clean shutdown) and
  * starts it again on the same port and store, so clients reconnect to the same URL and find the
- * same streams. `stop()` removes the store.
+ * same streams. `stop()` removes the store. `startShippedNats` runs deploy/'s own configuration (users,
+ * permissions) instead. Without a nats-server binary the tests that need one fail, saying so.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
