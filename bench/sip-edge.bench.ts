@@ -9,7 +9,7 @@
  * asserted. Every process runs on this machine; NATS is a private nats-server so that the figure is
  * the edge's own. Rates and the seconds per step: SIP_EDGE_BENCH_RATES=500,1000 SIP_EDGE_BENCH_SECONDS=4.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -116,7 +116,15 @@ function kamailioArgs(port: number, extra: string[]): string[] {
     '-A', `SIP_LISTEN_UDP=udp:127.0.0.1:${port}`, '-A', `SIP_LISTEN_TCP=tcp:127.0.0.1:${port}`, '-A', `SIP_CHILDREN=${CHILDREN}`, ...extra];
 }
 
+/** Installed: it runs at all (sipp -v exits 99). */
+const has = (bin: string) => !spawnSync(bin, ['-v'], { stdio: 'ignore' }).error;
+
 async function main(): Promise<void> {
+  const missing = [KAMAILIO, 'sipp', NATS_SERVER].filter((b) => !has(b));
+  if (missing.length > 0) {
+    console.log(`skipped: ${missing.join(', ')} not installed (.ci/run installs kamailio, sip-tester and nats-server from Debian)`);
+    return;
+  }
   const namespace = `bsip${Date.now().toString(36)}`;
   const natsPort = await freePort();
   const natsDir = mkdtempSync(join(tmpdir(), 'sipauth-bench-nats-'));
