@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { allSubjects } from '@sipauth/contracts';
+import { allSubjects, eventStreamName, lockoutBucket, nonceBucket, projectionBucket, readModelBucket, requestsBucket } from '@sipauth/contracts';
+import { rebuildSubject } from '../../services/projection-service/src/admin/rebuild.responder';
+import { lockoutEventsSubject } from '../../services/sip-auth-worker/src';
 
 type ConfValue = string | number | boolean | ConfValue[] | ConfObject;
 interface ConfObject { [key: string]: ConfValue }
@@ -205,6 +207,26 @@ describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, f
       expect([subject, responders]).toEqual([subject, [expected]]);
       expect([subject, may(users.get('config-client')!.publish, subject)]).toEqual([subject, !/\.auth\.(authorize|challenge|verify)$/.test(subject)]);
     }
+  });
+
+  it('lets each service use the subjects and buckets its code names (not restated: imported from the code)', () => {
+    const ns = 'sipauth';
+    const w = users.get('sip-auth-worker')!;
+    const p = users.get('projection-service')!;
+    const c = users.get('config-service')!;
+    expect(may(w.publish, lockoutEventsSubject(ns))).toBe(true);
+    expect(may(w.subscribe, lockoutEventsSubject(ns))).toBe(true);
+    for (const bucket of [nonceBucket(ns), lockoutBucket(ns)]) {
+      expect([bucket, may(w.publish, `$KV.${bucket}.k`), may(w.publish, `$JS.API.STREAM.CREATE.KV_${bucket}`)]).toEqual([bucket, true, true]);
+    }
+    expect(may(w.publish, `$JS.API.CONSUMER.CREATE.KV_${readModelBucket(ns, 7)}`)).toBe(true);
+    expect(may(w.publish, `$JS.API.CONSUMER.CREATE.KV_${projectionBucket(ns)}`)).toBe(true);
+    expect(may(p.subscribe, rebuildSubject(ns))).toBe(true);
+    expect(may(p.publish, `$KV.${readModelBucket(ns, 7)}.k`)).toBe(true);
+    expect(may(p.publish, `$JS.API.CONSUMER.CREATE.${eventStreamName(ns)}`)).toBe(true);
+    expect(may(c.publish, `$KV.${requestsBucket(ns)}.r`)).toBe(true);
+    expect(may(c.publish, `$JS.API.STREAM.CREATE.${eventStreamName(ns)}`)).toBe(true);
+    expect(may(users.get('config-client')!.publish, rebuildSubject(ns))).toBe(true);
   });
 
   it('keeps the event stream from the worker and the clients: no consumer, no message get, no subscription', () => {
