@@ -76,7 +76,9 @@ describe('several projection replicas on one namespace', () => {
     const before = await appliedPosition(nc, namespace);
     await scenario.createAcl();
     const head = await store.headPosition();
-    await new Promise((r) => setTimeout(r, 400));
+    // No fixed sleep: the replica tries the lease twice more (each time refused) after the event was written.
+    const attempts = active.runner.lease.attempts;
+    await eventually('the replica tried the lease twice more', () => active.runner.lease.attempts >= attempts + 2);
     expect(await appliedPosition(nc, namespace)).toBe(before);
 
     await control.delete(LEASE_KEY);

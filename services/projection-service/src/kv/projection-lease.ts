@@ -32,6 +32,8 @@ export class ProjectionLease {
   private othersExpiry: number | undefined;
   /** Lease reads made by `acquire` (a standby's attempts), for tests and the bench. */
   attempts = 0;
+  /** Releases of the lease seen by {@link watchReleases}. */
+  releasesSeen = 0;
 
   constructor(
     private readonly kv: KV,
@@ -84,7 +86,11 @@ export class ProjectionLease {
   async watchReleases(onFree: () => void): Promise<() => void> {
     const watch = await this.kv.watch({ key: LEASE_KEY, include: KvWatchInclude.UpdatesOnly });
     void (async () => {
-      for await (const entry of watch) if (entry.operation !== 'PUT') onFree();
+      for await (const entry of watch) {
+        if (entry.operation === 'PUT') continue;
+        this.releasesSeen += 1;
+        onFree();
+      }
     })().catch(() => undefined);
     return () => watch.stop();
   }
