@@ -33,7 +33,8 @@ export interface FailureOutcome { lockout?: LockoutRecord; usernameFailures?: nu
  * The key of a trunk and source, also their key in the `<ns>_lockouts` bucket: KV keys allow
  * `[-/_=.a-zA-Z0-9]`, so an IPv6 address's colons become underscores.
  */
-export const lockoutKey = (trunkId: string, sourceIp: string): string => `${trunkId}.${sourceIp.replace(/:/g, '_')}`;
+export const lockoutKey = (trunkId: string, sourceIp: string): string =>
+  sourceIp.indexOf(':') < 0 ? `${trunkId}.${sourceIp}` : `${trunkId}.${sourceIp.replace(/:/g, '_')}`;
 
 /** Keys tracked per map before the oldest are forgotten: a spray of sources cannot grow memory without bound. */
 const DEFAULT_MAX_TRACKED = 100_000;

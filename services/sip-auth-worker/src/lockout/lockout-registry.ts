@@ -51,6 +51,9 @@ export class LockoutRegistry implements LockoutGate {
   private watch?: QueuedIterator<KvEntry>;
   private readonly sweeper: NodeJS.Timeout;
   private longestWindow = 60;
+  /** The last source formatted: a request that is checked and then fails is formatted once. */
+  private lastSource?: SourceIp;
+  private lastSourceText = '';
   /** Event lines waiting for the end of this turn's synchronous work. */
   private pending: string[] = [];
   private closed = false;
@@ -72,18 +75,18 @@ export class LockoutRegistry implements LockoutGate {
 
   lockedUntil(trunk: TrunkView, source: SourceIp): number | undefined {
     if (this.book.lockCount === 0) return undefined;
-    return this.book.lockedUntil(lockoutKey(trunk.trunkId, formatSourceIp(source)));
+    return this.book.lockedUntil(lockoutKey(trunk.trunkId, this.text(source)));
   }
 
   failed(trunk: TrunkView, source: SourceIp, username: string, reason: CountedFailure): void {
     const { maxFailures, windowSeconds, lockoutSeconds } = trunk.lockoutPolicy;
-    this.publish({ k: 'f', origin: this.origin, trunkId: trunk.trunkId, accountId: trunk.accountId, sourceIp: formatSourceIp(source), maxFailures, windowSeconds, lockoutSeconds, username });
+    this.publish({ k: 'f', origin: this.origin, trunkId: trunk.trunkId, accountId: trunk.accountId, sourceIp: this.text(source), maxFailures, windowSeconds, lockoutSeconds, username });
     this.opts.sink?.failureCounted(reason);
   }
 
   succeeded(trunk: TrunkView, source: SourceIp): void {
     if (!this.book.counting) return;
-    const ip = formatSourceIp(source);
+    const ip = this.text(source);
     if (this.book.hasFailures(lockoutKey(trunk.trunkId, ip))) this.publish({ k: 'ok', trunkId: trunk.trunkId, sourceIp: ip });
   }
 
@@ -130,6 +133,14 @@ export class LockoutRegistry implements LockoutGate {
     } catch (err) {
       this.opts.log?.(`${lines.length} lockout events not published: ${(err as Error).message}`);
     }
+  }
+
+  private text(source: SourceIp): string {
+    if (source !== this.lastSource) {
+      this.lastSource = source;
+      this.lastSourceText = formatSourceIp(source);
+    }
+    return this.lastSourceText;
   }
 
   private publish(event: LockoutEvent): void {
