@@ -39,8 +39,10 @@ describe.each(OVERLAYS)('network reachability in %s', (overlay) => {
     for (const p of sipauthPods) expect([p.name, mayConnect(policies, p, nats, 4222)]).toEqual([p.name, true]);
   });
 
-  it('keeps NATS from pods of other namespaces and from the cluster port', () => {
+  it('keeps NATS from pods of other namespaces, from other pods of its own, and from the cluster port', () => {
     expect(mayConnect(policies, stranger, nats, 4222)).toBe(false);
+    const debugPod = { ...pods[0], name: 'debug', labels: { run: 'debug' } };
+    expect(mayConnect(policies, debugPod, nats, 4222)).toBe(false);
     for (const p of sipauthPods) expect([p.name, mayConnect(policies, p, nats, 6222)]).toEqual([p.name, false]);
   });
 
