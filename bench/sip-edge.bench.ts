@@ -67,23 +67,26 @@ async function waitTcp(port: number): Promise<void> {
   throw new Error(`nothing listens on ${port}`);
 }
 
-/** CPU ms used so far by `pid`, or by every process of the group `pgid` when `group`. */
-function cpuMs(pid: number, group = false): number {
+/** CPU ms used so far by each process of `pid` (or, with `group`, of every process in the group `pid`). */
+function cpuByPid(pid: number, group = false): Map<string, number> {
   const pids = group ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : [String(pid)];
-  let ticks = 0;
+  const out = new Map<string, number>();
   for (const p of pids) {
     let stat: string;
     try { stat = readFileSync(`/proc/${p}/stat`, 'utf8'); } catch { continue; }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (group && Number(f[2]) !== pid) continue; // field 5: pgrp
-    ticks += Number(f[11]) + Number(f[12]); // fields 14, 15: utime, stime
+    out.set(p, (Number(f[11]) + Number(f[12])) * TICK_MS); // fields 14, 15: utime, stime
   }
-  return ticks * TICK_MS;
+  return out;
 }
+const cpuMs = (pid: number, group = false) => [...cpuByPid(pid, group).values()].reduce((a, b) => a + b, 0);
 
-interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string }
+interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string; busiest: number }
 
-async function runUac(port: number, rate: number, probes: Record<string, () => number>): Promise<Step> {
+/** Runs one rate; `kamailioGroup` also yields the busiest Kamailio process's share of a core (one evapi dispatcher saturating would show). */
+async function runUac(port: number, rate: number, probes: Record<string, () => number>, kamailioGroup: number): Promise<Step> {
+  const perProcess = cpuByPid(kamailioGroup, true);
   const dir = mkdtempSync(join(tmpdir(), 'sipauth-bench-sipp-'));
   const calls = rate * SECONDS;
   const before = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
@@ -97,6 +100,7 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   await new Promise((r) => uac.once('exit', r));
   const seconds = (Date.now() - t0) / 1000;
   const after = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
+  const busiest = Math.max(0, ...[...cpuByPid(kamailioGroup, true)].map(([p, ms]) => ms - (perProcess.get(p) ?? 0))) / (seconds * 1000);
   const read = (suffix: string) => readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const screen = read('_screen.log');
   // What the failed calls got instead: "503x3 timeout x1".
@@ -107,7 +111,7 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   const cumulative = (label: string) => Number(new RegExp(`${label}\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)`).exec(screen)?.[1] ?? NaN);
   const ok = cumulative('Successful call');
   const failed = Number.isNaN(ok) ? calls : calls - ok;
-  return { ok: ok || 0, failed, seconds, why, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
+  return { ok: ok || 0, failed, seconds, why, busiest, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
 }
 
 function kamailioArgs(port: number, extra: string[]): string[] {
@@ -173,19 +177,19 @@ async function main(): Promise<void> {
   await sleep(300); // Kamailio registers the bridge's connection in its event route
 
   console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket; CPU in ms per completed call`);
-  console.log('rate/s | alone: done/s failed kam | edge: done/s failed kam bridge worker nats total');
+  console.log('rate/s | alone: done/s failed kam busiest | edge: done/s failed kam bridge worker nats total busiest');
   const best = { alone: 0, edge: 0, aloneCpu: 0, edgeCpu: 0, edgeKam: 0 };
   let aloneDone = false;
   let edgeDone = false;
   for (const rate of RATES) {
-    const a = aloneDone ? undefined : await runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true) });
+    const a = aloneDone ? undefined : await runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true) }, alone.pid!);
     const e = edgeDone ? undefined : await runUac(edgePort, rate, {
       kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
-    });
+    }, edge.pid!);
     const f = (n: number) => n.toFixed(3);
-    const aText = a ? `${(a.ok / a.seconds).toFixed(0)} ${a.failed}${a.why ? ` (${a.why})` : ''} ${f(a.cpu.kam)}` : '-';
+    const aText = a ? `${(a.ok / a.seconds).toFixed(0)} ${a.failed}${a.why ? ` (${a.why})` : ''} ${f(a.cpu.kam)} ${(100 * a.busiest).toFixed(0)}%` : '-';
     const eTotal = e ? e.cpu.kam + e.cpu.bridge + e.cpu.worker + e.cpu.nats : 0;
-    const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)}` : '-';
+    const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)} ${(100 * e.busiest).toFixed(0)}%` : '-';
     console.log(`${rate} | ${aText} | ${eText}`);
     if (a && a.failed === 0) Object.assign(best, { alone: rate, aloneCpu: a.cpu.kam });
     else aloneDone = true;
