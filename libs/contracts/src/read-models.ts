@@ -18,7 +18,9 @@
  *  - `acct.<accountId>.trunk.<trunkId>` → {@link TrunkDoc}
  *  - `meta.position` → {@link PositionDoc}: the checkpoint, written after every applied event
  *    (including events that change no document), so it is also every reader's "applied up to".
- * A deleted entity's key is deleted (KV delete marker).
+ * A deleted entity's key is deleted (KV delete marker). A deleted list, ACL or trunk also leaves
+ * `tombstone.<its key>` (`{deleted, revision, position, updatedAt}`), so that projection-service's
+ * replay from an older checkpoint cannot re-create it; readers ignore keys `parseKey` does not know.
  */
 import type { DigestAlgorithmName, LockoutPolicy } from './config';
 
