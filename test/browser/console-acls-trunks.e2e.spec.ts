@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The console's IP ACL and trunk flows in Debian's Chromium against the whole stack: an address shown
  * as the server normalised it, a trunk with its domain, assigning and unassigning lists, the digest

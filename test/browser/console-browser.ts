@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Test support for the console in a real Chromium (Debian's, through playwright-core): the whole stack
  * on a fresh namespace with named API tokens, the console built if its sources changed, one browser

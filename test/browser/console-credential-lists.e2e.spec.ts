@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The console's credential-list flows in Debian's Chromium against the whole stack: sign-in (401),
  * the account picker, create with the first credential (live password hints, the server's field

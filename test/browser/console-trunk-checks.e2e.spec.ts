@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The console's trunk checks and audit trail in Debian's Chromium against the whole stack: "Test a
  * call" as a readable trail of the engine's steps, the lockout policy saved, a real lockout (failed
