@@ -1,6 +1,12 @@
-/** Realistic recorded events for the projection tests (shapes of @sipauth/domain). */
+/** Recorded events for the projection tests, typed by the event unions of @sipauth/domain. */
 import { randomUUID } from 'node:crypto';
+import type { CredentialListEvent, IpAclEvent, TrunkDomainEvent, TrunkEvent } from '@sipauth/domain';
 import type { EventData, RecordedEvent } from '@sipauth/event-store';
+
+/** Every event any aggregate writes. */
+export type KnownEvent = CredentialListEvent | IpAclEvent | TrunkEvent | TrunkDomainEvent;
+/** The data of the events of type `T` (both sides' shapes for the assignment events). */
+export type DataOf<T extends KnownEvent['type']> = Extract<KnownEvent, { type: T }>['data'];
 
 export const ACCOUNT = 'AC-test';
 export const LIST = `CL${'1'.repeat(32)}`;
@@ -28,7 +34,18 @@ export class StreamWriter {
   private revision = -1;
   constructor(readonly streamName: string) {}
 
-  record(type: string, data: object, accountId = ACCOUNT): RecordedEvent {
+  /** A domain event of type `type`: its data is checked against the domain's shape. */
+  record<T extends KnownEvent['type']>(type: T, data: DataOf<T>, accountId = ACCOUNT): RecordedEvent {
+    return this.recordRaw(type, data as object, accountId);
+  }
+
+  /** A domain event given whole (as the history helpers return them). */
+  recordEvent(event: KnownEvent, accountId = ACCOUNT): RecordedEvent {
+    return this.recordRaw(event.type, event.data, accountId);
+  }
+
+  /** Anything at all, for the tests of what the projection refuses (unknown types, other streams). */
+  recordRaw(type: string, data: object, accountId = ACCOUNT): RecordedEvent {
     StreamWriter.nextPosition += 1000;
     this.revision += 1;
     return { ...eventData(type, data, accountId), streamName: this.streamName, revision: this.revision, position: String(StreamWriter.nextPosition), created: NOW };
@@ -36,7 +53,7 @@ export class StreamWriter {
 }
 
 /** A credential list's life: create with a credential, rename, add, change password, remove, assign, unassign. */
-export function credentialListHistory(list = LIST, cred = CRED): Array<{ type: string; data: object }> {
+export function credentialListHistory(list = LIST, cred = CRED): CredentialListEvent[] {
   const other = `CR${'9'.repeat(32)}`;
   return [
     { type: 'CredentialListCreated', data: { credentialListId: list, accountId: ACCOUNT, friendlyName: 'Office', createdAt: NOW } },

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@sipauth/event-store';
 import { keys, type CredentialDoc, type CredentialListDoc, type TrunkDoc } from '@sipauth/contracts';
 import { project, UnreadableEvent } from './read-model.projection';
 import { tombstoneKey, type ReadModelDoc } from './projection.types';
-import { ACCOUNT, ACL, ADDR, CRED, LIST, NOW, StreamWriter, TRUNK, credentialListHistory, sealed } from '../../test/recorded-events';
+import { ACCOUNT, ACL, ADDR, CRED, LIST, NOW, StreamWriter, TRUNK, credentialListHistory, sealed, type KnownEvent } from '../../test/recorded-events';
 
 /** Applies events the way the runner does, into a map standing in for the KV bucket. */
 function applyAll(events: RecordedEvent[], docs = new Map<string, ReadModelDoc>()): Map<string, ReadModelDoc> {
@@ -16,9 +16,9 @@ function applyAll(events: RecordedEvent[], docs = new Map<string, ReadModelDoc>(
   return docs;
 }
 
-const recordAll = (streamName: string, history: Array<{ type: string; data: object }>): RecordedEvent[] => {
+const recordAll = (streamName: string, history: KnownEvent[]): RecordedEvent[] => {
   const writer = new StreamWriter(streamName);
-  return history.map((e) => writer.record(e.type, e.data));
+  return history.map((e) => writer.recordEvent(e));
 };
 
 describe('the read-model projection', () => {
@@ -41,7 +41,7 @@ describe('the read-model projection', () => {
 
   it('removes a deleted list together with every credential in it', () => {
     const writer = new StreamWriter(`credentialList-${LIST}`);
-    const events = credentialListHistory().map((e) => writer.record(e.type, e.data));
+    const events = credentialListHistory().map((e) => writer.recordEvent(e));
     const docs = applyAll([...events, writer.record('CredentialListDeleted', { credentialListId: LIST })]);
     expect([...docs.keys()]).toEqual([tombstoneKey(keys.credentialList(ACCOUNT, LIST))]);
     expect(docs.get(tombstoneKey(keys.credentialList(ACCOUNT, LIST)))).toMatchObject({ deleted: true, revision: events.length });
@@ -49,7 +49,7 @@ describe('the read-model projection', () => {
 
   it('never brings a deleted list or any of its credentials back while its history is replayed from any point', () => {
     const writer = new StreamWriter(`credentialList-${LIST}`);
-    const events = [...credentialListHistory().map((e) => writer.record(e.type, e.data)), writer.record('CredentialListDeleted', { credentialListId: LIST })];
+    const events = [...credentialListHistory().map((e) => writer.recordEvent(e)), writer.record('CredentialListDeleted', { credentialListId: LIST })];
     for (let from = 0; from < events.length; from++) {
       const docs = applyAll(events);
       for (const event of events.slice(from)) {
@@ -127,13 +127,13 @@ describe('the read-model projection', () => {
   });
 
   it('refuses, naming the event, an unknown event type, a schema version newer than the code, and a stream of no aggregate', () => {
-    const unknownType = new StreamWriter(`trunk-${TRUNK}`).record('SomethingNew', { trunkId: TRUNK });
+    const unknownType = new StreamWriter(`trunk-${TRUNK}`).recordRaw('SomethingNew', { trunkId: TRUNK });
     expect(() => project(unknownType, () => undefined)).toThrow(UnreadableEvent);
     expect(() => project(unknownType, () => undefined)).toThrow(new RegExp(`trunk-${TRUNK}@0 .*type SomethingNew.*not known`));
     const renamed = new StreamWriter(`trunk-${TRUNK}`).record('TrunkRenamed', { trunkId: TRUNK, friendlyName: 'x' });
     const newer = { ...renamed, metadata: { ...renamed.metadata, schemaVersion: 2 } };
     expect(() => project(newer, () => undefined)).toThrow(/schemaVersion 2/);
-    expect(() => project(new StreamWriter('order-1').record('OrderPlaced', {}), () => undefined)).toThrow(UnreadableEvent);
+    expect(() => project(new StreamWriter('order-1').recordRaw('OrderPlaced', {}), () => undefined)).toThrow(UnreadableEvent);
   });
 
   it('applies nothing a second time when an event is delivered again', () => {
