@@ -31,7 +31,7 @@ export class MemberQueries {
   async listCredentials({ accountId, credentialListId, ...paging }: ListCredentialsDto): Promise<ListCredentialsResult> {
     const rm = await this.reader.open();
     await this.require(rm, keys.credentialList(accountId, credentialListId), () => listMissing(credentialListId));
-    const { items, nextPageToken } = await pageOf(await rm.keys(keys.credentialsOf(accountId, credentialListId)), paging, (k) => rm.get<CredentialDoc>(k));
+    const { items, nextPageToken } = pageOf(await rm.entries<CredentialDoc>(keys.credentialsOf(accountId, credentialListId)), paging);
     return { position: rm.position, credentials: items.map(credentialView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
@@ -48,7 +48,7 @@ export class MemberQueries {
   async listIpAddresses({ accountId, ipAccessControlListId, ...paging }: ListIpAddressesDto): Promise<ListIpAddressesResult> {
     const rm = await this.reader.open();
     await this.require(rm, keys.ipAcl(accountId, ipAccessControlListId), () => aclMissing(ipAccessControlListId));
-    const { items, nextPageToken } = await pageOf(await rm.keys(keys.ipAddressesOf(accountId, ipAccessControlListId)), paging, (k) => rm.get<IpAddressDoc>(k));
+    const { items, nextPageToken } = pageOf(await rm.entries<IpAddressDoc>(keys.ipAddressesOf(accountId, ipAccessControlListId)), paging);
     return { position: rm.position, ipAddresses: items.map(ipAddressView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 

@@ -30,17 +30,16 @@ export interface PageRequest { pageSize?: number; pageToken?: string }
 export interface Page<T> { items: T[]; nextPageToken?: string }
 
 /**
- * Picks a page from `keys` (the read-model keys of one list, whose last token is the id) and reads
- * only that page's documents. `read` returns undefined for a key deleted since it was listed.
+ * Picks a page from `entries` (the read-model documents of one list by key; a key's last token is the
+ * item's id): the items after the token's id, in id order, at most pageSize of them.
  */
-export async function pageOf<T>(keys: string[], request: PageRequest, read: (key: string) => Promise<T | undefined>): Promise<Page<T>> {
+export function pageOf<T>(entries: Map<string, T>, request: PageRequest): Page<T> {
   const after = idAfterToken(request.pageToken);
   const size = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const idOf = (key: string): string => key.slice(key.lastIndexOf('.') + 1);
-  const ordered = keys.map((key) => ({ key, id: idOf(key) })).filter((k) => after === undefined || k.id > after).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...entries.keys()].map((key) => ({ key, id: idOf(key) })).filter((k) => after === undefined || k.id > after)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const chosen = ordered.slice(0, size);
-  const docs = await Promise.all(chosen.map((k) => read(k.key)));
-  const items = docs.filter((d): d is Awaited<T> => d !== undefined) as T[];
-  const more = ordered.length > size;
-  return more ? { items, nextPageToken: pageTokenAfter(chosen[chosen.length - 1].id) } : { items };
+  const items = chosen.map((k) => entries.get(k.key) as T);
+  return ordered.length > size ? { items, nextPageToken: pageTokenAfter(chosen[chosen.length - 1].id) } : { items };
 }

@@ -45,7 +45,7 @@ export class QueriesService {
 
   async listCredentialLists({ accountId, ...paging }: ListResourcesDto): Promise<ListCredentialListsResult> {
     const rm = await this.reader.open();
-    const { items, nextPageToken } = await pageOf(await rm.keys(keys.credentialListsOf(accountId)), paging, (k) => rm.get<CredentialListDoc>(k));
+    const { items, nextPageToken } = pageOf(await rm.entries<CredentialListDoc>(keys.credentialListsOf(accountId)), paging);
     return { position: rm.position, credentialLists: items.map(credentialListView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
@@ -60,7 +60,7 @@ export class QueriesService {
 
   async listIpAcls({ accountId, ...paging }: ListResourcesDto): Promise<ListIpAclsResult> {
     const rm = await this.reader.open();
-    const { items, nextPageToken } = await pageOf(await rm.keys(keys.ipAclsOf(accountId)), paging, (k) => rm.get<IpAclDoc>(k));
+    const { items, nextPageToken } = pageOf(await rm.entries<IpAclDoc>(keys.ipAclsOf(accountId)), paging);
     return { position: rm.position, ipAccessControlLists: items.map(ipAclView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
@@ -73,7 +73,7 @@ export class QueriesService {
 
   async listTrunks({ accountId, ...paging }: ListResourcesDto): Promise<ListTrunksResult> {
     const rm = await this.reader.open();
-    const { items, nextPageToken } = await pageOf(await rm.keys(keys.trunksOf(accountId)), paging, (k) => rm.get<TrunkDoc>(k));
+    const { items, nextPageToken } = pageOf(await rm.entries<TrunkDoc>(keys.trunksOf(accountId)), paging);
     return { position: rm.position, trunks: items.map(trunkView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 }

@@ -10,11 +10,11 @@ export interface ReadModelSnapshot {
   position: string;
   get<T>(key: string): Promise<T | undefined>;
   list<T>(filter: string): Promise<T[]>;
-  /** The keys matching `filter` (no documents read). */
-  keys(filter: string): Promise<string[]>;
+  /** Every key matching `filter` with its current document. */
+  entries<T>(filter: string): Promise<Map<string, T>>;
 }
 
-const EMPTY: ReadModelSnapshot = { position: '0', get: async () => undefined, list: async () => [], keys: async () => [] };
+const EMPTY: ReadModelSnapshot = { position: '0', get: async () => undefined, list: async () => [], entries: async () => new Map() };
 
 export class ReadModelReader {
   private readonly buckets = new Map<string, Promise<KV>>();
@@ -33,22 +33,11 @@ export class ReadModelReader {
     const kv = active && (await this.bind(active.bucket));
     if (!kv) return EMPTY;
     const position = (await getJson<PositionDoc>(kv, POSITION_KEY))?.position ?? '0';
-    // Collect the keys before reading any value: nats.js 2.x drops the keys that arrive after the
-    // first batch when the loop over kv.keys() awaits inside its body.
-    const keysOf = async (filter: string): Promise<string[]> => {
-      const keys: string[] = [];
-      for await (const key of await kv.keys(filter)) keys.push(key);
-      // A key written while the listing runs can come twice (seen in the paging test): one entry per key.
-      return [...new Set(keys)];
-    };
     return {
       position,
       get: <T>(key: string) => getJson<T>(kv, key),
-      keys: keysOf,
-      list: async <T>(filter: string) => {
-        const docs = await Promise.all((await keysOf(filter)).map((key) => getJson<T>(kv, key)));
-        return docs.filter((doc): doc is Awaited<T> => doc !== undefined) as T[];
-      },
+      entries: <T>(filter: string) => currentValues<T>(kv, filter),
+      list: async <T>(filter: string) => [...(await currentValues<T>(kv, filter)).values()],
     };
   }
 
@@ -70,4 +59,31 @@ export class ReadModelReader {
 async function getJson<T>(kv: KV, key: string): Promise<T | undefined> {
   const entry = await kv.get(key);
   return entry && entry.operation === 'PUT' ? entry.json<T>() : undefined;
+}
+
+/**
+ * The current document of every key matching `filter`, read through one watcher (the last value per
+ * key, then stop) rather than one request per key: a 1,000-credential list in one stream of messages
+ * (5× faster than a key listing and a get per key, bench/rest-paging.bench.ts). A key written while
+ * the watcher reads comes again: the map keeps one entry per key, its latest.
+ */
+async function currentValues<T>(kv: KV, filter: string): Promise<Map<string, T>> {
+  const docs = new Map<string, T>();
+  let initialized = false;
+  let watch: Awaited<ReturnType<KV['watch']>> | undefined;
+  watch = await kv.watch({
+    key: filter,
+    initializedFn: () => {
+      initialized = true;
+      watch?.stop();
+    },
+  });
+  if (initialized) watch.stop(); // nothing matched: initialized before watch() returned
+  for await (const entry of watch) {
+    if (entry.operation === 'PUT') docs.set(entry.key, entry.json<T>());
+    else docs.delete(entry.key);
+    if (initialized) break;
+  }
+  watch.stop();
+  return docs;
 }
