@@ -10,14 +10,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { ConfigServiceModule, type ConfigServiceDeps } from '../../config-service/src/config-service.module';
 import { readSettings } from '../../config-service/src/config-service.settings';
+import { buildOpenApiDocument } from '../../config-service/src/http/openapi-document';
 
 /** Where the generated types live (committed; a test fails when they are stale). */
 export const SCHEMA_FILE = join(__dirname, '..', 'src', 'api', 'schema.d.ts');
 
-/** config-service's OpenAPI document, from its module with placeholder connections that are never used. */
+/** config-service's OpenAPI document (the one it serves at /docs-json), from its module with placeholder connections that are never used. */
 export async function configServiceOpenApi(): Promise<OpenAPIObject> {
   const settings = readSettings({
     NATS_URL: 'nats://127.0.0.1:1',
@@ -29,7 +30,7 @@ export async function configServiceOpenApi(): Promise<OpenAPIObject> {
   const deps: ConfigServiceDeps = { settings, nc: unused, store: unused, ledger: unused };
   const app = await NestFactory.create(ConfigServiceModule.register(deps), { logger: false, bodyParser: false, abortOnError: false });
   try {
-    return SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('sipauth config-service').setVersion('1').addBearerAuth().build());
+    return buildOpenApiDocument(app);
   } finally {
     await app.close();
   }

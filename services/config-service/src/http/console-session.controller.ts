@@ -5,13 +5,16 @@
  * when every worker decides with the change, SPEC §6).
  */
 import { Controller, Get, HttpException, Inject, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { NatsConnection } from 'nats';
-import { authSubject, fail, type AuthStatus, type Reply } from '@sipauth/contracts';
+import { fail } from '@sipauth/contracts';
 import type { ConfigServiceSettings } from '../config-service.settings';
-import { NATS_CONNECTION, SERVICE_SETTINGS } from '../config-service.tokens';
+import { SERVICE_SETTINGS } from '../config-service.tokens';
 import { checkToken } from './api-tokens';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { ApiWorker } from './rest-docs.decorators';
+import { ProblemBody } from './rest-schemas';
+import { WorkerGateway } from './worker-gateway';
 
 /** The presented token as the console sees it; never the token itself. */
 export class TokenIdentity {
@@ -33,25 +36,24 @@ export class WorkerStatus {
   @ApiProperty({ description: 'Position of the last event the workers have applied (decimal string).', example: '42' })
   position!: string;
 
-  @ApiPropertyOptional({ description: 'Set when no worker answered.' })
-  detail?: string;
 }
 
-const STATUS_TIMEOUT_MS = 2_000;
+const unauthorized = { status: 401, description: 'UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details)', content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemBody) } } } };
 
 @ApiTags('console')
 @ApiBearerAuth()
+@ApiExtraModels(ProblemBody)
 @Controller('v1')
 export class ConsoleSessionController {
   constructor(
     @Inject(SERVICE_SETTINGS) private readonly settings: ConfigServiceSettings,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly workerGateway: WorkerGateway,
   ) {}
 
   @Get('me')
   @ApiOperation({ summary: 'The presented token: its name and the accounts it may act on' })
   @ApiOkResponse({ type: TokenIdentity })
-  @ApiResponse({ status: 401, description: 'Missing or unknown bearer token.' })
+  @ApiResponse(unauthorized)
   me(@Req() req: Request): TokenIdentity {
     const name = this.tokenName(req);
     const entry = this.settings.apiTokens.entries.find((e) => e.name === name);
@@ -60,20 +62,13 @@ export class ConsoleSessionController {
   }
 
   @Get('workers/status')
-  @ApiOperation({ summary: 'The event-store position the sip-auth-workers have applied (compare with a write\'s Sipauth-Position)' })
-  @ApiOkResponse({ type: WorkerStatus })
-  @ApiResponse({ status: 401, description: 'Missing or unknown bearer token.' })
-  @ApiResponse({ status: 503, description: 'No worker answered in time.' })
+  @ApiOperation({ summary: "The event-store position the sip-auth-workers have applied (compare with a write's Sipauth-Position)" })
+  @ApiWorker(WorkerStatus)
+  @ApiResponse(unauthorized)
   async workers(@Req() req: Request): Promise<WorkerStatus> {
     this.tokenName(req);
-    try {
-      const msg = await this.nc.request(authSubject(this.settings.shared.namespace, 'status'), new Uint8Array(0), { timeout: STATUS_TIMEOUT_MS });
-      const reply = JSON.parse(Buffer.from(msg.data).toString('utf8')) as Reply<AuthStatus>;
-      if (!reply.ok) throw new Error(reply.error.message);
-      return { ready: reply.data.ready, position: reply.data.position };
-    } catch {
-      throw new HttpException(fail('INTERNAL', 'no sip-auth-worker answered auth.status'), 503);
-    }
+    const status = await this.workerGateway.ask('status', {});
+    return { ready: status.ready === true, position: String(status.position) };
   }
 
   /** The token's name, or 401 for a missing or unknown token (the token is never echoed). */

@@ -797,8 +797,6 @@ export interface components {
             updatedAt: string;
         };
         WorkerStatus: {
-            /** @description Set when no worker answered. */
-            detail?: string;
             /**
              * @description Position of the last event the workers have applied (decimal string).
              * @example 42
@@ -4718,12 +4716,14 @@ export interface operations {
                     "application/json": components["schemas"]["TokenIdentity"];
                 };
             };
-            /** @description Missing or unknown bearer token. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
@@ -4736,6 +4736,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4744,19 +4745,25 @@ export interface operations {
                     "application/json": components["schemas"]["WorkerStatus"];
                 };
             };
-            /** @description Missing or unknown bearer token. */
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
-            /** @description No worker answered in time. */
+            /** @description UNAVAILABLE: no sip-auth-worker answered in time (RFC 9457 problem details) */
             503: {
                 headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
             };
         };
     };
