@@ -37,6 +37,9 @@ export function evolveCredentialList(doc: CredentialListDoc | undefined, event: 
       return { ...doc, assignedTrunkIds: withId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
     case 'TrunkUnassigned':
       return { ...doc, assignedTrunkIds: withoutId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
+    default:
+      // Unknown types never get here (upcasting refuses them); this one leaves the document as it is.
+      return undefined;
   }
 }
 

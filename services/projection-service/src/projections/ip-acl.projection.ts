@@ -31,6 +31,9 @@ export function evolveIpAcl(doc: IpAclDoc | undefined, event: Event, accountId: 
       return { ...doc, assignedTrunkIds: withId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
     case 'TrunkUnassigned':
       return { ...doc, assignedTrunkIds: withoutId(doc.assignedTrunkIds, event.data.trunkId), ...stamp };
+    default:
+      // Unknown types never get here (upcasting refuses them); this one leaves the document as it is.
+      return undefined;
   }
 }
 

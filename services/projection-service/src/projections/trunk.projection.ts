@@ -43,6 +43,9 @@ export function evolveTrunk(doc: TrunkDoc | undefined, event: Event, accountId: 
       const field = listField(event.data.listKind);
       return field ? { ...doc, [field]: withoutId(doc[field], event.data.listId), ...stamp } : { ...doc, ...stamp };
     }
+    default:
+      // Unknown types never get here (upcasting refuses them); this one leaves the document as it is.
+      return undefined;
   }
 }
 
