@@ -33,6 +33,19 @@ describe('KvReplayGuard on NATS KV', () => {
     expect(await two.claim('pair-4', { response: 'r1' })).toBe('replayed');
   });
 
+  it('costs the first verification one KV write and nothing more; only a pair already used with a transactionId is read back', async () => {
+    const guard = await KvReplayGuard.open(nc.jetstream(), namespace, 300);
+    const kv = (guard as unknown as { kv: { put: unknown; get: unknown } }).kv;
+    const put = jest.spyOn(kv as never, 'put' as never);
+    const get = jest.spyOn(kv as never, 'get' as never);
+    expect(await guard.claim('pair-5', { response: 'r', transactionId: 't1' })).toBe('first');
+    expect([put.mock.calls.length, get.mock.calls.length]).toEqual([1, 0]);
+    expect(await guard.claim('pair-5', { response: 'r' })).toBe('replayed');
+    expect(get.mock.calls.length).toBe(0);
+    expect(await guard.claim('pair-5', { response: 'r', transactionId: 't1' })).toBe('retransmission');
+    expect(get.mock.calls.length).toBe(1);
+  });
+
   it('refuses to start on a bucket that would forget pairs while their nonces are still valid', async () => {
     await expect(KvReplayGuard.open(nc.jetstream(), namespace, 3600)).rejects.toThrow(/forgets nonce\/nc pairs after 330 s, but nonces live 3600 s/);
     await expect(KvReplayGuard.open(nc.jetstream(), namespace, 120)).resolves.toBeInstanceOf(KvReplayGuard);

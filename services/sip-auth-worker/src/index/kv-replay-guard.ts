@@ -37,7 +37,9 @@ export class KvReplayGuard implements ReplayGuard {
 
   async claim(key: string, use: ReplayUse): Promise<ReplayVerdict> {
     try {
-      await this.kv.create(key, encodeUse(use));
+      // A put expecting no earlier value, rather than kv.create: on a pair already used, create reads
+      // the key back itself (to look for a delete marker, which this bucket never holds).
+      await this.kv.put(key, encodeUse(use), { previousSeq: 0 });
       return 'first';
     } catch (err) {
       if ((err as { api_error?: { err_code?: number } }).api_error?.err_code !== WRONG_LAST_SEQUENCE) throw err;
