@@ -30,6 +30,14 @@ export const LOCKOUT_LIMITS = {
   windowSeconds: { min: 1, max: 86_400 },
   lockoutSeconds: { min: 1, max: 86_400 },
 } as const;
+/** Credentials one import command may carry: a whole list's worth (SPEC §3), all or none. */
+export const MAX_CREDENTIALS_PER_IMPORT = MAX_CREDENTIALS_PER_LIST;
+/**
+ * Credentials per `CredentialsImported` event. Measured with real sealed HA1s (~130 B for MD5, ~175 B
+ * for each SHA): ~560 B per credential with a 32-character username, so a full import of 1,000 is
+ * ~560 KB in one append (JetStream's message limit is 1 MB) and each event stays ~140 KB.
+ */
+export const MAX_CREDENTIALS_PER_IMPORTED_EVENT = 250;
 /** Longest overlap of a replaced password (SPEC §5.2): one week. */
 export const MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS = 604_800;
 
@@ -95,6 +103,12 @@ export function checkPassword(value: unknown, field = 'password'): FieldProblem 
   if (!/\p{Nd}/u.test(value)) missing.push('a digit');
   if (missing.length === 0) return undefined;
   return problem(field, `must have ${missing.join(', ')}`);
+}
+
+/** An MD5 HA1 as Kamailio's `subscriber.ha1` holds it: 32 hex digits (either case). */
+export function checkMd5Ha1(value: unknown, field = 'ha1'): FieldProblem | undefined {
+  if (typeof value !== 'string' || !/^[0-9a-fA-F]{32}$/.test(value)) return problem(field, 'must be an MD5 HA1: 32 hex digits');
+  return undefined;
 }
 
 /**

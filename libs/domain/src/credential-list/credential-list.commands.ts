@@ -2,7 +2,7 @@
  * Commands of the credential list aggregate. The password never reaches the domain: the edge checks it
  * with `checkPassword` (rules.ts), derives and seals the HA1s, and the command carries only those.
  */
-import type { AccountCommand, SealedHa1s } from '../common';
+import type { AccountCommand, CredentialHa1s, SealedHa1s } from '../common';
 
 export interface CreateCredentialList extends AccountCommand {
   type: 'CreateCredentialList';
@@ -23,6 +23,15 @@ export interface ChangeCredentialPassword extends AccountCommand {
   now: string;
 }
 export interface RemoveCredential extends AccountCommand { type: 'RemoveCredential'; credentialListId: string; credentialId: string }
+/** One line of an import: `md5Only` when the edge was given an MD5 HA1 rather than a password. */
+export interface ImportLine { credentialId: string; username: string; ha1: CredentialHa1s; md5Only?: true }
+/**
+ * Adds up to `MAX_CREDENTIALS_PER_IMPORT` credentials at once, all or none (see credential-import.ts).
+ * The edge has checked the passwords and the realm, and sealed the HA1s.
+ */
+export interface ImportCredentials extends AccountCommand {
+  type: 'ImportCredentials'; credentialListId: string; realm: string; credentials: ImportLine[]; now: string;
+}
 /** Records on the list that a trunk of the same account uses it (first step of an assignment). */
 export interface AttachCredentialListToTrunk extends AccountCommand { type: 'AttachCredentialListToTrunk'; credentialListId: string; trunkId: string }
 export interface DetachCredentialListFromTrunk extends AccountCommand { type: 'DetachCredentialListFromTrunk'; credentialListId: string; trunkId: string }
@@ -34,5 +43,6 @@ export type CredentialListCommand =
   | AddCredential
   | ChangeCredentialPassword
   | RemoveCredential
+  | ImportCredentials
   | AttachCredentialListToTrunk
   | DetachCredentialListFromTrunk;

@@ -3,9 +3,10 @@
  * (so that deleting a list in use can be refused at decision time).
  */
 import { Map as ImmutableMap } from 'immutable';
-import type { SealedHa1s } from '../common';
+import type { CredentialHa1s } from '../common';
 import type { UpcastingDecider } from '../decider';
 import { upcastCredentialListEvent } from './credential-list.upcast';
+import { decideImport } from './credential-import';
 import { Conflict, NotFound } from '../errors';
 import { activeListOwnedBy, assertDeletable, attachToTrunk, detachFromTrunk, evolveTrunkIds, isRename, isRepeatedCreation } from '../list/list-rules';
 import {
@@ -19,7 +20,7 @@ export interface Credential {
   credentialId: string;
   username: string;
   realm: string;
-  ha1: SealedHa1s;
+  ha1: CredentialHa1s;
   createdAt: string;
 }
 
@@ -132,6 +133,8 @@ function decide(command: CredentialListCommand, state: CredentialListState): Cre
       findCredential(list, command.credentialId);
       return [{ type: 'CredentialRemoved', data: { credentialListId, credentialId: command.credentialId } }];
     }
+    case 'ImportCredentials':
+      return decideImport(command, activeListOwnedBy(KIND, state, command.accountId, credentialListId));
     case 'AttachCredentialListToTrunk':
       return attachToTrunk(KIND, state, command.accountId, credentialListId, command.trunkId);
     case 'DetachCredentialListFromTrunk':
@@ -157,6 +160,15 @@ function evolve(state: CredentialListState, event: CredentialListEvent): Credent
         credentials: state.credentials.set(credentialId, { credentialId, username, realm, ha1, createdAt }),
         usernames: state.usernames.set(username.toLowerCase(), credentialId),
       };
+    }
+    case 'CredentialsImported': {
+      const { realm, createdAt } = event.data;
+      let { credentials, usernames } = state;
+      for (const { credentialId, username, ha1 } of event.data.credentials) {
+        credentials = credentials.set(credentialId, { credentialId, username, realm, ha1, createdAt });
+        usernames = usernames.set(username.toLowerCase(), credentialId);
+      }
+      return { ...state, credentials, usernames };
     }
     case 'CredentialPasswordChanged': {
       const current = state.credentials.get(event.data.credentialId);

@@ -7,7 +7,7 @@
  * or an HA1 in clear: credential events carry the sealed HA1s.
  */
 import type { DomainEvent, } from '../decider';
-import type { SealedHa1s, TrunkAssignedData } from '../common';
+import type { CredentialHa1s, SealedHa1s, TrunkAssignedData } from '../common';
 
 export type CredentialListCreated = DomainEvent<'CredentialListCreated', {
   credentialListId: string; accountId: string; friendlyName: string; createdAt: string;
@@ -25,7 +25,17 @@ export type CredentialAdded = DomainEvent<'CredentialAdded', {
  */
 export type CredentialPasswordChanged = DomainEvent<'CredentialPasswordChanged', {
   credentialListId: string; credentialId: string; realm: string; ha1: SealedHa1s;
-  previousHa1?: SealedHa1s; previousValidUntil?: string;
+  previousHa1?: CredentialHa1s; previousValidUntil?: string;
+}>;
+/** One credential of a {@link CredentialsImported}; `md5Only` when it came with an MD5 HA1 instead of a password. */
+export interface ImportedCredential { credentialId: string; username: string; ha1: CredentialHa1s; md5Only?: true }
+/**
+ * Many credentials added at once (bulk import, issue 14), each exactly as a `CredentialAdded` would have
+ * added it. One import command may write several of these in one atomic append, each holding at most
+ * `MAX_CREDENTIALS_PER_IMPORTED_EVENT`, so that no event grows past what a message may carry.
+ */
+export type CredentialsImported = DomainEvent<'CredentialsImported', {
+  credentialListId: string; realm: string; createdAt: string; credentials: ImportedCredential[];
 }>;
 export type CredentialRemoved = DomainEvent<'CredentialRemoved', { credentialListId: string; credentialId: string }>;
 /** The list's side of an assignment: known here so that deleting an assigned list can be refused. */
@@ -39,5 +49,6 @@ export type CredentialListEvent =
   | CredentialAdded
   | CredentialPasswordChanged
   | CredentialRemoved
+  | CredentialsImported
   | CredentialListTrunkAssigned
   | CredentialListTrunkUnassigned;

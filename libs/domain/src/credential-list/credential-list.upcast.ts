@@ -4,7 +4,7 @@ import type { CredentialListEvent } from './credential-list.events';
 
 /** Every event type of the aggregate (the compiler checks it against the CredentialListEvent union). */
 export const CREDENTIAL_LIST_EVENT_TYPES: EventTypeSet<CredentialListEvent> = {
-  CredentialListCreated: true, CredentialListRenamed: true, CredentialListDeleted: true, CredentialAdded: true, CredentialPasswordChanged: true, CredentialRemoved: true, TrunkAssigned: true, TrunkUnassigned: true,
+  CredentialListCreated: true, CredentialListRenamed: true, CredentialListDeleted: true, CredentialAdded: true, CredentialPasswordChanged: true, CredentialRemoved: true, CredentialsImported: true, TrunkAssigned: true, TrunkUnassigned: true,
 };
 
 /** Steps by the version they upgrade from; empty while every stored event is version 1. */
