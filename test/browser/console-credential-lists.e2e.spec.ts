@@ -173,6 +173,14 @@ describe('the console, credential lists', () => {
     await kb.keyboard.press('Enter');
     await kb.getByRole('heading', { name: 'Keyboard list', level: 1 }).waitFor();
     await kb.getByRole('cell', { name: 'keys', exact: true }).waitFor({ timeout: 20_000 });
+    // The new page's content has the focus: the next Tab stays in it, and adding a credential works the same way.
+    expect(await kb.evaluate(() => document.activeElement?.id)).toBe('main');
+    await tabTo(kb, 'Username');
+    await kb.keyboard.type('keys2');
+    await tabTo(kb, 'Password');
+    await kb.keyboard.type('Typed-only-password-6');
+    await kb.keyboard.press('Enter');
+    await kb.getByRole('cell', { name: 'keys2', exact: true }).waitFor({ timeout: 20_000 });
   });
 
   it('fits a 360 px wide screen', async () => {

@@ -1,6 +1,6 @@
 /** The shell: sign-in, the account picker, the navigation of an account and the 401/403 screens. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { onUnauthorized } from './api/client';
 import { session } from './api/resources';
 import { PropagationNotice, PropagationProvider } from './components/propagation';
@@ -45,10 +45,19 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
   useEffect(() => forbiddenSignal.listen(setForbidden), []);
   useEffect(() => setForbidden(undefined), [route.page, route.page === 'accounts' ? '' : route.accountId]);
   const accountId = route.page === 'accounts' ? undefined : route.accountId;
+  // After moving to another page, keyboard and screen-reader users start at its content, not at the top of the document.
+  const mainRef = useRef<HTMLElement>(null);
+  const routeKey = href(route);
+  const firstRoute = useRef(routeKey);
+  useEffect(() => {
+    if (routeKey !== firstRoute.current) mainRef.current?.focus();
+    firstRoute.current = '';
+  }, [routeKey]);
 
   return (
     <PropagationProvider>
-      <a className="skip-link" href="#main">Skip to content</a>
+      {/* The fragment holds the route, so the skip link moves focus itself instead of changing the fragment. */}
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>Skip to content</a>
       <header className="topbar">
         <a className="brand" href={href({ page: 'accounts' })}>sipauth <span>console</span></a>
         <div className="topbar-right">
@@ -67,7 +76,7 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
             </ul>
           </nav>
         )}
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={mainRef}>
           <PropagationNotice />
           {forbidden ? <Forbidden accountId={accountId} message={forbidden} /> : <Page route={route} me={me.data} />}
         </main>
