@@ -54,7 +54,7 @@ export class LockoutRegistry implements LockoutGate {
   /** The last source formatted: a request that is checked and then fails is formatted once. */
   private lastSource?: SourceIp;
   private lastSourceText = '';
-  /** Event lines waiting for the end of this turn's synchronous work. */
+  /** Event lines waiting for the next reply the worker writes (or the next turn of the event loop). */
   private pending: string[] = [];
   private closed = false;
 
