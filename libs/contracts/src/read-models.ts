@@ -98,6 +98,8 @@ export interface CredentialListDoc extends Versioned {
 
 /** Sealed HA1s (AES-256-GCM, self-describing key id); never returned by a query. */
 export interface SealedHa1s { 'MD5': string; 'SHA-256': string; 'SHA-512-256': string }
+/** A credential imported from an MD5 HA1 alone holds only that one: it can answer MD5 challenges only (issue 14). */
+export type CredentialHa1s = SealedHa1s | { 'MD5': string };
 
 export interface CredentialDoc extends Versioned {
   credentialId: string;
@@ -105,9 +107,11 @@ export interface CredentialDoc extends Versioned {
   accountId: string;
   username: string;
   realm: string;
-  ha1: SealedHa1s;
+  ha1: CredentialHa1s;
+  /** Imported from an MD5 HA1 (no password known): `ha1` holds MD5 only, and only an MD5 challenge can verify it. */
+  md5Only?: true;
   /** The replaced password's HA1s, accepted until `validUntil` (ISO); absent when no overlap runs (SPEC §5.2). */
-  previous?: { ha1: SealedHa1s; validUntil: string };
+  previous?: { ha1: CredentialHa1s; validUntil: string };
   createdAt: string;
 }
 

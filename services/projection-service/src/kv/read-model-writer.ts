@@ -16,6 +16,17 @@ import { FencedOut, LeaseLost, decodeJson, encodeJson, isWrongLastSequence } fro
 interface Cached { doc: ReadModelDoc | undefined; kvRevision: number }
 
 const CACHE_LIMIT = 50_000;
+/** KV requests in flight at once for one event's reads or independent writes. */
+const BATCH = 128;
+
+/** Runs `work` on every item, at most {@link BATCH} at a time; the first failure is thrown once all in flight settled. */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH) {
+    const settled = await Promise.allSettled(items.slice(start, start + BATCH).map((item) => Promise.resolve().then(() => work(item))));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}
 
 export class ReadModelWriter {
   private readonly cache = new Map<string, Cached>();
@@ -49,9 +60,16 @@ export class ReadModelWriter {
    * asked before each operation, so that a lost lease stops the writes at once.
    */
   async apply(event: RecordedEvent, mayWrite: () => boolean = () => true): Promise<number> {
-    for (const key of keysToRead(event)) await this.load(key);
+    await inBatches(keysToRead(event), (key) => this.load(key));
     const ops = project(event, (key) => this.cache.get(key)?.doc);
-    for (const op of ops) {
+    // Many children of one parent (an import's credentials): independent keys, written side by side,
+    // then the parent, whose revision still proves that every child was written.
+    const independent = ops.length > 2 && ops.slice(0, -1).every((op) => op.op === 'put') ? ops.length - 1 : 0;
+    await inBatches(ops.slice(0, independent), (op) => {
+      if (!mayWrite()) throw new LeaseLost();
+      return this.execute(op);
+    });
+    for (const op of ops.slice(independent)) {
       if (!mayWrite()) throw new LeaseLost();
       await this.execute(op);
     }

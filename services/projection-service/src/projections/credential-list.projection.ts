@@ -1,11 +1,11 @@
 /**
  * Credential list stream (`credentialList-<id>`) → the list document (name, credential count,
  * assigned trunks) and one document per credential holding its sealed HA1s exactly as the event
- * carries them, with the replaced password's HA1s while an overlap runs (`previous`; the worker checks
+ * carries them (an import writes one per imported credential, as if each had been added), with the replaced password's HA1s while an overlap runs (`previous`; the worker checks
  * `validUntil` against its own clock). Both kinds record the list stream's revision.
  */
 import { keys, type CredentialDoc, type CredentialListDoc } from '@sipauth/contracts';
-import type { CredentialListEvent } from '@sipauth/domain';
+import type { CredentialListEvent, CredentialsImported } from '@sipauth/domain';
 import {
   noPlan, stampOf, withId, withoutId,
   type Evolved, type Plan, type ReadModelDoc, type Recorded,
@@ -28,6 +28,8 @@ export function evolveCredentialList(doc: CredentialListDoc | undefined, event: 
       return null;
     case 'CredentialAdded':
       return { ...doc, credentialCount: doc.credentialCount + 1, ...stamp };
+    case 'CredentialsImported':
+      return { ...doc, credentialCount: doc.credentialCount + event.data.credentials.length, ...stamp };
     case 'CredentialRemoved':
       return { ...doc, credentialCount: Math.max(0, doc.credentialCount - 1), ...stamp };
     case 'CredentialPasswordChanged':
@@ -54,7 +56,8 @@ export function evolveCredential(doc: CredentialDoc | undefined, event: Event, a
     case 'CredentialPasswordChanged': {
       if (!doc) return undefined;
       // Every change replaces any overlap: a change without one ends the running one at once (SPEC §5.2).
-      const { previous: _ended, ...current } = doc;
+      // A new password gives every algorithm's HA1: an imported MD5-only credential is one no longer.
+      const { previous: _ended, md5Only: _derived, ...current } = doc;
       const { realm, ha1, previousHa1, previousValidUntil } = event.data;
       const previous = previousHa1 && previousValidUntil ? { previous: { ha1: { ...previousHa1 }, validUntil: previousValidUntil } } : {};
       return { ...current, realm, ha1: { ...ha1 }, ...previous, ...stamp };
@@ -64,6 +67,13 @@ export function evolveCredential(doc: CredentialDoc | undefined, event: Event, a
     default:
       return undefined;
   }
+}
+
+/** The document of one credential of an import: exactly what a `CredentialAdded` of it would have written. */
+function importedCredential(event: Recorded<CredentialsImported>, index: number, accountId: string): CredentialDoc {
+  const { credentialListId, realm, createdAt } = event.data;
+  const { credentialId, username, ha1, md5Only } = event.data.credentials[index];
+  return { credentialId, credentialListId, accountId, username, realm, ha1: { ...ha1 }, ...(md5Only ? { md5Only } : {}), createdAt, ...stampOf(event) };
 }
 
 /** Every document a credential list event touches. */
@@ -77,6 +87,13 @@ export function planCredentialListEvent(event: Event, accountId: string): Plan {
       parentKey: listKey,
       evolve: (current: ReadModelDoc | undefined) => evolveCredential(current as CredentialDoc | undefined, event, accountId),
     });
+  }
+  if (event.type === 'CredentialsImported') {
+    event.data.credentials.forEach(({ credentialId }, index) => plan.targets.push({
+      key: keys.credential(accountId, listId, credentialId),
+      parentKey: listKey,
+      evolve: (current) => (current ? undefined : importedCredential(event, index, accountId)),
+    }));
   }
   if (event.type === 'CredentialListDeleted') plan.deleteMatching.push(keys.credentialsOf(accountId, listId));
   plan.targets.push({ key: listKey, evolve: (current) => evolveCredentialList(current as CredentialListDoc | undefined, event, accountId) });
