@@ -35,7 +35,6 @@ export class WorkerStatus {
 
   @ApiProperty({ description: 'Position of the last event the workers have applied (decimal string).', example: '42' })
   position!: string;
-
 }
 
 const unauthorized = { status: 401, description: 'UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details)', content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemBody) } } } };
