@@ -190,7 +190,8 @@ async function main(): Promise<void> {
     const aText = a ? `${(a.ok / a.seconds).toFixed(0)} ${a.failed}${a.why ? ` (${a.why})` : ''} ${f(a.cpu.kam)} ${(100 * a.busiest).toFixed(0)}%` : '-';
     const eTotal = e ? e.cpu.kam + e.cpu.bridge + e.cpu.worker + e.cpu.nats : 0;
     const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)} ${(100 * e.busiest).toFixed(0)}%` : '-';
-    console.log(`${rate} | ${aText} | ${eText}`);
+    const ratio = a && e ? ` | edge/alone CPU ${(eTotal / Math.max(1e-9, a.cpu.kam)).toFixed(2)}x` : '';
+    console.log(`${rate} | ${aText} | ${eText}${ratio}`);
     if (a && a.failed === 0) Object.assign(best, { alone: rate, aloneCpu: a.cpu.kam });
     else aloneDone = true;
     if (e && e.failed === 0) Object.assign(best, { edge: rate, edgeCpu: eTotal, edgeKam: e.cpu.kam });
