@@ -59,6 +59,23 @@ export interface ChangeCredentialPasswordRequest extends AccountScoped {
   previousPasswordValidForSeconds?: number;
 }
 export interface RemoveCredentialRequest extends AccountScoped { credentialListId: string; credentialId: string }
+/**
+ * One line of a bulk import: a password (checked like credential.add's), or an MD5 HA1 (32 hex digits,
+ * e.g. Kamailio's `subscriber.ha1`, computed under the request's realm): such a credential answers MD5
+ * challenges only, so every trunk using the list should offer `["MD5"]` (trunk.set-digest-algorithms).
+ */
+export interface ImportCredentialLine { username: string; password?: string; ha1?: string }
+/** At most {@link MAX_IMPORT_LINES} credentials, imported all or none; `realm` must be the service's digest realm. */
+export interface ImportCredentialsRequest extends AccountScoped { credentialListId: string; realm: string; credentials: ImportCredentialLine[] }
+/** The most credentials one import request carries (a whole list). */
+export const MAX_IMPORT_LINES = 1000;
+export interface ImportCredentialsResult extends CommandResult {
+  credentialListId: string;
+  /** One per line, in the request's order (`index` is the line's place in `credentials`). */
+  credentials: Array<{ index: number; credentialId: string; username: string; md5Only?: true }>;
+  /** How many credentials can answer MD5 challenges only (imported from an MD5 HA1). */
+  md5OnlyCount: number;
+}
 export interface CreateIpAclRequest extends AccountScoped { friendlyName: string }
 export interface RenameIpAclRequest extends AccountScoped { ipAccessControlListId: string; friendlyName: string }
 export interface DeleteIpAclRequest extends AccountScoped { ipAccessControlListId: string }

@@ -21,6 +21,7 @@ export const CONFIG_COMMANDS = [
   'credential.add',
   'credential.change-password',
   'credential.remove',
+  'credential.import',
   'ip-acl.create',
   'ip-acl.rename',
   'ip-acl.delete',

@@ -33,9 +33,10 @@ export const LOCKOUT_LIMITS = {
 /** Credentials one import command may carry: a whole list's worth (SPEC §3), all or none. */
 export const MAX_CREDENTIALS_PER_IMPORT = MAX_CREDENTIALS_PER_LIST;
 /**
- * Credentials per `CredentialsImported` event. Measured with real sealed HA1s (~130 B for MD5, ~175 B
- * for each SHA): ~560 B per credential with a 32-character username, so a full import of 1,000 is
- * ~560 KB in one append (JetStream's message limit is 1 MB) and each event stays ~140 KB.
+ * Credentials per `CredentialsImported` event. Measured with real sealed HA1s (credential-import.int.spec):
+ * ~500 B per credential with a 32-character username, so a full import of 1,000 is ~500 KB in one
+ * append (the JetStream adapter writes one append as one message; the limit is 1 MB) and each event
+ * stays ~125 KB.
  */
 export const MAX_CREDENTIALS_PER_IMPORTED_EVENT = 250;
 /** Longest overlap of a replaced password (SPEC §5.2): one week. */

@@ -33,7 +33,7 @@ describe('upcastStoredEvent', () => {
 
   it('knows every credential list event type once', () =>
     expect(Object.keys(CREDENTIAL_LIST_EVENT_TYPES).sort()).toEqual([
-      'CredentialAdded', 'CredentialListCreated', 'CredentialListDeleted', 'CredentialListRenamed', 'CredentialPasswordChanged', 'CredentialRemoved', 'TrunkAssigned', 'TrunkUnassigned',
+      'CredentialAdded', 'CredentialListCreated', 'CredentialListDeleted', 'CredentialListRenamed', 'CredentialPasswordChanged', 'CredentialRemoved', 'CredentialsImported', 'TrunkAssigned', 'TrunkUnassigned',
     ]));
 });
 

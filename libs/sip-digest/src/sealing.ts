@@ -91,6 +91,14 @@ export function sealHa1s(keyring: SealingKeyring, ha1s: Record<BaseAlgorithm, st
   return out;
 }
 
+/**
+ * Seals an MD5 HA1 alone, exactly as {@link sealHa1s} seals the MD5 one (same AAD), for a credential
+ * imported from an MD5 HA1 (no password, so no other algorithm's HA1 exists).
+ */
+export function sealMd5Ha1(keyring: SealingKeyring, md5Ha1: string, aad: string): { 'MD5': string } {
+  return { 'MD5': keyring.seal(md5Ha1, `${aad}|MD5`) };
+}
+
 /** Opens what {@link sealHa1s} sealed; throws like {@link SealingKeyring.unseal}. */
 export function unsealHa1s(keyring: SealingKeyring, sealed: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
   const out = {} as Record<BaseAlgorithm, string>;

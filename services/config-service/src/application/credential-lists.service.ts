@@ -7,10 +7,12 @@ import type { AddCredentialDto } from '../dto/add-credential.dto';
 import type { ChangeCredentialPasswordDto } from '../dto/change-credential-password.dto';
 import type { CreateCredentialListDto } from '../dto/create-credential-list.dto';
 import type { DeleteCredentialListDto } from '../dto/delete-credential-list.dto';
+import type { ImportCredentialsDto } from '../dto/import-credentials.dto';
 import type { RemoveCredentialDto } from '../dto/remove-credential.dto';
 import type { RenameCredentialListDto } from '../dto/rename-credential-list.dto';
 import { load, run } from './aggregates';
 import { newId, now, type CommandContext } from './command-context';
+import { importCredentials } from './credential-import';
 import { ListDeletion } from './list-deletion';
 import { PasswordSealer } from './password-sealer';
 
@@ -72,6 +74,11 @@ export class CredentialListsService {
       previousPasswordValidForSeconds: dto.previousPasswordValidForSeconds ?? 0, now: now(),
     }, ctx);
     return { position };
+  }
+
+  /** Up to 1,000 credentials at once, all or none (see credential-import.ts). */
+  importCredentials(dto: ImportCredentialsDto, ctx: CommandContext): ReturnType<typeof importCredentials> {
+    return importCredentials(this.store, this.sealer, dto, ctx);
   }
 
   async removeCredential(dto: RemoveCredentialDto, ctx: CommandContext): Promise<Position> {

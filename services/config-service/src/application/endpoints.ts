@@ -14,6 +14,7 @@ import { CreateTrunkDto } from '../dto/create-trunk.dto';
 import { DeleteCredentialListDto } from '../dto/delete-credential-list.dto';
 import { DeleteIpAclDto } from '../dto/delete-ip-acl.dto';
 import { DeleteTrunkDto } from '../dto/delete-trunk.dto';
+import { ImportCredentialsDto } from '../dto/import-credentials.dto';
 import { GetCredentialListDto } from '../dto/get-credential-list.dto';
 import { GetIpAclDto } from '../dto/get-ip-acl.dto';
 import { GetTrunkDto } from '../dto/get-trunk.dto';
@@ -56,6 +57,7 @@ export const COMMAND_ENDPOINTS: Record<ConfigCommandName, Endpoint> = {
   'credential.add': { dto: AddCredentialDto, run: (u, d, c) => u.credentialLists.addCredential(d, c) },
   'credential.change-password': { dto: ChangeCredentialPasswordDto, run: (u, d, c) => u.credentialLists.changePassword(d, c) },
   'credential.remove': { dto: RemoveCredentialDto, run: (u, d, c) => u.credentialLists.removeCredential(d, c) },
+  'credential.import': { dto: ImportCredentialsDto, run: (u, d, c) => u.credentialLists.importCredentials(d, c) },
   'ip-acl.create': { dto: CreateIpAclDto, run: (u, d, c) => u.ipAcls.create(d, c) },
   'ip-acl.rename': { dto: RenameIpAclDto, run: (u, d, c) => u.ipAcls.rename(d, c) },
   'ip-acl.delete': { dto: DeleteIpAclDto, run: (u, d, c) => u.ipAcls.delete(d, c) },

@@ -78,7 +78,8 @@ function nestedDeeperThan(value: unknown, levels: number): boolean {
 }
 
 function toProblems(error: ValidationError, prefix = ''): FieldProblem[] {
-  const field = `${prefix}${error.property}`;
+  // An array element is named as a reader writes it: `credentials[17].password`, not `credentials.17.password`.
+  const field = prefix !== '' && /^\d+$/.test(error.property) ? `${prefix.slice(0, -1)}[${error.property}]` : `${prefix}${error.property}`;
   const constraints = error.constraints ?? {};
   const own: FieldProblem[] = constraints.whitelistValidation
     ? [{ field, message: 'is not a known field' }]
