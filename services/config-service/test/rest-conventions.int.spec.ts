@@ -191,6 +191,15 @@ describe('REST conventions (SPEC §9)', () => {
       expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ friendlyName: 'Once' })]);
     });
 
+    it('refuses over NATS too a requestId reused for another request, with CONFLICT naming requestId (actor aside)', async () => {
+      const first = await h.command('ip-acl.create', { accountId: 'acme', friendlyName: 'Nats once', requestId: 'nats-reuse-1', actor: 'alice' });
+      expect(first.ok).toBe(true);
+      expect(await h.command('ip-acl.create', { accountId: 'acme', friendlyName: 'Nats once', requestId: 'nats-reuse-1', actor: 'bob' })).toEqual(first);
+      expect(await h.command('ip-acl.create', { accountId: 'acme', friendlyName: 'Nats twice', requestId: 'nats-reuse-1' })).toEqual({ ok: false, error: {
+        code: 'CONFLICT', message: 'this requestId (Idempotency-Key) was already used for a different request', details: [{ field: 'requestId', message: 'was already used for a different request' }],
+      } });
+    });
+
     it('answers a bad Sipauth-Min-Position 400 and one the read models do not reach in time 503 with Retry-After', async () => {
       const bad = await api().get('/v1/accounts/acme/trunks').set(auth).set('Sipauth-Min-Position', 'soon');
       expect(bad.body).toEqual(problem(400, 'VALIDATION_FAILED', 'Invalid request', 'invalid Sipauth-Min-Position', [{ field: 'Sipauth-Min-Position', message: 'must be a position (a decimal integer)' }]));
