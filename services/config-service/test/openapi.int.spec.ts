@@ -86,6 +86,7 @@ describe('the OpenAPI document of the REST API', () => {
     await call('get', cl, undefined, min);
     expect((await call('get', `${cl}/credentials?pageSize=1`, undefined, min)).body.nextPageToken).toBeDefined();
     await call('get', added.headers.location, undefined, min);
+    await call('post', `${cl}/credential-imports`, { realm: 'sipauth.test', credentials: [{ username: 'dave', password: PASSWORD }, { username: 'erin', ha1: 'a'.repeat(32) }] });
     await call('patch', cl, { friendlyName: 'Head office' });
     const changed = await call('patch', added.headers.location, { password: 'Another-Passw0rd', previousPasswordValidForSeconds: 3600 });
     const overlapping = await call('get', added.headers.location, undefined, { ...auth, 'Sipauth-Min-Position': changed.headers['sipauth-position'] });

@@ -3,10 +3,10 @@ import { Controller, Delete, Get, Param, Patch, Post, Req, Res, UseGuards } from
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BearerAuthGuard } from './bearer-auth.guard';
-import { AddCredentialBody, ChangePasswordBody, CreateCredentialListBody, EmptyCommandBody, RenameBody } from './rest-bodies';
+import { AddCredentialBody, ChangePasswordBody, CreateCredentialListBody, EmptyCommandBody, ImportCredentialsBody, RenameBody } from './rest-bodies';
 import { ApiAccountRoute, ApiRead, ApiWrite } from './rest-docs.decorators';
 import { RestGateway } from './rest-gateway';
-import { CredentialAdded, CredentialListCreated, CredentialListDetail, CredentialListPage, CredentialPage, CredentialView } from './rest-schemas';
+import { CredentialAdded, CredentialsImportedView, CredentialListCreated, CredentialListDetail, CredentialListPage, CredentialPage, CredentialView } from './rest-schemas';
 
 type Out = Promise<unknown>;
 const lists = (accountId: string) => `/v1/accounts/${accountId}/credential-lists`;
@@ -62,6 +62,19 @@ export class CredentialListsController {
   @ApiWrite(CredentialAdded)
   addCredential(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
     return this.rest.command(req, res, 'credential.add', { accountId, credentialListId }, { location: (d) => `${lists(accountId)}/${credentialListId}/credentials/${d.credentialId}` });
+  }
+
+  @Post(':credentialListId/credential-imports')
+  @ApiOperation({
+    summary: 'Import up to 1,000 credentials at once (password or MD5 HA1 per line), all or none',
+    description: 'Every refused line is named in errors[] (`credentials[17].password`); nothing is written unless every line is accepted. '
+      + '`realm` must be the service\'s digest realm. A line with an MD5 HA1 answers MD5 challenges only: set the order of every trunk using the list to ["MD5"]. '
+      + 'Send each chunk with an Idempotency-Key (e.g. file hash + chunk number) so that a resent chunk writes nothing and answers the same ids.',
+  })
+  @ApiBody({ type: ImportCredentialsBody })
+  @ApiWrite(undefined, CredentialsImportedView)
+  importCredentials(@Param('accountId') accountId: string, @Param('credentialListId') credentialListId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Out {
+    return this.rest.command(req, res, 'credential.import', { accountId, credentialListId }, { answer: true });
   }
 
   @Get(':credentialListId/credentials')

@@ -3,7 +3,7 @@
  * (a problem+json, never an HTML page or a body silently ignored):
  *  - a body that is not `application/json` (text/plain, a form, no Content-Type at all) → 415;
  *  - a charset other than UTF-8 → 415; bytes that are not UTF-8 → 400 (never stored as U+FFFD);
- *  - malformed JSON → 400; more than 64 kB → 413;
+ *  - malformed JSON → 400; more than 64 kB (256 kB for a credential import) → 413;
  *  - a body that has not fully arrived `bodyTimeoutMs` after the headers (default 10 s,
  *    CONFIG_BODY_TIMEOUT_MS) → 408 and the connection is closed, so a stalled client holds nothing.
  * A request without a body (no Content-Length or Content-Length 0, no Transfer-Encoding) passes with
@@ -13,6 +13,9 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { problem, sendProblem } from './problem';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A credential import carries up to 1,000 lines (≤ ~200 kB with the longest usernames and passwords). */
+export const MAX_IMPORT_BODY_BYTES = 256 * 1024;
+const IMPORT_PATH = /\/credential-imports\/?$/;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -81,11 +84,12 @@ function readBody(req: Request, res: Response, { bodyTimeoutMs }: JsonBodyOption
     sendProblem(res, problem('REQUEST_TIMEOUT', `the request body did not arrive within ${bodyTimeoutMs / 1000} s`, [{ field: '(body)', message: 'arrived too slowly' }]), { Connection: 'close' });
     res.once('finish', () => req.socket.destroy());
   }, bodyTimeoutMs);
+  const limit = IMPORT_PATH.test(req.path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
   const onData = (chunk: Buffer): void => {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       finish();
-      sendProblem(res, problem('PAYLOAD_TOO_LARGE', `request body is too large (at most ${MAX_BODY_BYTES / 1024} kB)`, [{ field: '(body)', message: 'is too large' }]), { Connection: 'close' });
+      sendProblem(res, problem('PAYLOAD_TOO_LARGE', `request body is too large (at most ${limit / 1024} kB)`, [{ field: '(body)', message: 'is too large' }]), { Connection: 'close' });
       res.once('finish', () => req.socket.destroy());
       return;
     }

@@ -5,6 +5,7 @@
 import { OmitType, PickType } from '@nestjs/swagger';
 import { AddCredentialDto } from '../dto/add-credential.dto';
 import { AddIpAddressDto } from '../dto/add-ip-address.dto';
+import { ImportCredentialsDto } from '../dto/import-credentials.dto';
 import { AssignListDto } from '../dto/assign-list.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ChangeCredentialPasswordDto } from '../dto/change-credential-password.dto';
@@ -19,6 +20,8 @@ import { RenameCredentialListDto } from '../dto/rename-credential-list.dto';
 export class CreateCredentialListBody extends OmitType(CreateCredentialListDto, ['accountId', 'actor'] as const) {}
 export class RenameBody extends PickType(RenameCredentialListDto, ['friendlyName', 'requestId'] as const) {}
 export class AddCredentialBody extends OmitType(AddCredentialDto, ['accountId', 'credentialListId', 'actor'] as const) {}
+/** `POST …/credential-lists/{id}/credential-imports`: up to 1,000 lines, all or none (an Idempotency-Key makes a resent chunk a no-op). */
+export class ImportCredentialsBody extends OmitType(ImportCredentialsDto, ['accountId', 'credentialListId', 'actor'] as const) {}
 export class ChangePasswordBody extends OmitType(ChangeCredentialPasswordDto, ['accountId', 'credentialListId', 'credentialId', 'actor'] as const) {}
 export class CreateIpAclBody extends OmitType(CreateIpAclDto, ['accountId', 'actor'] as const) {}
 export class AddIpAddressBody extends OmitType(AddIpAddressDto, ['accountId', 'ipAccessControlListId', 'actor'] as const) {}

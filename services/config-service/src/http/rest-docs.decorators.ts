@@ -25,9 +25,14 @@ export function ApiAccountRoute(): MethodDecorator & ClassDecorator {
   );
 }
 
-/** A write: 201 + Location + the new ids (`created`), or 204; both with Sipauth-Position. */
-export function ApiWrite(created?: Type<unknown>): MethodDecorator {
-  const success = created
+/**
+ * A write: 201 + Location + the new ids (`created`), or 204; both with Sipauth-Position. With `answer`,
+ * 200 and that body (an action that creates many resources at once: an import).
+ */
+export function ApiWrite(created?: Type<unknown>, answer?: Type<unknown>): MethodDecorator {
+  const success = answer
+    ? ApiResponse({ status: 200, description: 'Done.', type: answer, headers: { 'Sipauth-Position': POSITION } })
+    : created
     ? ApiResponse({
       status: 201, description: 'Created.', type: created,
       headers: { Location: { description: 'Path of the new resource.', schema: { type: 'string' } }, 'Sipauth-Position': POSITION },

@@ -24,7 +24,8 @@ export const MIN_POSITION_HEADER = 'Sipauth-Min-Position';
 type Data = Record<string, unknown> & { position?: string };
 
 /** How a command's success is answered: a create names the new resource's path. */
-export interface CommandShape { location?: (data: Data) => string }
+/** `location`: 201 with that Location and the data; `answer`: 200 with the data; neither: 204. */
+export interface CommandShape { location?: (data: Data) => string; answer?: true }
 /** How a query's data becomes the body: a get unwraps its one resource; a list pages. */
 export interface QueryShape { unwrap?: string; paged?: boolean }
 
@@ -61,6 +62,10 @@ export class RestGateway {
     if (position !== undefined) res.setHeader(POSITION_HEADER, position);
     if (shape.location) {
       res.status(201).setHeader('Location', shape.location(data));
+      return data;
+    }
+    if (shape.answer) {
+      res.status(200);
       return data;
     }
     res.status(204);

@@ -128,6 +128,17 @@ export class CredentialListCreated {
   @ApiProperty(ID) credentialId!: string;
 }
 export class CredentialAdded { @ApiProperty(ID) credentialId!: string }
+export class ImportedCredentialView {
+  @ApiProperty({ description: "The line's place in the request's credentials" }) index!: number;
+  @ApiProperty(ID) credentialId!: string;
+  @ApiProperty() username!: string;
+  @ApiPropertyOptional({ enum: [true], description: 'Imported from an MD5 HA1: answers MD5 challenges only' }) md5Only?: boolean;
+}
+export class CredentialsImportedView {
+  @ApiProperty(ID) credentialListId!: string;
+  @ApiProperty({ type: [ImportedCredentialView] }) credentials!: ImportedCredentialView[];
+  @ApiProperty({ description: 'Credentials that answer MD5 challenges only: every trunk using the list should offer ["MD5"]' }) md5OnlyCount!: number;
+}
 export class IpAclCreated { @ApiProperty(ID) ipAccessControlListId!: string }
 export class IpAddressAdded { @ApiProperty(ID) ipAddressId!: string }
 export class TrunkCreated { @ApiProperty(ID) trunkId!: string }
