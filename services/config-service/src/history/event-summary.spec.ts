@@ -36,3 +36,16 @@ describe('summaries of events for the audit trail', () => {
     expect(summarise({ type: 'TrunkUnassigned', data: { ...data, listKind: 'ipAccessControlList' }, streamName: 'trunk-TK1' })).toBe('IP ACL CL1 unassigned');
   });
 });
+
+describe('summaries of a credential import', () => {
+  const credentials = ['a', 'b', 'c', 'd', 'e', 'f'].map((u, i) => ({ credentialId: `CR${i}`, username: u, ha1: i === 5 ? { MD5: sealed.MD5 } : sealed, ...(i === 5 ? { md5Only: true } : {}) }));
+  const imported = { type: 'CredentialsImported', data: { credentialListId: 'CL1', realm: 'r', createdAt: 't', credentials } };
+
+  it('counts the credentials, names the first few and the MD5-only ones, and never a hash', () => {
+    expect(summarise(imported)).toBe('6 credentials imported: a, b, c, d, e, … (1 from MD5 HA1s: MD5 only)');
+    expect(summarise(imported)).not.toMatch(/SEALED|k1:/);
+  });
+
+  it('lets later events name an imported credential', () =>
+    expect(summarise({ type: 'CredentialRemoved', data: { credentialId: 'CR2' } }, namesFrom([imported]))).toBe('Credential c removed'));
+});

@@ -26,6 +26,9 @@ export function namesFrom(events: readonly EventLike[]): NameBook {
   for (const { type, data } of events) {
     const d = (data ?? {}) as Record<string, unknown>;
     if (type === 'CredentialAdded') credentials.set(str(d, 'credentialId'), str(d, 'username'));
+    if (type === 'CredentialsImported' && Array.isArray(d.credentials)) {
+      for (const c of d.credentials as Array<Record<string, unknown>>) credentials.set(str(c, 'credentialId'), str(c, 'username'));
+    }
     if (type === 'IpAddressAdded') ipAddresses.set(str(d, 'ipAddressId'), `${str(d, 'ipAddress')}/${String(d.cidrPrefixLength)}`);
   }
   return { credentials, ipAddresses };
@@ -47,6 +50,7 @@ export function summarise(event: EventLike, names: NameBook = EMPTY_NAMES): stri
         ? `Password of ${username()} changed (previous valid until ${d.previousValidUntil})`
         : `Password of ${username()} changed`;
     case 'CredentialRemoved': return `Credential ${username()} removed`;
+    case 'CredentialsImported': return importSummary(d);
     case 'IpAccessControlListCreated': return `IP ACL ${quoted(str(d, 'friendlyName'))} created`;
     case 'IpAccessControlListRenamed': return `IP ACL renamed to ${quoted(str(d, 'friendlyName'))}`;
     case 'IpAccessControlListDeleted': return 'IP ACL deleted';
@@ -69,6 +73,15 @@ export function summarise(event: EventLike, names: NameBook = EMPTY_NAMES): stri
     case 'TrunkDomainReleased': return `Domain ${str(d, 'domainName')} released by trunk ${str(d, 'trunkId')}`;
     default: return `${event.type} recorded`;
   }
+}
+
+/** `3 credentials imported: alice, bob, carol` (the first few usernames; MD5-only ones counted). */
+function importSummary(d: Record<string, unknown>): string {
+  const credentials = Array.isArray(d.credentials) ? (d.credentials as Array<Record<string, unknown>>) : [];
+  const shown = credentials.slice(0, 5).map((c) => str(c, 'username')).join(', ');
+  const md5Only = credentials.filter((c) => c.md5Only === true).length;
+  return `${credentials.length} credential${credentials.length === 1 ? '' : 's'} imported: ${shown}${credentials.length > 5 ? ', …' : ''}`
+    + (md5Only > 0 ? ` (${md5Only} from MD5 HA1s: MD5 only)` : '');
 }
 
 /** Both a trunk and its list record an assignment; the list's copy lives in the list's stream. */

@@ -73,7 +73,9 @@ function shownInAccountTrail(e: RecordedEvent): boolean {
 /** Whether an event concerns a credential or IP address by its id. */
 function mentions(e: RecordedEvent, id: string): boolean {
   const d = (e.data ?? {}) as Record<string, unknown>;
-  return d.credentialId === id || d.ipAddressId === id;
+  if (d.credentialId === id || d.ipAddressId === id) return true;
+  // An import adds many credentials in one event.
+  return Array.isArray(d.credentials) && (d.credentials as Array<{ credentialId?: unknown }>).some((c) => c?.credentialId === id);
 }
 
 function entryOf(e: RecordedEvent, names?: NameBook): HistoryEntry {
