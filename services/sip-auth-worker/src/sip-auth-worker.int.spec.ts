@@ -94,6 +94,14 @@ describe('sip-auth-worker over NATS (read model written directly)', () => {
     expect(text).toMatch(/sipauth_worker_index_entries\{kind="trunks"\} 1/);
   });
 
+  it('reports ready only once its deciding subjects are subscribed: asked at once, it answers', async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    const late = await startSipAuthWorker(testEnv(ns, { WORKER_HTTP_PORT: '0' }));
+    workers.push(late);
+    await until(() => late.status().ready);
+    expect((await authorize(invite)).decision).toBeDefined();
+  });
+
   it('refuses to start without its keys, with a clear error', async () => {
     const env = testEnv(ns, { WORKER_HTTP_PORT: '0' });
     delete (env as Record<string, string>).SIPAUTH_SEALING_KEYS;

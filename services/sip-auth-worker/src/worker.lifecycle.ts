@@ -20,14 +20,17 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.responder.serveStatus();
+    this.watcher.requireServing();
     this.watcher.start((err) => this.logger.error(`read-model watcher stopped: ${err.message}`));
-    // A replica joins the deciding queue group only when it can decide, so none answers from a half-loaded index.
-    void this.watcher.loaded.then(() => {
+    // A replica joins the deciding queue group only when it can decide, so none answers from a half-loaded
+    // index; it reports ready only once the server has its subscriptions, so none is asked too early.
+    void this.watcher.loaded.then(async () => {
       if (this.shuttingDown) return;
-      this.responder.serveDecisions();
       this.operators.serve();
+      await this.responder.serveDecisions();
+      this.watcher.markServing();
       this.logger.log(`ready at position ${this.watcher.status().position}`);
-    });
+    }).catch((err: Error) => this.logger.error(`cannot serve: ${err.message}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

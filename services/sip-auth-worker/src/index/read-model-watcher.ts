@@ -28,6 +28,8 @@ export class ReadModelWatcher {
   private reloadActive = false;
   private reconnected = false;
   private markLoaded!: () => void;
+  /** False between requireServing() and markServing(): ready also means the deciding subjects are subscribed. */
+  private serving = true;
   /** Resolves when the first generation has been loaded. */
   readonly loaded = new Promise<void>((resolve) => { this.markLoaded = resolve; });
 
@@ -41,7 +43,15 @@ export class ReadModelWatcher {
   /** The index of the active generation; undefined until the first one is loaded. */
   get index(): AuthIndex | undefined { return this.current?.index; }
 
-  get ready(): boolean { return this.current !== undefined; }
+  get ready(): boolean { return this.current !== undefined && this.serving; }
+
+  /**
+   * Makes `ready` wait for markServing() as well, so that a caller who sees ready (auth.status,
+   * /readyz, a test) is never answered "no responders" by a replica still subscribing.
+   */
+  requireServing(): void { this.serving = false; }
+
+  markServing(): void { this.serving = true; }
 
   /** The read-model bucket the index was loaded from (changes when a rebuild is swapped in). */
   get bucket(): string | undefined { return this.current?.bucket; }
@@ -49,7 +59,7 @@ export class ReadModelWatcher {
   status(): AuthStatus {
     const index = this.current?.index;
     return {
-      ready: index !== undefined,
+      ready: index !== undefined && this.serving,
       position: index?.position ?? '0',
       counts: index?.counts() ?? { trunks: 0, credentialLists: 0, credentials: 0, ipAccessControlLists: 0, ipRanges: 0 },
     };

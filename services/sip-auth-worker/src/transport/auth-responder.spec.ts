@@ -13,7 +13,7 @@ const flush = () => new Promise((r) => setImmediate(r));
 
 function harness(authorizer: Partial<Authorizer> = {}, metrics: Partial<WorkerMetrics> = {}) {
   const callbacks = new Map<string, Callback>();
-  const nc = { subscribe: (subject: string, opts: { callback: Callback }) => { callbacks.set(subject, opts.callback); return { drain: async () => undefined }; } };
+  const nc = { flush: async () => undefined, subscribe: (subject: string, opts: { callback: Callback }) => { callbacks.set(subject, opts.callback); return { drain: async () => undefined }; } };
   const logged: string[] = [];
   const responder = new AuthResponder({
     nc: nc as unknown as NatsConnection, namespace: 'ns',

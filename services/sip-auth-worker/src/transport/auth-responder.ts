@@ -39,9 +39,10 @@ export class AuthResponder {
     });
   }
 
-  /** Joins the queue group for the deciding operations; call once the index is loaded. */
-  serveDecisions(): void {
+  /** Joins the queue group for the deciding operations; call once the index is loaded. Resolves once the server has the subscriptions. */
+  async serveDecisions(): Promise<void> {
     for (const op of ['authorize', 'challenge', 'verify'] as const) this.subscribe(op, (msg) => this.decide(op, msg));
+    await this.deps.nc.flush();
   }
 
   /** Stops taking requests and lets the ones in flight finish. */
