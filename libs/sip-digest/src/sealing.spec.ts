@@ -1,4 +1,4 @@
-import { SealingKeyring, computeHa1s, sealHa1s, unsealHa1s } from './index';
+import { SealingKeyring, computeHa1s, sealHa1s, sealMd5Ha1, unsealHa1s, unsealPresentHa1s } from './index';
 
 const k = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 const ha1 = '939e7578ed9e3c518a452acee763bce9';
@@ -76,5 +76,20 @@ describe('sealHa1s / unsealHa1s', () => {
     expect(() => sealHa1s(keyring, partial as typeof ha1s, 'cred-1')).toThrow(/SHA-512-256 HA1 is missing/);
     const { MD5: _gone, ...sealed } = sealHa1s(keyring, ha1s, 'cred-1');
     expect(() => unsealHa1s(keyring, sealed as typeof ha1s, 'cred-1')).toThrow(/^MD5: sealed value is malformed/);
+  });
+});
+
+describe('unsealPresentHa1s', () => {
+  const keyring = SealingKeyring.fromConfig(`k1:${k(1)}`);
+
+  it('opens an MD5 HA1 sealed alone and leaves the other algorithms absent, never empty', () => {
+    const opened = unsealPresentHa1s(keyring, { ...sealMd5Ha1(keyring, ha1, 'L/C'), 'SHA-256': '' }, 'L/C');
+    expect(opened).toEqual({ 'MD5': ha1 });
+  });
+
+  it('opens all three like unsealHa1s, and names the slot that cannot be opened', () => {
+    const sealed = sealHa1s(keyring, computeHa1s('alice', 'r', 'pw'), 'L/C');
+    expect(unsealPresentHa1s(keyring, sealed, 'L/C')).toEqual(unsealHa1s(keyring, sealed, 'L/C'));
+    expect(() => unsealPresentHa1s(keyring, { ...sealed, 'SHA-256': sealed['MD5'] }, 'L/C')).toThrow(/^SHA-256: /);
   });
 });

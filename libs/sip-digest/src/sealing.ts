@@ -99,6 +99,25 @@ export function sealMd5Ha1(keyring: SealingKeyring, md5Ha1: string, aad: string)
   return { 'MD5': keyring.seal(md5Ha1, `${aad}|MD5`) };
 }
 
+/**
+ * Opens the HA1s a credential holds, which may be fewer than three (an MD5 HA1 alone, see
+ * {@link sealMd5Ha1}): an absent or empty slot stays absent, never an empty HA1. Throws like
+ * {@link SealingKeyring.unseal} for a slot that is present but cannot be opened.
+ */
+export function unsealPresentHa1s(keyring: SealingKeyring, sealed: Partial<Record<BaseAlgorithm, string>>, aad: string): Partial<Record<BaseAlgorithm, string>> {
+  const out: Partial<Record<BaseAlgorithm, string>> = {};
+  for (const alg of ALGORITHMS) {
+    const value = sealed[alg];
+    if (typeof value !== 'string' || value === '') continue;
+    try {
+      out[alg] = keyring.unseal(value, `${aad}|${alg}`);
+    } catch (e) {
+      throw new Error(`${alg}: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
 /** Opens what {@link sealHa1s} sealed; throws like {@link SealingKeyring.unseal}. */
 export function unsealHa1s(keyring: SealingKeyring, sealed: Record<BaseAlgorithm, string>, aad: string): Record<BaseAlgorithm, string> {
   const out = {} as Record<BaseAlgorithm, string>;

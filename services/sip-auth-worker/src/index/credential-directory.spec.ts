@@ -1,5 +1,5 @@
 import type { CredentialDoc } from '@sipauth/contracts';
-import { computeHa1s, computeUserhash, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
+import { computeHa1s, computeUserhash, sealHa1s, SealingKeyring, sealMd5Ha1 } from '@sipauth/sip-digest';
 import { CredentialDirectory } from './credential-directory';
 
 const REALM = 'sip.example.net';
@@ -17,6 +17,16 @@ const byHash = (d: CredentialDirectory, username: string, alg: 'MD5' | 'SHA-256'
   d.find(ACCOUNT, lists, computeUserhash(alg, username, REALM).toUpperCase(), true, alg);
 
 describe('CredentialDirectory', () => {
+  it('opens a credential imported from an MD5 HA1 alone: MD5 answers, the other algorithms have no HA1 (never an empty one)', () => {
+    const d = new CredentialDirectory(REALM, keyring);
+    const md5 = computeHa1s('Bob', REALM, 'pw-Bob').MD5;
+    d.put({ ...credential('CR2', 'Bob'), ha1: sealMd5Ha1(keyring, md5, 'CL1/CR2') } as CredentialDoc);
+    const [found] = byName(d, 'Bob');
+    expect(found.ha1('MD5')).toBe(md5);
+    expect(found.ha1('SHA-256')).toBeUndefined();
+    expect(found.ha1('SHA-512-256')).toBeUndefined();
+  });
+
   it('finds a credential by its exact username, with its ids and the HA1 of each algorithm', () => {
     const d = new CredentialDirectory(REALM, keyring);
     d.put(credential('CR1', 'Alice'));

@@ -20,7 +20,7 @@
  *    removal, and the entry is replaced whole, so the overlap ends at once.
  */
 import type { CredentialDoc } from '@sipauth/contracts';
-import { BaseAlgorithm, computeUserhash, ha1SealingContext, SealingKeyring, unsealHa1s } from '@sipauth/sip-digest';
+import { BaseAlgorithm, computeUserhash, ha1SealingContext, SealingKeyring, unsealPresentHa1s } from '@sipauth/sip-digest';
 import type { CredentialCandidate } from '../authorization/auth-lookup';
 
 /** Where each algorithm's HA1 sits in a packed string. */
@@ -40,7 +40,7 @@ function unpackHa1(packed: string, algorithm: BaseAlgorithm): string {
   return packed.slice(start, end < 0 ? undefined : end);
 }
 
-function unpackAll(packed: string): Record<BaseAlgorithm, string> {
+function unpackAll(packed: string): Partial<Record<BaseAlgorithm, string>> {
   const [md5, sha256, sha512256] = packed.split(SEPARATOR);
   return { 'MD5': md5, 'SHA-256': sha256, 'SHA-512-256': sha512256 };
 }
@@ -57,13 +57,15 @@ class Ha1Set {
 
   get(algorithm: BaseAlgorithm, list: ListEntry, credentialId: string, which: string): string | undefined {
     if (this.sealed) this.open(list, credentialId, which);
-    return this.ha1s === null ? undefined : unpackHa1(this.ha1s, algorithm);
+    // An empty slot (a credential imported from an MD5 HA1 has no other) is no HA1, never an empty one anyone could answer.
+    const ha1 = this.ha1s === null ? '' : unpackHa1(this.ha1s, algorithm);
+    return ha1 === '' ? undefined : ha1;
   }
 
   private open(list: ListEntry, credentialId: string, which: string): void {
     this.sealed = false;
     try {
-      const opened = unsealHa1s(list.keyring, unpackAll(this.ha1s as string), ha1SealingContext(list.listId, credentialId));
+      const opened = unsealPresentHa1s(list.keyring, unpackAll(this.ha1s as string), ha1SealingContext(list.listId, credentialId));
       this.ha1s = packHa1s(opened);
     } catch (err) {
       this.ha1s = null;
