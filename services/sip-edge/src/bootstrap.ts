@@ -35,8 +35,8 @@ export async function startSipEdge(env: NodeJS.ProcessEnv = process.env, log: Si
   const settings = readSipEdgeSettings(env);
   const nc = await connect(natsConnectOptions(settings.shared, 'sip-edge'));
   let evapi: EvapiConnection | undefined;
-  const bridge = new AuthBridge(nc, settings.shared.namespace, settings.authTimeoutMs, (p) => evapi?.send(p), log, settings.shared.natsInboxPrefix);
-  evapi = new EvapiConnection({ ...settings.evapi, onMessage: (p) => bridge.handle(p), onLog: log });
+  const bridge = new AuthBridge(nc, settings.shared.namespace, settings.authTimeoutMs, (p) => evapi?.send(p), log, settings.shared.natsInboxPrefix, settings.batchMs);
+  evapi = new EvapiConnection({ ...settings.evapi, batchMs: settings.batchMs, onMessage: (p) => bridge.handle(p), onLog: log });
   const ops = await startOpsServer(settings.httpPort, { ready: () => !!evapi?.isConnected && !nc.isClosed(), counters: bridge.counters })
     .catch(async (err) => {
       await nc.close();

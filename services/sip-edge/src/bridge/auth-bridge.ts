@@ -6,6 +6,7 @@
 import type { NatsConnection } from 'nats';
 import { AuthDecision, authSubject, Reply } from '@sipauth/contracts';
 import { answerFor, decodeQuestion, EdgeAnswer, EdgeQuestion, unavailable } from './edge-messages';
+import { Batcher } from './batcher';
 import { InboxRequester, RequestOutcome } from './inbox-requester';
 
 export interface BridgeCounters {
@@ -21,6 +22,7 @@ export class AuthBridge {
   readonly counters: BridgeCounters = { questions: 0, answers: { 200: 0, 403: 0, 404: 0, 407: 0, 503: 0 }, unanswered: 0, malformed: 0 };
   private readonly subject: string;
   private readonly requester: InboxRequester;
+  private readonly questions: Batcher<EdgeQuestion>;
 
   constructor(
     nc: NatsConnection,
@@ -29,9 +31,14 @@ export class AuthBridge {
     private readonly answer: (payload: string) => void,
     private readonly log: (level: 'info' | 'warn', message: string) => void,
     inboxPrefix?: string,
+    batchMs = 0,
   ) {
     this.subject = authSubject(namespace, 'authorize');
     this.requester = new InboxRequester(nc, timeoutMs, inboxPrefix);
+    // Publishes made in one turn leave in one write (nats.js flushes once per microtask checkpoint).
+    this.questions = new Batcher(batchMs, (batch) => {
+      for (const q of batch) this.requester.request(this.subject, JSON.stringify(q.request), (outcome) => this.settle(q, outcome));
+    });
   }
 
   /** Handles one evapi payload; the answer is sent when the worker replies. */
@@ -45,7 +52,7 @@ export class AuthBridge {
       return;
     }
     this.counters.questions++;
-    this.requester.request(this.subject, JSON.stringify(question.request), (outcome) => this.settle(question, outcome));
+    this.questions.push(question);
   }
 
   close(): void {

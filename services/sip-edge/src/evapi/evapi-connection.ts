@@ -4,6 +4,7 @@
  * a lost connection leaves unanswered (its fr timer).
  */
 import { Socket, createConnection } from 'node:net';
+import { Batcher } from '../bridge/batcher';
 import { encodeNetstring, NetstringReader } from './netstring';
 
 export interface EvapiConnectionOptions {
@@ -11,6 +12,8 @@ export interface EvapiConnectionOptions {
   port: number;
   onMessage(payload: string): void;
   onLog(level: 'info' | 'warn', message: string): void;
+  /** Batch window of answer writes (ms; 0: one write per event-loop turn). */
+  batchMs?: number;
 }
 
 export class EvapiConnection {
@@ -18,10 +21,13 @@ export class EvapiConnection {
   private connected = false;
   private closed = false;
   private retry?: NodeJS.Timeout;
-  private pending: Buffer[] = [];
-  private flushScheduled = false;
+  private readonly outbox: Batcher<Buffer>;
 
-  constructor(private readonly opts: EvapiConnectionOptions) {}
+  constructor(private readonly opts: EvapiConnectionOptions) {
+    this.outbox = new Batcher(opts.batchMs ?? 0, (frames) => {
+      if (this.connected) this.socket?.write(frames.length === 1 ? frames[0] : Buffer.concat(frames));
+    });
+  }
 
   get isConnected(): boolean {
     return this.connected;
@@ -64,18 +70,9 @@ export class EvapiConnection {
     });
   }
 
-  /** Queues one framed message; all messages of one event-loop turn go out in a single write. */
+  /** Queues one framed message; the messages of one batch window go out in a single write. */
   send(payload: string): void {
-    if (!this.connected || !this.socket) return;
-    this.pending.push(encodeNetstring(payload));
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      const batch = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-      this.pending = [];
-      if (this.connected) this.socket?.write(batch);
-    });
+    if (this.connected && this.socket) this.outbox.push(encodeNetstring(payload));
   }
 
   close(): void {
