@@ -54,9 +54,13 @@ export function planFor(event: RecordedEvent): Plan {
   }
 }
 
-/** The keys whose current documents {@link project} needs to read for this event (tombstones included). */
+/**
+ * The keys whose current documents {@link project} needs to read for this event (tombstones included).
+ * Only parentless documents (lists, ACLs, trunks) ever get a tombstone, so a child's own tombstone key
+ * is never read: an import of 250 credentials reads 250 keys, not 500.
+ */
 export const keysToRead = (event: RecordedEvent): string[] =>
-  [...new Set(planFor(event).targets.flatMap((t) => (t.parentKey ? [t.key, t.parentKey] : [t.key])).flatMap((k) => [k, tombstoneKey(k)]))];
+  [...new Set(planFor(event).targets.flatMap((t) => (t.parentKey ? [t.key, t.parentKey, tombstoneKey(t.parentKey)] : [t.key, tombstoneKey(t.key)])))];
 
 const hasApplied = (doc: ReadModelDoc | undefined, event: RecordedEvent): boolean => doc !== undefined && doc.revision >= event.revision;
 const appliedTo = (read: ReadDoc, key: string, event: RecordedEvent): boolean =>
