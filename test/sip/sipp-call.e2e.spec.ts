@@ -56,6 +56,11 @@ describe('sipp through the Kamailio edge', () => {
     expectSippExit(await sipp('uac-refused-404.xml', 'no-such-trunk.sipauth.test'), 0, edge.kamailioLog());
   });
 
+  it('completes a call whose credentialed INVITE is retransmitted with the same branch: not denied as a replay', async () => {
+    const { domain } = await edge.createTrunk({ credentials: USER });
+    expectSippExit(await sipp('uac-auth-retransmit.xml', domain, USER), 0, edge.kamailioLog());
+  });
+
   it('runs ten authenticated calls in a row without a failed call', async () => {
     const { domain } = await edge.createTrunk({ credentials: USER });
     expectSippExit(await sipp('uac-auth.xml', domain, { ...USER, calls: 10, extra: ['-r', '20'] }), 0, edge.kamailioLog());
