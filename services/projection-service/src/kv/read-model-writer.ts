@@ -93,7 +93,9 @@ export class ReadModelWriter {
   }
 
   private async execute(op: KvOp): Promise<void> {
-    if (op.op === 'put') {
+    if (op.op === 'put' && op.ifAbsent && !this.cache.has(op.key)) {
+      await this.putIfAbsent(op.key, op.doc);
+    } else if (op.op === 'put') {
       const kvRevision = await this.casPut(op.key, op.doc, this.cache.get(op.key)?.kvRevision ?? 0);
       this.cache.set(op.key, { doc: op.doc, kvRevision });
     } else if (op.op === 'delete') {
@@ -105,6 +107,28 @@ export class ReadModelWriter {
         await this.kv.delete(key);
         this.cache.delete(key);
       }
+    }
+  }
+
+  /**
+   * Creates a key not read beforehand. Present already: either this very event wrote it (an apply cut
+   * short before the parent; the document's revision says so, nothing to do) or it was deleted since (a
+   * delete marker: write over it); anything else means another writer, as with every CAS refusal.
+   */
+  private async putIfAbsent(key: string, doc: ReadModelDoc): Promise<void> {
+    try {
+      this.cache.set(key, { doc, kvRevision: await this.kv.put(key, encodeJson(doc), { previousSeq: 0 }) });
+      return;
+    } catch (err) {
+      if (!isWrongLastSequence(err)) throw err;
+    }
+    this.cache.delete(key);
+    await this.load(key);
+    const found = this.cache.get(key) as Cached;
+    if (found.doc === undefined) {
+      this.cache.set(key, { doc, kvRevision: await this.casPut(key, doc, found.kvRevision) });
+    } else if ((found.doc as { revision?: number }).revision !== (doc as { revision: number }).revision) {
+      throw new FencedOut(key);
     }
   }
 

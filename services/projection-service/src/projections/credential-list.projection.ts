@@ -92,6 +92,7 @@ export function planCredentialListEvent(event: Event, accountId: string): Plan {
     event.data.credentials.forEach(({ credentialId }, index) => plan.targets.push({
       key: keys.credential(accountId, listId, credentialId),
       parentKey: listKey,
+      createOnly: true,
       evolve: (current) => (current ? undefined : importedCredential(event, index, accountId)),
     }));
   }

@@ -21,7 +21,8 @@ export const tombstoneKey = (key: string): string => `tombstone.${key}`;
 
 /** One write into the read-model bucket. `deleteMatching` removes every key a KV filter matches. */
 export type KvOp =
-  | { op: 'put'; key: string; doc: ReadModelDoc }
+  /** `ifAbsent`: the key is not read first; written only if absent, else it must already hold this event's document. */
+  | { op: 'put'; key: string; doc: ReadModelDoc; ifAbsent?: true }
   | { op: 'delete'; key: string }
   | { op: 'deleteMatching'; filter: string };
 
@@ -45,6 +46,12 @@ export type Evolved<D> = D | null | undefined;
 export interface Target {
   key: string;
   parentKey?: string;
+  /**
+   * Only ever created, by this event (an imported credential: the decider saw its id free), so it is not
+   * read beforehand: it is written if absent, and an existing one can only be this event's own earlier
+   * write (an apply cut short before the parent), which the writer verifies instead of overwriting.
+   */
+  createOnly?: true;
   evolve(current: ReadModelDoc | undefined): Evolved<ReadModelDoc>;
 }
 

@@ -60,7 +60,10 @@ export function planFor(event: RecordedEvent): Plan {
  * is never read: an import of 250 credentials reads 250 keys, not 500.
  */
 export const keysToRead = (event: RecordedEvent): string[] =>
-  [...new Set(planFor(event).targets.flatMap((t) => (t.parentKey ? [t.key, t.parentKey, tombstoneKey(t.parentKey)] : [t.key, tombstoneKey(t.key)])))];
+  [...new Set(planFor(event).targets.flatMap((t) => {
+    if (!t.parentKey) return [t.key, tombstoneKey(t.key)];
+    return t.createOnly ? [t.parentKey, tombstoneKey(t.parentKey)] : [t.key, t.parentKey, tombstoneKey(t.parentKey)];
+  }))];
 
 const hasApplied = (doc: ReadModelDoc | undefined, event: RecordedEvent): boolean => doc !== undefined && doc.revision >= event.revision;
 const appliedTo = (read: ReadDoc, key: string, event: RecordedEvent): boolean =>
@@ -87,7 +90,7 @@ export function project(event: RecordedEvent, read: ReadDoc): KvOp[] {
         ops.push({ op: 'put', key: tombstoneKey(target.key), doc: tombstone });
       }
       if (current) ops.push({ op: 'delete', key: target.key });
-    } else if (next !== undefined) ops.push({ op: 'put', key: target.key, doc: next });
+    } else if (next !== undefined) ops.push({ op: 'put', key: target.key, doc: next, ...(target.createOnly && !current ? { ifAbsent: true as const } : {}) });
   }
   return ops;
 }
