@@ -17,7 +17,7 @@ interface Cached { doc: ReadModelDoc | undefined; kvRevision: number }
 
 const CACHE_LIMIT = 50_000;
 /** KV requests in flight at once for one event's reads or independent writes. */
-const BATCH = 128;
+const BATCH = 256;
 
 /** Runs `work` on every item, at most {@link BATCH} at a time; the first failure is thrown once all in flight settled. */
 async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
