@@ -1,6 +1,6 @@
 /** Read-model documents as projection-service writes them, for the worker's integration tests. */
 import type { NatsConnection } from 'nats';
-import { ACTIVE_KEY, CredentialDoc, IpAddressDoc, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
+import { ACTIVE_KEY, CredentialDoc, CredentialListDoc, IpAddressDoc, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
 import { computeHa1s, SealingKeyring, sealHa1s } from '@sipauth/sip-digest';
 
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
@@ -13,6 +13,7 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1) 
   const bucket = readModelBucket(ns, generation);
   const kv = await js.views.kv(bucket, { history: 1 });
   let position = 0;
+  const listCounts = new Map<string, number>();
   const advance = async () => {
     await kv.put(POSITION_KEY, JSON.stringify({ position: String(++position), updatedAt: meta.updatedAt }));
     return String(position);
@@ -31,10 +32,18 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1) 
       ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
       credentialListIds: [], ipAccessControlListIds: [], digestAlgorithms: [], ...opts,
     } satisfies TrunkDoc),
-    credential: (listId: string, id: string, username: string, password: string) => put(keys.credential(ACCOUNT, listId, id), {
-      ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: 'sipauth.test',
-      ha1: sealHa1s(keyring, computeHa1s(username, 'sipauth.test', password), `${listId}/${id}`),
-    } satisfies CredentialDoc),
+    /** A credential, and its list's document counting it (as projection-service writes both for one event). */
+    credential: async (listId: string, id: string, username: string, password: string) => {
+      const credentialCount = (listCounts.get(listId) ?? 0) + 1;
+      listCounts.set(listId, credentialCount);
+      await kv.put(keys.credentialList(ACCOUNT, listId), JSON.stringify({
+        ...meta, credentialListId: listId, accountId: ACCOUNT, friendlyName: listId, credentialCount, assignedTrunkIds: [],
+      } satisfies CredentialListDoc));
+      return put(keys.credential(ACCOUNT, listId, id), {
+        ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: 'sipauth.test',
+        ha1: sealHa1s(keyring, computeHa1s(username, 'sipauth.test', password), `${listId}/${id}`),
+      } satisfies CredentialDoc);
+    },
     range: (aclId: string, id: string, ipAddress: string, cidrPrefixLength: number) => put(keys.ipAddress(ACCOUNT, aclId, id), {
       ...meta, ipAddressId: id, ipAccessControlListId: aclId, accountId: ACCOUNT, friendlyName: id, ipAddress, cidrPrefixLength,
     } satisfies IpAddressDoc),

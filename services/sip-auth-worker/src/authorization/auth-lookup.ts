@@ -42,6 +42,7 @@ export interface AuthLookup {
   /**
    * The credentials of the trunk's lists with this username (exact match, see CredentialDirectory)
    * or, when `userhash` is true, whose H(username:realm) under `algorithm` is this hex value.
+   * A promise when a list has to be loaded first (credentials on demand, see CredentialCache).
    */
-  credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[];
+  credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] | Promise<CredentialCandidate[]>;
 }

@@ -196,7 +196,9 @@ export class Authorizer {
     if (!uriTarget || (input.method !== 'ACK' && !sameTarget(uriTarget, input.requestUri))) return refuse('uri-mismatch');
 
     const username = credentials.username ?? '';
-    const candidates = this.deps.index.credentialsFor(trunk, username, credentials.userhash, base);
+    const found = this.deps.index.credentialsFor(trunk, username, credentials.userhash, base);
+    // Cached lists answer at once; awaiting only a load keeps the hot path free of an extra turn.
+    const candidates = Array.isArray(found) ? found : await found;
     if (candidates.length === 0) return this.failed(trunk, source, username, 'unknown-user', run, refuse);
     const methods = hashedMethods(input.method, ackOrCancel);
     const verifies = (ha1: string | undefined) => ha1 !== undefined && methods.some((method) => verifyResponse(credentials, { ha1, method, body: input.body }));

@@ -4,11 +4,12 @@
  * when `meta.position` P has been applied every document up to P has been too.
  */
 import {
-  AuthStatus, CredentialDoc, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
+  AuthStatus, CredentialDoc, CredentialListDoc, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
 } from '@sipauth/contracts';
 import { CidrMatcher, SourceIp } from '@sipauth/ip-acl-match';
 import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
 import type { AuthLookup, CredentialCandidate, MatchedRange, TrunkView } from '../authorization/auth-lookup';
+import { CredentialCache, ListLoader } from './credential-cache';
 import { CredentialDirectory } from './credential-directory';
 
 class TrunkEntry implements TrunkView {
@@ -42,8 +43,10 @@ export class AuthIndex implements AuthLookup {
   private readonly byDomain = new Map<string, TrunkEntry>();
   /** Every trunk document naming a domain (normally one; see resolveDomain). */
   private readonly domainHolders = new Map<string, Set<TrunkEntry>>();
-  private readonly credentials: CredentialDirectory;
-  private readonly credentialLists = new Set<string>();
+  private readonly credentials: CredentialCache;
+  /** List (account-scoped) → its credential count from the list document: the status counts every credential, cached or not. */
+  private readonly credentialLists = new Map<string, number>();
+  private credentialTotal = 0;
   private readonly ipAcls = new Set<string>();
   /** ACL (account-scoped) → its ranges (`address/prefix`) by address id; the documents themselves are not kept. */
   private readonly ranges = new Map<string, Map<string, string>>();
@@ -52,9 +55,16 @@ export class AuthIndex implements AuthLookup {
   private readonly matchers = new Map<TrunkEntry, CidrMatcher<string>>();
   private positionText = '0';
 
-  constructor(realm: string, keyring: SealingKeyring) {
-    this.credentials = new CredentialDirectory(realm, keyring);
+  /** @param maxCachedCredentials bound of the on-demand credential cache (see {@link CredentialCache}). */
+  constructor(realm: string, keyring: SealingKeyring, maxCachedCredentials?: number) {
+    this.credentials = new CredentialCache(new CredentialDirectory(realm, keyring), maxCachedCredentials);
   }
+
+  /** From now on credentials are loaded by list on demand through `loader`, and only cached lists follow updates. */
+  loadCredentialsWith(loader: ListLoader): void { this.credentials.attach(loader); }
+
+  /** What the credential cache holds. */
+  cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
 
   /** The position of the last event applied to this generation. */
   get position(): string { return this.positionText; }
@@ -63,14 +73,17 @@ export class AuthIndex implements AuthLookup {
     return {
       trunks: this.trunks.size,
       credentialLists: this.credentialLists.size,
-      credentials: this.credentials.size,
+      credentials: this.credentialTotal,
       ipAccessControlLists: this.ipAcls.size,
       ipRanges: this.rangeCount,
     };
   }
 
-  /** Applies one KV entry: a document, or `undefined` for a deleted key. Unknown keys are ignored. */
-  apply(key: string, value: unknown): void {
+  /**
+   * Applies one KV entry: a document, or `undefined` for a deleted key. Unknown keys are ignored.
+   * `revision` (the KV revision) orders a credential change against a list load in progress.
+   */
+  apply(key: string, value: unknown, revision = 0): void {
     const k = parseKey(key);
     if (!k) return;
     switch (k.kind) {
@@ -80,17 +93,13 @@ export class AuthIndex implements AuthLookup {
       case 'trunk':
         return this.applyTrunk(scoped(k.accountId, k.id), value as TrunkDoc | undefined);
       case 'credential-list':
-        if (value) this.credentialLists.add(scoped(k.accountId, k.id));
-        else this.credentialLists.delete(scoped(k.accountId, k.id));
-        return;
+        return this.applyCredentialList(scoped(k.accountId, k.id), value as CredentialListDoc | undefined);
       case 'ip-acl':
         if (value) this.ipAcls.add(scoped(k.accountId, k.id));
         else this.ipAcls.delete(scoped(k.accountId, k.id));
         return;
       case 'credential':
-        if (value) this.credentials.put(value as CredentialDoc);
-        else this.credentials.remove(k.accountId, k.parentId, k.id);
-        return;
+        return this.credentials.changed(k.accountId, k.parentId, { credentialId: k.id, doc: value as CredentialDoc | undefined, revision });
       case 'ip-address':
         return this.applyIpAddress(scoped(k.accountId, k.parentId), k.id, value as IpAddressDoc | undefined);
     }
@@ -115,7 +124,7 @@ export class AuthIndex implements AuthLookup {
     return matcher.lookupParsed(source);
   }
 
-  credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] {
+  credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] | Promise<CredentialCandidate[]> {
     return this.credentials.find(trunk.accountId, trunk.credentialListIds, username, userhash, algorithm);
   }
 
@@ -136,6 +145,14 @@ export class AuthIndex implements AuthLookup {
       this.matchers.set(trunk, matcher);
     }
     return matcher;
+  }
+
+  private applyCredentialList(id: string, doc: CredentialListDoc | undefined): void {
+    this.credentialTotal -= this.credentialLists.get(id) ?? 0;
+    if (!doc) { this.credentialLists.delete(id); return; }
+    const count = Number.isSafeInteger(doc.credentialCount) ? doc.credentialCount : 0;
+    this.credentialLists.set(id, count);
+    this.credentialTotal += count;
   }
 
   private applyTrunk(id: string, doc: TrunkDoc | undefined): void {

@@ -155,6 +155,15 @@ export class CredentialDirectory {
     this.count--;
   }
 
+  /** Forgets a whole list (evicted from the on-demand cache). */
+  dropList(accountId: string, listId: string): void {
+    const key = listKey(accountId, listId);
+    const list = this.lists.get(key);
+    if (!list) return;
+    this.count -= list.byId.size;
+    this.lists.delete(key);
+  }
+
   /** Candidates in the given lists, in the lists' order. */
   find(accountId: string, listIds: readonly string[], username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] {
     const found: CredentialCandidate[] = [];

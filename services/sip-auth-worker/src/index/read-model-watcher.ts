@@ -1,18 +1,24 @@
 /**
  * Keeps an {@link AuthIndex} in step with the active read model in NATS KV: follows the `active`
- * pointer of `<ns>_projection`; for each generation it loads every key through a KV watcher and
- * then applies updates as they come. A new generation (a rebuild) is loaded fully beside the
+ * pointer of `<ns>_projection`; for each generation it reads trunks, lists and ACLs (credentials
+ * are loaded by list on demand, see CredentialCache) and then applies updates as they come. A new generation (a rebuild) is loaded fully beside the
  * current one and then swapped in by one assignment, so requests never see a half-loaded index.
  *
  * After the connection comes back from a drop it reloads the active generation at once: the server
  * may have lost the watches' consumers (a NATS restart does), and nats.js would notice only after
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
-import type { KV, KvEntry, NatsConnection, QueuedIterator, Status } from 'nats';
-import { ACTIVE_KEY, ActiveReadModel, AuthStatus, projectionBucket } from '@sipauth/contracts';
+import { KvWatchInclude, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
+import { ACTIVE_KEY, ActiveReadModel, AuthStatus, keys, POSITION_KEY, projectionBucket } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
+import { kvListLoader, readSnapshot } from './kv-snapshot';
 
 interface Generation { bucket: string; index: AuthIndex; watch: QueuedIterator<KvEntry> }
+/** Update-watch entries held while a generation is read (`held` undefined once it is live). */
+interface Gate { held?: KvEntry[]; ended?: boolean }
+
+/** What a worker reads eagerly, position first (see load). Credentials are read by list on demand. */
+const EAGER_FILTERS = [POSITION_KEY, 'acct.*.trunk.*', 'acct.*.credential-list.*', 'acct.*.ip-acl.*', 'acct.*.ip-address.*.*'];
 
 const RETRY_MS = 250;
 const RESTART_MS = 1000;
@@ -130,20 +136,43 @@ export class ReadModelWatcher {
     }
   }
 
+  /**
+   * Loads a generation (issue 14): one update watch of the whole bucket is started first and held;
+   * then the position, trunks, lists, ACLs and ranges are read eagerly, each kind by its own key
+   * filter (NATS 2.9 has one filter per consumer), the position first so that it never claims more
+   * than the kinds read after it; credentials are not read at all (loaded by list on demand, see
+   * CredentialCache). The held updates are then applied where newer than what the reads saw (KV
+   * revisions are stream sequences), and from then on as they come: a change made while the worker
+   * loads is never lost.
+   */
   private async load(bucket: string): Promise<void> {
     const kv = await this.bindWhenPresent(bucket);
     if (!kv) return;
     const index = this.newIndex();
-    let initialised = false;
-    let markInitialised!: () => void;
-    const loaded = new Promise<void>((resolve) => { markInitialised = resolve; });
-    const watch = await kv.watch({ key: '>', initializedFn: () => { initialised = true; markInitialised(); } });
+    index.loadCredentialsWith(kvListLoader(kv, keys.credentialsOf));
+    const watch = await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly });
     this.loading = watch;
-    // A watch that ends before it is initialised (stopped on a reconnect, a lost consumer) would otherwise never resolve `loaded`.
-    await Promise.race([loaded, this.apply(watch, index, bucket)]);
+    const gate: Gate = { held: [] };
+    const following = this.apply(watch, index, bucket, gate);
+    const revisions = new Map<string, number>();
+    let complete = true;
+    for (const filter of EAGER_FILTERS) {
+      if (!complete || this.stopped || this.loading !== watch) break;
+      complete = await readSnapshot(kv, filter, (entry) => {
+        revisions.set(entry.key, entry.revision);
+        this.applyEntry(index, entry, bucket);
+      });
+    }
+    const held = gate.held ?? [];
+    gate.held = undefined;
+    for (const entry of held) {
+      if (entry.revision > (revisions.get(entry.key) ?? 0)) this.applyEntry(index, entry, bucket);
+    }
     if (this.loading === watch) this.loading = undefined;
     if (this.stopped) { watch.stop(); return; }
-    if (!initialised) {
+    if (!complete || gate.ended) {
+      watch.stop();
+      await following;
       if (this.reconnected) return;
       throw new Error(`the watch of ${bucket} ended before the read model was loaded`);
     }
@@ -154,14 +183,21 @@ export class ReadModelWatcher {
     this.log(`read model ${bucket} loaded at position ${index.position}: ${JSON.stringify(index.counts())}`);
   }
 
-  private async apply(watch: QueuedIterator<KvEntry>, index: AuthIndex, bucket: string): Promise<void> {
-    for await (const entry of watch) {
-      try {
-        index.apply(entry.key, entry.operation === 'PUT' ? entry.json() : undefined);
-      } catch (err) {
-        this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
-      }
+  private applyEntry(index: AuthIndex, entry: KvEntry, bucket: string): void {
+    try {
+      index.apply(entry.key, entry.operation === 'PUT' ? entry.json() : undefined, entry.revision);
+    } catch (err) {
+      this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
     }
+  }
+
+  /** Applies the update watch's entries, holding them in `gate.held` while the eager reads run. */
+  private async apply(watch: QueuedIterator<KvEntry>, index: AuthIndex, bucket: string, gate: Gate): Promise<void> {
+    for await (const entry of watch) {
+      if (gate.held) gate.held.push(entry);
+      else this.applyEntry(index, entry, bucket);
+    }
+    gate.ended = true;
     // The active generation's watch ended without stop(): end the pointer watch too, so that
     // keepFollowing reloads the generation whole rather than serving a frozen index.
     if (!this.stopped && this.current?.watch === watch) this.pointerWatch?.stop();
