@@ -56,8 +56,8 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
     useServiceLogger(app);
     app.use(serveConsole());
     let routes: ReturnType<typeof routesOf> = [];
-    app.use(methodNotAllowed(() => routes));
-    app.use(jsonBody({ bodyTimeoutMs: settings.bodyTimeoutMs }));
+    app.use(methodNotAllowed(() => routes, log));
+    app.use(jsonBody({ bodyTimeoutMs: settings.bodyTimeoutMs, log }));
     app.useGlobalFilters(new ReplyExceptionFilter());
     const document = buildOpenApiDocument(app);
     routes = routesOf(document.paths);

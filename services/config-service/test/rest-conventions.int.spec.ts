@@ -6,6 +6,7 @@
 import { connect as connectTcp } from 'node:net';
 import request from 'supertest';
 import { configSubject, querySubject } from '@sipauth/contracts';
+import { captureLogs, type CapturedLogs } from '@sipauth/logging';
 import { startProjectionService, type RunningProjectionService } from '../../projection-service/src/bootstrap';
 import { PASSWORD, TOKEN_ALL, useConfigService } from './config-service.harness';
 
@@ -32,7 +33,11 @@ function rawHttp(url: string, head: string, body: Buffer | string, keepOpen = fa
 describe('REST conventions (SPEC §9)', () => {
   let projection: RunningProjectionService | undefined;
   afterAll(() => projection?.close());
-  const { harness: h } = useConfigService({ env: { CONFIG_BODY_TIMEOUT_MS: '300', CONFIG_MIN_POSITION_WAIT_MS: '5000' } });
+  // Logs go to memory (from loggers created after this), so that the refusal lines can be read back.
+  let logs: CapturedLogs | undefined;
+  beforeAll(() => { logs = captureLogs(); });
+  afterAll(() => logs?.stop());
+  const { harness: h } = useConfigService({ env: { CONFIG_BODY_TIMEOUT_MS: '300', CONFIG_MIN_POSITION_WAIT_MS: '5000', LOG_LEVEL: 'info' } });
   beforeAll(async () => {
     projection = await startProjectionService({ ...h.env, PROJECTION_HTTP_PORT: '0' });
   });
@@ -189,6 +194,32 @@ describe('REST conventions (SPEC §9)', () => {
       ]));
       const events = await h.store.readStream(`ipAcl-${first.body.ipAccessControlListId}`);
       expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ friendlyName: 'Once' })]);
+    });
+
+    it('names the Idempotency-Key header, not requestId, when the key itself is invalid, and refuses a key that differs from the body\'s requestId', async () => {
+      const tooLong = await api().post('/v1/accounts/acme/ip-access-control-lists').set(auth).set('Idempotency-Key', 'k'.repeat(129)).send({ friendlyName: 'Long key' });
+      expect(tooLong.body).toEqual(problem(400, 'VALIDATION_FAILED', 'Invalid request', 'invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: 'must be 1 to 128 characters long' }]));
+      const both = await api().post('/v1/accounts/acme/ip-access-control-lists').set(auth).set('Idempotency-Key', 'conventions-header').send({ friendlyName: 'Two keys', requestId: 'conventions-body' });
+      expect(both.body).toEqual(problem(400, 'VALIDATION_FAILED', 'Invalid request', 'invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: "differs from the body's requestId (send one of them)" }]));
+      const same = await api().post('/v1/accounts/acme/ip-access-control-lists').set(auth).set('Idempotency-Key', 'conventions-same').send({ friendlyName: 'One key', requestId: 'conventions-same' });
+      expect(same.status).toBe(201);
+      const lists = await h.nc.request(querySubject(h.namespace, 'ip-acl.list'), JSON.stringify({ accountId: 'acme', pageSize: 1000 }));
+      expect(lists.json<{ data: { ipAccessControlLists: Array<{ friendlyName: string }> } }>().data.ipAccessControlLists.map((l) => l.friendlyName)).not.toContain('Two keys');
+    });
+
+    it('logs one line per request refused before any controller (415, bytes not UTF-8, 405), with its code and fields and never the body', async () => {
+      const secret = 'Never-Logged-Password-7';
+      await api().post('/v1/accounts/acme/credential-lists').set(auth).set('X-Request-Id', 'refused-415').set('Content-Type', 'text/plain').send(`{"password":"${secret}"}`);
+      const bytes = Buffer.concat([Buffer.from(`{"password":"${secret}","friendlyName":"Caf`), Buffer.from([0xe9]), Buffer.from('"}')]);
+      await rawHttp(h.service.httpUrl, ['POST /v1/accounts/acme/credential-lists HTTP/1.1', 'Host: x', `Authorization: Bearer ${TOKEN_ALL}`, 'X-Request-Id: refused-utf8', 'Content-Type: application/json', `Content-Length: ${bytes.length}`, 'Connection: close'].join('\r\n'), bytes);
+      await api().put('/v1/accounts/acme/trunks').set(auth).set('X-Request-Id', 'refused-405').send({ password: secret });
+      const refusals = logs!.records().filter((r) => r.event === 'rejected' && String(r.reqId).startsWith('refused-'));
+      expect(refusals).toEqual([
+        expect.objectContaining({ reqId: 'refused-415', method: 'POST', path: '/v1/accounts/acme/credential-lists', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', fields: ['Content-Type'] }),
+        expect.objectContaining({ reqId: 'refused-utf8', method: 'POST', status: 400, code: 'VALIDATION_FAILED', fields: ['(body)'] }),
+        expect.objectContaining({ reqId: 'refused-405', method: 'PUT', path: '/v1/accounts/acme/trunks', status: 405, code: 'METHOD_NOT_ALLOWED', fields: ['(method)'] }),
+      ]);
+      expect(logs!.lines().filter((l) => l.includes(secret) || l.includes(TOKEN_ALL))).toEqual([]);
     });
 
     it('refuses over NATS too a requestId reused for another request, with CONFLICT naming requestId (actor aside)', async () => {

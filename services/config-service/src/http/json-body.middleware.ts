@@ -10,7 +10,7 @@
  * `req.body` undefined.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { problem, sendProblem } from './problem';
+import { logRefusal, problem, sendProblem, type Problem, type RefusalLog } from './problem';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A credential import carries up to 1,000 lines (≤ ~200 kB with the longest usernames and passwords). */
@@ -19,7 +19,13 @@ const IMPORT_PATH = /\/credential-imports\/?$/;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export interface JsonBodyOptions { bodyTimeoutMs: number }
+export interface JsonBodyOptions { bodyTimeoutMs: number; /** where refusals are logged */ log?: RefusalLog }
+
+/** Logs the refusal (code and field names), then answers it. */
+function refuse(log: RefusalLog | undefined, req: Request, res: Response, p: Problem, headers?: Record<string, string>): void {
+  logRefusal(log, req, p);
+  sendProblem(res, p, headers);
+}
 
 const hasBody = (req: Request): boolean =>
   req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
@@ -52,14 +58,14 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler {
     }
     const refused = mediaTypeProblem(req.headers['content-type']);
     if (refused) {
-      sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', refused, [{ field: 'Content-Type', message: 'must be application/json (UTF-8)' }]));
+      refuse(options.log, req, res, problem('UNSUPPORTED_MEDIA_TYPE', refused, [{ field: 'Content-Type', message: 'must be application/json (UTF-8)' }]));
       return;
     }
     readBody(req, res, options, (text) => {
       try {
         req.body = JSON.parse(text);
       } catch {
-        sendProblem(res, problem('VALIDATION_FAILED', 'request body is not valid JSON', [{ field: '(body)', message: 'must be valid JSON' }]));
+        refuse(options.log, req, res, problem('VALIDATION_FAILED', 'request body is not valid JSON', [{ field: '(body)', message: 'must be valid JSON' }]));
         return;
       }
       next();
@@ -67,7 +73,7 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler {
   };
 }
 
-function readBody(req: Request, res: Response, { bodyTimeoutMs }: JsonBodyOptions, done: (text: string) => void): void {
+function readBody(req: Request, res: Response, { bodyTimeoutMs, log }: JsonBodyOptions, done: (text: string) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let settled = false;
@@ -81,7 +87,7 @@ function readBody(req: Request, res: Response, { bodyTimeoutMs }: JsonBodyOption
     if (settled) return;
     finish();
     // The rest of the body may never come: answer, then close the connection instead of reading on.
-    sendProblem(res, problem('REQUEST_TIMEOUT', `the request body did not arrive within ${bodyTimeoutMs / 1000} s`, [{ field: '(body)', message: 'arrived too slowly' }]), { Connection: 'close' });
+    refuse(log, req, res, problem('REQUEST_TIMEOUT', `the request body did not arrive within ${bodyTimeoutMs / 1000} s`, [{ field: '(body)', message: 'arrived too slowly' }]), { Connection: 'close' });
     res.once('finish', () => req.socket.destroy());
   }, bodyTimeoutMs);
   const limit = IMPORT_PATH.test(req.path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
@@ -89,7 +95,7 @@ function readBody(req: Request, res: Response, { bodyTimeoutMs }: JsonBodyOption
     size += chunk.length;
     if (size > limit) {
       finish();
-      sendProblem(res, problem('PAYLOAD_TOO_LARGE', `request body is too large (at most ${limit / 1024} kB)`, [{ field: '(body)', message: 'is too large' }]), { Connection: 'close' });
+      refuse(log, req, res, problem('PAYLOAD_TOO_LARGE', `request body is too large (at most ${limit / 1024} kB)`, [{ field: '(body)', message: 'is too large' }]), { Connection: 'close' });
       res.once('finish', () => req.socket.destroy());
       return;
     }
@@ -100,7 +106,7 @@ function readBody(req: Request, res: Response, { bodyTimeoutMs }: JsonBodyOption
     finish();
     const text = decodeUtf8(Buffer.concat(chunks));
     if (text === undefined) {
-      sendProblem(res, problem('VALIDATION_FAILED', 'request body is not valid UTF-8', [{ field: '(body)', message: 'must be valid UTF-8' }]));
+      refuse(log, req, res, problem('VALIDATION_FAILED', 'request body is not valid UTF-8', [{ field: '(body)', message: 'must be valid UTF-8' }]));
       return;
     }
     done(text);

@@ -4,7 +4,7 @@
  * builds from the controllers, so the two cannot disagree.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { problem, sendProblem } from './problem';
+import { logRefusal, problem, sendProblem, type RefusalLog } from './problem';
 
 interface Route { pattern: RegExp; methods: string[] }
 
@@ -19,7 +19,7 @@ export function routesOf(paths: Record<string, object>): Route[] {
 }
 
 /** `routes()` is read on each request, so the table may be filled in after the middleware is registered. */
-export function methodNotAllowed(routes: () => readonly Route[]): RequestHandler {
+export function methodNotAllowed(routes: () => readonly Route[], log?: RefusalLog): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
     const route = routes().find((r) => r.pattern.test(req.path));
     const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -28,6 +28,8 @@ export function methodNotAllowed(routes: () => readonly Route[]): RequestHandler
       return;
     }
     const allow = route.methods.join(', ');
-    sendProblem(res, problem('METHOD_NOT_ALLOWED', `${req.method} is not a method of this path (allowed: ${allow})`, [{ field: '(method)', message: `must be one of ${allow}` }]), { Allow: allow });
+    const refused = problem('METHOD_NOT_ALLOWED', `${req.method} is not a method of this path (allowed: ${allow})`, [{ field: '(method)', message: `must be one of ${allow}` }]);
+    logRefusal(log, req, refused);
+    sendProblem(res, refused, { Allow: allow });
   };
 }

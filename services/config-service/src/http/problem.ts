@@ -7,7 +7,7 @@
  * model or worker that is not there in time).
  */
 import { HttpException } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ERROR_CODES, HTTP_STATUS, type ErrorBody, type ErrorDetail } from '@sipauth/contracts';
 
 export const HTTP_ONLY_CODES = [
@@ -56,6 +56,23 @@ export function problem(code: ProblemCode, detail: string, errors: ErrorDetail[]
 
 /** The problem of a contract error (a NATS-shaped `{code, message, details}`). */
 export const problemOf = (error: ErrorBody, status?: number): Problem => problem(error.code, error.message, error.details ?? [], status);
+
+/** Where the REST layer's own refusals are logged (the service's pino logger). */
+export interface RefusalLog { info(obj: object, msg: string): void }
+
+/**
+ * One line for a request refused before any controller runs (415, 400 for bytes or JSON, 405, 408,
+ * 413): the request logger never sees those, since Nest registers it after these middlewares. Code and
+ * field names only, never a value.
+ */
+export function logRefusal(log: RefusalLog | undefined, req: Request, p: Problem): void {
+  const given = req.headers['x-request-id'];
+  const reqId = typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : undefined;
+  log?.info(
+    { event: 'rejected', ...(reqId ? { reqId } : {}), method: req.method, path: req.path, status: p.status, code: p.code, fields: p.errors.map((e) => e.field) },
+    `${req.method} ${req.path} refused: ${p.code}`,
+  );
+}
 
 /** Sends a problem; extra headers (Allow, Retry-After, Connection) first. */
 export function sendProblem(res: Response, p: Problem, headers: Record<string, string> = {}): void {

@@ -8,7 +8,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { HTTP_STATUS, type ConfigCommandName, type ErrorDetail, type QueryName, type Reply } from '@sipauth/contracts';
+import { HTTP_STATUS, type ConfigCommandName, type ErrorBody, type ErrorDetail, type QueryName, type Reply } from '@sipauth/contracts';
 import { ConfigDispatcher } from '../application/config-dispatcher';
 import { correlationIdOf, REQUEST_ID_HEADER } from '../application/command-context';
 import type { ConfigServiceSettings } from '../config-service.settings';
@@ -47,7 +47,12 @@ export class RestGateway {
     }
     const request = merge(sent, fixed);
     const key = req.header('idempotency-key');
-    if (key !== undefined && request.requestId === undefined) request.requestId = key;
+    // The header is the body's requestId by another name: two different values are refused, not chosen between.
+    const keyIsRequestId = key !== undefined && request.requestId === undefined;
+    if (key !== undefined && request.requestId !== undefined && request.requestId !== key) {
+      throw new ProblemException(problem('VALIDATION_FAILED', 'invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: "differs from the body's requestId (send one of them)" }]));
+    }
+    if (keyIsRequestId) request.requestId = key;
     const correlationId = correlationIdOf(req.header(REQUEST_ID_HEADER));
     res.setHeader(REQUEST_ID_HEADER, correlationId);
     const reply = await this.dispatcher.command(name, request, { actor: String(res.locals[REST_ACTOR_LOCAL] ?? ''), correlationId });
@@ -56,7 +61,7 @@ export class RestGateway {
         const field = key !== undefined ? 'Idempotency-Key' : 'requestId';
         throw new ProblemException(problem('IDEMPOTENCY_KEY_REUSED', REQUEST_ID_REUSED, [{ field, message: 'was already used for a different request' }]));
       }
-      throw new ProblemException(problemOf(reply.error, HTTP_STATUS[reply.error.code]));
+      throw new ProblemException(problemOf(keyIsRequestId ? asIdempotencyKey(reply.error) : reply.error, HTTP_STATUS[reply.error.code]));
     }
     const { position, ...data } = reply.data as Data;
     if (position !== undefined) res.setHeader(POSITION_HEADER, position);
@@ -120,6 +125,16 @@ function bodyObject(body: unknown): Record<string, unknown> {
     throw new ProblemException(problem('VALIDATION_FAILED', 'request body must be a JSON object', [{ field: '(body)', message: 'must be a JSON object' }]));
   }
   return body as Record<string, unknown>;
+}
+
+/** An error about the requestId that the caller sent as the Idempotency-Key header names the header. */
+function asIdempotencyKey(error: ErrorBody): ErrorBody {
+  if (!error.details?.some((d) => d.field === 'requestId')) return error;
+  return {
+    ...error,
+    message: error.message.replace(/\brequestId\b/g, 'Idempotency-Key'),
+    details: error.details.map((d) => (d.field === 'requestId' ? { ...d, field: 'Idempotency-Key' } : d)),
+  };
 }
 
 /** Joins what the caller sent with what the path fixes; a path field sent again is refused. */
