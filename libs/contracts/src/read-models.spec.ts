@@ -15,5 +15,7 @@ describe('parseKey', () => {
     expect(parseKey(keys.credential('acme', 'CL1', 'CR1'))).toEqual({ kind: 'credential', accountId: 'acme', parentId: 'CL1', id: 'CR1' });
     expect(parseKey('meta.position')).toEqual({ kind: 'position' });
     expect(parseKey('acct.acme.unknown.x')).toBeUndefined();
+    // projection-service's tombstones of deleted documents: no reader takes them for a document.
+    expect(parseKey(`tombstone.${keys.trunk('acme', 'TK1')}`)).toBeUndefined();
   });
 });
