@@ -115,6 +115,7 @@ describe('the OpenAPI document of the REST API', () => {
     const test = await call('post', `${tk}/test-call`, { sourceIp: '198.51.100.7', username: 'alice', password: PASSWORD });
     expect(test.body.steps[0]).toMatchObject({ step: 'trunk' });
     expect(JSON.stringify(test.body)).not.toContain(PASSWORD);
+    responses.check('POST', `${tk}/test-call`, await request(stack.configUrl).post(`${tk}/test-call`).set(auth).set('Content-Type', 'text/plain').send('x'));
     expect((await call('get', `${tk}/lockouts`)).body).toEqual({ lockouts: [] });
     expect((await call('delete', `${tk}/lockouts`)).body).toEqual({ cleared: 0 });
     await call('delete', `${tk}/lockouts/198.51.100.9`);

@@ -41,11 +41,18 @@ export function ApiWrite(created?: Type<unknown>, answer?: Type<unknown>): Metho
   return applyDecorators(
     success,
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422.' }),
-    problemResponse(408, 'REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed'),
+    ApiJsonBody(),
     problemResponse(409, 'CONFLICT: errors name the blocking resources'),
-    problemResponse(413, 'PAYLOAD_TOO_LARGE: more than 64 kB'),
-    problemResponse(415, 'UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8'),
     problemResponse(422, 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request'),
+  );
+}
+
+/** The problems of a route that reads a JSON body (json-body.middleware): too slow, too large, not JSON. */
+export function ApiJsonBody(): MethodDecorator {
+  return applyDecorators(
+    problemResponse(408, 'REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed'),
+    problemResponse(413, 'PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed'),
+    problemResponse(415, 'UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8'),
   );
 }
 

@@ -37,6 +37,26 @@ export interface paths {
         patch: operations["CredentialListsController_rename"];
         trace?: never;
     };
+    "/v1/accounts/{accountId}/credential-lists/{credentialListId}/credential-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import up to 1,000 credentials at once (password or MD5 HA1 per line), all or none
+         * @description Every refused line is named in errors[] (`credentials[17].password`); nothing is written unless every line is accepted. `realm` must be the service's digest realm. A line with an MD5 HA1 answers MD5 challenges only: set the order of every trunk using the list to ["MD5"]. Send each chunk with an Idempotency-Key (e.g. file hash + chunk number) so that a resent chunk writes nothing and answers the same ids.
+         */
+        post: operations["CredentialListsController_importCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/accounts/{accountId}/credential-lists/{credentialListId}/credentials": {
         parameters: {
             query?: never;
@@ -522,6 +542,12 @@ export interface components {
             /** @description The token of the next page (also in the Link header); absent on the last page. */
             nextPageToken?: string;
         };
+        CredentialsImportedView: {
+            credentialListId: string;
+            credentials: components["schemas"]["ImportedCredentialView"][];
+            /** @description Credentials that answer MD5 challenges only: every trunk using the list should offer ["MD5"] */
+            md5OnlyCount: number;
+        };
         CredentialSummary: {
             /** Format: date-time */
             createdAt: string;
@@ -596,6 +622,41 @@ export interface components {
             events: components["schemas"]["HistoryEntryView"][];
             /** @description The token of the next page (also in the Link header); absent when the trail is complete. A page may be shorter than pageSize and still have one. */
             nextPageToken?: string;
+        };
+        ImportCredentialLineDto: {
+            /** @description MD5(username:realm:password) in hex (Kamailio's subscriber.ha1): the credential then answers MD5 challenges only */
+            ha1?: string;
+            /**
+             * Format: password
+             * @description As for credential.add; give a password or an ha1, not both
+             */
+            password?: string;
+            /**
+             * @description 1–32 characters of A-Za-z0-9._~!$&'()*+,;=-, unique (case-insensitive) in the list
+             * @example alice
+             */
+            username: string;
+        };
+        ImportCredentialsBody: {
+            credentials: components["schemas"]["ImportCredentialLineDto"][];
+            /**
+             * @description The realm the HA1s were computed under: must be the service's SIPAUTH_REALM
+             * @example sipauth.local
+             */
+            realm: string;
+            /** @description Idempotency key (1–128 characters): a retry with the same requestId returns the first reply and writes nothing. */
+            requestId?: string;
+        };
+        ImportedCredentialView: {
+            credentialId: string;
+            /** @description The line's place in the request's credentials */
+            index: number;
+            /**
+             * @description Imported from an MD5 HA1: answers MD5 challenges only
+             * @enum {boolean}
+             */
+            md5Only?: true;
+            username: string;
         };
         IpAclCreated: {
             ipAccessControlListId: string;
@@ -992,7 +1053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1001,7 +1062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1200,7 +1261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1209,7 +1270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1322,7 +1383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1331,7 +1392,131 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request (RFC 9457 problem details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description INTERNAL (RFC 9457 problem details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    CredentialListsController_importCredentials: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description requestId (1–128 characters): a retry with the same key and the same request returns the first outcome and writes nothing; with a different request it is 422. */
+                "Idempotency-Key"?: string;
+                /** @description Correlation id (1–128 visible ASCII characters) carried into the events; echoed in the reply. One is made up when absent. */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                accountId: string;
+                credentialListId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportCredentialsBody"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    /** @description Event-store position (decimal string): of the write, or of the read model that answered. */
+                    "Sipauth-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsImportedView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: errors name every bad field, header or query parameter (RFC 9457 problem details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or unknown bearer token (RFC 9457 problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNAUTHORIZED: the token does not cover this account (RFC 9457 problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description CONFLICT: errors name the blocking resources (RFC 9457 problem details) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1540,7 +1725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1549,7 +1734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1750,7 +1935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1759,7 +1944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1873,7 +2058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1882,7 +2067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2167,7 +2352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2176,7 +2361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,7 +2560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2384,7 +2569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2497,7 +2682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2506,7 +2691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2715,7 +2900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2724,7 +2909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,7 +3110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2934,7 +3119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3048,7 +3233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3057,7 +3242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3264,7 +3449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3273,7 +3458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3472,7 +3657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3481,7 +3666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3594,7 +3779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,7 +3788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,7 +3901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3725,7 +3910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3839,7 +4024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3848,7 +4033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3961,7 +4146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3970,7 +4155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +4268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4215,7 +4400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4328,7 +4513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (RFC 9457 problem details) */
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +4522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json in UTF-8 (RFC 9457 problem details) */
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,6 +4855,33 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such resource in this account (RFC 9457 problem details) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description REQUEST_TIMEOUT: the body did not arrive in time (10 s by default); the connection is closed (RFC 9457 problem details) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: more than 64 kB (256 kB for a credential import); the connection is closed (RFC 9457 problem details) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
