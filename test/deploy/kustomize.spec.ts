@@ -7,6 +7,7 @@
  * EventStoreDB in prod. Reachability between pods under the NetworkPolicies: network-policies.spec.ts.
  */
 import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
+import { parseApiTokens } from '../../services/config-service/src/http/api-tokens';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,6 +211,10 @@ describe('the Kubernetes manifests', () => {
     it('ships examples of those files whose values would not start anything', () => {
       const example = readFileSync(join(K8S_DIR, 'overlays', 'dev', 'secrets', 'sipauth-keys.env.example'), 'utf8');
       expect(example).toMatch(/^SIPAUTH_SEALING_KEYS=k1:REPLACE/m);
+      // Nor would its API token work: config-service refuses it (too short), so no published token is ever accepted.
+      const tokens = /^CONFIG_API_TOKENS=(.*)$/m.exec(example)?.[1];
+      expect(tokens).toBeDefined();
+      expect(() => parseApiTokens(tokens!)).toThrow(/CONFIG_API_TOKENS/);
       expect(readFileSync(join(K8S_DIR, 'overlays', 'dev', 'secrets', '.gitignore'), 'utf8')).toMatch(/^\*\.env$/m);
     });
   });
