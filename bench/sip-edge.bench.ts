@@ -140,7 +140,9 @@ async function main(): Promise<void> {
   };
   const config = await startConfigService({ ...env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
   const projection = await startProjectionService({ ...env, PROJECTION_HTTP_PORT: '0' });
-  const worker = launch(process.execPath, [join(ROOT, 'services', 'sip-auth-worker', 'dist', 'main.js')], { ...env, WORKER_HTTP_PORT: String(await freePort()) });
+  // SIP_EDGE_BENCH_PROFILE=<dir>: V8 CPU profiles of the worker and the bridge, to see where their time goes.
+  const profile = process.env.SIP_EDGE_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SIP_EDGE_BENCH_PROFILE}`] : [];
+  const worker = launch(process.execPath, [...profile, join(ROOT, 'services', 'sip-auth-worker', 'dist', 'main.js')], { ...env, WORKER_HTTP_PORT: String(await freePort()) });
   const nc = await connect({ servers: env.NATS_URL });
   const command = async (name: string, body: object) => {
     const reply = JSON.parse((await nc.request(configSubject(namespace, name as never), JSON.stringify({ accountId: 'bench', ...body }), { timeout: 10_000 })).string());
@@ -168,8 +170,6 @@ async function main(): Promise<void> {
   await waitTcp(alonePort);
   await waitTcp(edgePort);
   const bridgeHttp = await freePort();
-  // SIP_EDGE_BENCH_PROFILE=<dir>: a V8 CPU profile of the bridge, to see where its time goes.
-  const profile = process.env.SIP_EDGE_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SIP_EDGE_BENCH_PROFILE}`] : [];
   const bridge = launch(process.execPath, [...profile, join(ROOT, 'services', 'sip-edge', 'dist', 'main.js')], {
     ...env, SIPAUTH_EVAPI_ADDRESS: `127.0.0.1:${evapiPort}`, SIP_EDGE_HTTP_PORT: String(bridgeHttp),
   });
@@ -178,28 +178,36 @@ async function main(): Promise<void> {
 
   console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket; CPU in ms per completed call`);
   console.log('rate/s | alone: done/s failed kam busiest | edge: done/s failed kam bridge worker nats total busiest');
-  const best = { alone: 0, edge: 0, aloneCpu: 0, edgeCpu: 0, edgeKam: 0 };
+  const best = { alone: 0, edge: 0 };
+  const common = { rate: 0, aloneCpu: 0, edgeCpu: 0, edgeKam: 0 };
   let aloneDone = false;
   let edgeDone = false;
+  // A shared machine stalls now and then: a rate that fails is tried once more before it counts.
+  const attempt = async (run: () => Promise<Step>) => {
+    const first = await run();
+    return first.failed === 0 ? first : run();
+  };
   for (const rate of RATES) {
-    const a = aloneDone ? undefined : await runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true) }, alone.pid!);
-    const e = edgeDone ? undefined : await runUac(edgePort, rate, {
+    const a = aloneDone ? undefined : await attempt(() => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true) }, alone.pid!));
+    const e = edgeDone ? undefined : await attempt(() => runUac(edgePort, rate, {
       kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
-    }, edge.pid!);
+    }, edge.pid!));
     const f = (n: number) => n.toFixed(3);
     const aText = a ? `${(a.ok / a.seconds).toFixed(0)} ${a.failed}${a.why ? ` (${a.why})` : ''} ${f(a.cpu.kam)} ${(100 * a.busiest).toFixed(0)}%` : '-';
     const eTotal = e ? e.cpu.kam + e.cpu.bridge + e.cpu.worker + e.cpu.nats : 0;
     const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)} ${(100 * e.busiest).toFixed(0)}%` : '-';
     const ratio = a && e ? ` | edge/alone CPU ${(eTotal / Math.max(1e-9, a.cpu.kam)).toFixed(2)}x` : '';
     console.log(`${rate} | ${aText} | ${eText}${ratio}`);
-    if (a && a.failed === 0) Object.assign(best, { alone: rate, aloneCpu: a.cpu.kam });
+    if (a && a.failed === 0) best.alone = rate;
     else aloneDone = true;
-    if (e && e.failed === 0) Object.assign(best, { edge: rate, edgeCpu: eTotal, edgeKam: e.cpu.kam });
+    if (e && e.failed === 0) best.edge = rate;
     else edgeDone = true;
+    if (a && e && a.failed === 0 && e.failed === 0) Object.assign(common, { rate, aloneCpu: a.cpu.kam, edgeCpu: eTotal, edgeKam: e.cpu.kam });
     if (aloneDone && edgeDone) break;
   }
-  console.log(`highest clean rate: Kamailio alone ${best.alone}/s, edge ${best.edge}/s (${(best.edge / Math.max(1, best.alone)).toFixed(2)}x; target >= 0.8x)`);
-  console.log(`CPU per call at those rates: alone ${best.aloneCpu.toFixed(3)} ms, edge ${best.edgeCpu.toFixed(3)} ms (${(best.edgeCpu / Math.max(1e-9, best.aloneCpu)).toFixed(2)}x; target <= 2x), of which Kamailio ${best.edgeKam.toFixed(3)} ms`);
+  const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(2)}x` : 'n/a');
+  console.log(`highest clean rate: Kamailio alone ${best.alone}/s, edge ${best.edge}/s (${ratio(best.edge, best.alone)}; target >= 0.8x)`);
+  console.log(`CPU per call at ${common.rate}/s, the highest rate both ran clean: alone ${common.aloneCpu.toFixed(3)} ms, edge ${common.edgeCpu.toFixed(3)} ms (${ratio(common.edgeCpu, common.aloneCpu)}; target <= 2x), of which Kamailio ${common.edgeKam.toFixed(3)} ms`);
 
   await nc.close();
   for (const c of started.reverse()) { try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* gone */ } }
