@@ -165,13 +165,14 @@ describe('REST conventions (SPEC §9)', () => {
       expect(huge.body).toEqual(problem(413, 'PAYLOAD_TOO_LARGE', 'Request body too large', 'request body is too large (at most 64 kB)', [{ field: '(body)', message: 'is too large' }]));
     });
 
-    it('answers a method the path lacks 405 with Allow', async () => {
+    it('answers a method the path lacks 405 with Allow, which names HEAD wherever GET is (HEAD is answered)', async () => {
       const put = await api().put('/v1/accounts/acme/credential-lists').set(auth).send({ friendlyName: 'x' });
       expect(put.status).toBe(405);
-      expect(put.headers.allow).toBe('POST, GET');
-      expect(put.body).toEqual(problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', 'PUT is not a method of this path (allowed: POST, GET)', [{ field: '(method)', message: 'must be one of POST, GET' }]));
+      expect(put.headers.allow).toBe('POST, GET, HEAD');
+      expect(put.body).toEqual(problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed', 'PUT is not a method of this path (allowed: POST, GET, HEAD)', [{ field: '(method)', message: 'must be one of POST, GET, HEAD' }]));
+      expect((await api().head('/v1/accounts/acme/credential-lists').set(auth)).status).toBe(200);
       const post = await api().post(`/v1/accounts/acme/trunks/TK${'0'.repeat(32)}`).set(auth);
-      expect([post.status, post.headers.allow]).toEqual([405, 'GET, PATCH, DELETE']);
+      expect([post.status, post.headers.allow]).toEqual([405, 'GET, PATCH, DELETE, HEAD']);
       expect((await api().get('/v1/accounts/acme/nothing').set(auth)).status).toBe(404);
     });
 

@@ -27,7 +27,8 @@ export function methodNotAllowed(routes: () => readonly Route[], log?: RefusalLo
       next();
       return;
     }
-    const allow = route.methods.join(', ');
+    // Express answers HEAD wherever there is a GET, so Allow names it too (RFC 9110 §10.2.1).
+    const allow = [...route.methods, ...(route.methods.includes('GET') ? ['HEAD'] : [])].join(', ');
     const refused = problem('METHOD_NOT_ALLOWED', `${req.method} is not a method of this path (allowed: ${allow})`, [{ field: '(method)', message: `must be one of ${allow}` }]);
     logRefusal(log, req, refused);
     sendProblem(res, refused, { Allow: allow });
