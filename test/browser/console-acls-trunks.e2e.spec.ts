@@ -105,11 +105,39 @@ describe('the console, IP access control lists and trunks', () => {
     await page.getByText('No IP access control list assigned.').waitFor({ timeout: 20_000 });
   });
 
-  it('fits a 360 px wide screen on the trunk page', async () => {
+  it('renames and deletes a trunk and an IP ACL no trunk holds any more', async () => {
+    const trunkUrl = page.url();
+    await page.getByLabel('Friendly name', { exact: true }).fill('Edge trunk (Paris)');
+    await page.getByRole('button', { name: 'Rename trunk' }).click();
+    await page.getByRole('heading', { name: 'Edge trunk (Paris)', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Delete trunk' }).click();
+    await page.getByRole('button', { name: 'Yes, delete “Edge trunk (Paris)”' }).click();
+    await page.getByRole('heading', { name: 'Trunks', level: 1 }).waitFor();
+    await page.getByText('Every worker now decides with this change').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('link', { name: 'Edge trunk (Paris)' }).count()).toBe(0);
+    const gone = await h.stack.authorize({ domain: domain(), sourceIp: '203.0.113.9', method: 'INVITE', requestUri: `sip:+15550100@${domain()}` });
+    expect(gone.decision).toBe('deny');
+
+    await page.getByRole('link', { name: 'IP access control lists' }).click();
+    await page.getByRole('link', { name: 'Office uplinks' }).click();
+    await page.getByLabel('Friendly name', { exact: true }).first().fill('Old uplinks');
+    await page.getByRole('button', { name: 'Rename IP access control list' }).click();
+    await page.getByRole('heading', { name: 'Old uplinks', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Delete IP access control list' }).click();
+    await page.getByRole('button', { name: 'Yes, delete “Old uplinks”' }).click();
+    await page.getByRole('heading', { name: 'IP access control lists', level: 1 }).waitFor();
+    await page.getByText('No IP access control list yet').waitFor({ timeout: 20_000 });
+    await page.goto(trunkUrl);
+    await page.getByText('Not found: it may have been deleted.').waitFor();
+  });
+
+  it('fits a 360 px wide screen on the trunk list', async () => {
+    await h.stack.apply('trunk.create', { accountId: 'ACME', friendlyName: 'Narrow trunk', domainName: `narrow-${domain()}` });
     const { page: narrow } = await h.newPage(360);
     await signIn(narrow, TOKENS.acme.token);
-    await narrow.goto(page.url());
-    await narrow.getByRole('heading', { name: 'Edge trunk', level: 1 }).waitFor();
+    await narrow.goto('/console/#/accounts/ACME/trunks');
+    await narrow.getByRole('link', { name: 'Narrow trunk' }).click();
+    await narrow.getByRole('heading', { name: 'Narrow trunk', level: 1 }).waitFor();
     expect(await seriousA11yViolations(narrow)).toEqual([]);
     await screenshot(narrow, 'trunk');
   });

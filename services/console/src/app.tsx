@@ -45,6 +45,10 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
   useEffect(() => forbiddenSignal.listen(setForbidden), []);
   useEffect(() => setForbidden(undefined), [route.page, route.page === 'accounts' ? '' : route.accountId]);
   const accountId = route.page === 'accounts' ? undefined : route.accountId;
+  useEffect(() => {
+    const section = NAV.find((n) => n.section === route.page)?.label ?? 'Accounts';
+    document.title = `${section}${accountId ? ` · ${accountId}` : ''} · sipauth console`;
+  }, [route.page, accountId]);
   // After moving to another page, keyboard and screen-reader users start at its content, not at the top of the document.
   const mainRef = useRef<HTMLElement>(null);
   const routeKey = href(route);

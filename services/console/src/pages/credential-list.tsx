@@ -18,7 +18,7 @@ export function CredentialListPage({ accountId, id }: { accountId: string; id: s
   const list = useQuery({ queryKey: ['credential-list', accountId, id], queryFn: () => credentialLists.get(accountId, id) });
   const remove = useWrite(() => credentialLists.delete(accountId, id), () => `Credential list “${list.data?.friendlyName}” deleted`,
     () => navigate({ page: 'credential-lists', accountId }));
-  if (!list.data) return <><Back accountId={accountId} /><QueryState loading={list.isPending} error={list.error as ApiError | null} /></>;
+  if (!list.data || list.error) return <><Back accountId={accountId} /><QueryState loading={list.isPending && !list.error} error={list.error as ApiError | null} /></>;
   const l = list.data;
   return (
     <>

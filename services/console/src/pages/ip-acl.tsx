@@ -18,7 +18,7 @@ export function IpAclPage({ accountId, id }: { accountId: string; id: string }) 
   const remove = useWrite(() => ipAcls.delete(accountId, id), () => `IP access control list “${acl.data?.friendlyName}” deleted`,
     () => navigate({ page: 'ip-access-control-lists', accountId }));
   const back = <p className="breadcrumb"><a href={href({ page: 'ip-access-control-lists', accountId })}>← All IP access control lists</a></p>;
-  if (!acl.data) return <>{back}<QueryState loading={acl.isPending} error={acl.error as ApiError | null} /></>;
+  if (!acl.data || acl.error) return <>{back}<QueryState loading={acl.isPending && !acl.error} error={acl.error as ApiError | null} /></>;
   const a = acl.data;
   return (
     <>

@@ -18,7 +18,7 @@ export function TrunkPage({ accountId, id }: { accountId: string; id: string }) 
   const trunk = useQuery({ queryKey: ['trunk', accountId, id], queryFn: () => trunks.get(accountId, id) });
   const remove = useWrite(() => trunks.delete(accountId, id), () => `Trunk “${trunk.data?.friendlyName}” deleted`, () => navigate({ page: 'trunks', accountId }));
   const back = <p className="breadcrumb"><a href={href({ page: 'trunks', accountId })}>← All trunks</a></p>;
-  if (!trunk.data) return <>{back}<QueryState loading={trunk.isPending} error={trunk.error as ApiError | null} /></>;
+  if (!trunk.data || trunk.error) return <>{back}<QueryState loading={trunk.isPending && !trunk.error} error={trunk.error as ApiError | null} /></>;
   const t = trunk.data;
   return (
     <>
