@@ -94,6 +94,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`ask-worker: ${err.message}${/TIMEOUT|503|no responders/i.test(String(err.code || err.message)) ? ' (is `npm start` running, with this SIPAUTH_NAMESPACE?)' : ''}`);
+  // nats.js reports "no responders" as the bare code 503: say what it means.
+  const message = String(err.code) === '503' ? `no sip-auth-worker answers on ${process.env.SIPAUTH_NAMESPACE || 'sipauth'}.v1.auth.authorize` : err.message;
+  console.error(`ask-worker: ${message}${/TIMEOUT|503|no responders/i.test(String(err.code || err.message)) ? ' (is `npm start` running, with this SIPAUTH_NAMESPACE?)' : ''}`);
   process.exit(1);
 });

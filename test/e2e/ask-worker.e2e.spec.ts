@@ -36,6 +36,12 @@ describe('scripts/ask-worker.js', () => {
     expect(stdout).toMatch(/as alice:\s*\{[\s\S]*"decision": "deny"[\s\S]*"reason": "bad-response"/);
   });
 
+  it('says in words that no worker answers in a namespace without one (nats.js says only "503")', async () => {
+    const empty = `${stack.namespace}x`;
+    await expect(run(process.execPath, [SCRIPT, '--domain', DOMAIN, '--source-ip', '203.0.113.9'], { env: { ...process.env, NATS_URL: natsUrl, SIPAUTH_NAMESPACE: empty } }))
+      .rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`no sip-auth-worker answers on ${empty}.v1.auth.authorize`) });
+  });
+
   it('explains how to call it when a required argument is missing', async () => {
     await expect(run(process.execPath, [SCRIPT, '--domain', DOMAIN])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--domain and --source-ip are required') });
   });
