@@ -54,6 +54,8 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
       { bodyParser: false, bufferLogs: true },
     );
     useServiceLogger(app);
+    // The framework is nobody's business (every route, not only the console's helmet-covered ones).
+    app.disable('x-powered-by');
     app.use(serveConsole());
     let routes: ReturnType<typeof routesOf> = [];
     app.use(methodNotAllowed(() => routes, log));

@@ -51,6 +51,7 @@ describe('REST conventions (SPEC §9)', () => {
       expect(created.body).toEqual({ credentialListId: expect.stringMatching(/^CL[0-9a-f]{32}$/), credentialId: expect.stringMatching(/^CR[0-9a-f]{32}$/) });
       expect(created.headers.location).toBe(`/v1/accounts/acme/credential-lists/${created.body.credentialListId}`);
       expect(created.headers['sipauth-position']).toMatch(/^[1-9]\d*$/);
+      expect(created.headers['x-powered-by']).toBeUndefined();
     });
 
     it('lets a read wait for Sipauth-Min-Position, then answers the plain resource with the read-model position', async () => {
