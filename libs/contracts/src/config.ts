@@ -1,9 +1,11 @@
 /** Request and reply bodies of the config commands and queries (SPEC §6). Every request carries accountId. */
-export type ListKind = 'credentialList' | 'ipAccessControlList';
-export const LIST_KINDS: readonly ListKind[] = ['credentialList', 'ipAccessControlList'];
+import { DIGEST_ALGORITHM_NAMES, LIST_KIND_NAMES, type DigestAlgorithmName, type ListKind } from '@sipauth/domain';
 
-export type DigestAlgorithmName = 'SHA-512-256' | 'SHA-256' | 'MD5';
-export const DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = ['SHA-512-256', 'SHA-256', 'MD5'];
+// The domain owns the rule values (its deciders check them); the contract re-exports them, so an
+// enum is written once (STYLE §12) and the AsyncAPI check reads the same list the deciders do.
+export type { DigestAlgorithmName, ListKind };
+export const LIST_KINDS: readonly ListKind[] = LIST_KIND_NAMES;
+export const DIGEST_ALGORITHMS: readonly DigestAlgorithmName[] = DIGEST_ALGORITHM_NAMES;
 /**
  * Offered when a trunk sets no order of its own (SPEC §5 step 5). MD5 first: sipp, sipsak and baresip
  * read only the first challenge and give up when it is SHA-256.
@@ -176,3 +178,45 @@ export interface HistoryEntry {
   summary: string;
 }
 export type HistoryResult = PagedResult & { events: HistoryEntry[] };
+
+/**
+ * The request type of every command subject, by name: the endpoint table of config-service is typed
+ * from it, so a DTO wired to another command's use case does not compile.
+ */
+export interface ConfigCommandRequests {
+  'credential-list.create': CreateCredentialListRequest;
+  'credential-list.rename': RenameCredentialListRequest;
+  'credential-list.delete': DeleteCredentialListRequest;
+  'credential.add': AddCredentialRequest;
+  'credential.change-password': ChangeCredentialPasswordRequest;
+  'credential.remove': RemoveCredentialRequest;
+  'credential.import': ImportCredentialsRequest;
+  'ip-acl.create': CreateIpAclRequest;
+  'ip-acl.rename': RenameIpAclRequest;
+  'ip-acl.delete': DeleteIpAclRequest;
+  'ip-address.add': AddIpAddressRequest;
+  'ip-address.remove': RemoveIpAddressRequest;
+  'ip-address.rename': RenameIpAddressRequest;
+  'trunk.create': CreateTrunkRequest;
+  'trunk.rename': RenameTrunkRequest;
+  'trunk.delete': DeleteTrunkRequest;
+  'trunk.assign': AssignListRequest;
+  'trunk.unassign': AssignListRequest;
+  'trunk.set-digest-algorithms': SetDigestAlgorithmsRequest;
+  'trunk.set-lockout-policy': SetLockoutPolicyRequest;
+}
+
+/** The request type of every query subject, by name (see ConfigCommandRequests). */
+export interface QueryRequests {
+  'credential-list.get': GetCredentialListRequest;
+  'credential-list.list': ListRequest;
+  'ip-acl.get': GetIpAclRequest;
+  'ip-acl.list': ListRequest;
+  'trunk.get': GetTrunkRequest;
+  'trunk.list': ListRequest;
+  'credential.get': GetCredentialRequest;
+  'credential.list': ListCredentialsRequest;
+  'ip-address.get': GetIpAddressRequest;
+  'ip-address.list': ListIpAddressesRequest;
+  history: HistoryRequest;
+}

@@ -9,20 +9,21 @@ import {
 import { handle, StreamNotFound, type EventStore, type HandleResult, type HandledDecider, type RecordedEvent } from '@sipauth/event-store';
 import type { CommandContext } from './command-context';
 
-export const aggregates = {
-  credentialList: { stream: streams.credentialList, decider: credentialListDecider },
-  ipAcl: { stream: streams.ipAcl, decider: ipAclDecider },
-  trunk: { stream: streams.trunk, decider: trunkDecider },
-  trunkDomain: { stream: streams.trunkDomain, decider: trunkDomainDecider },
-};
-
 type Commands = { credentialList: CredentialListCommand; ipAcl: IpAclCommand; trunk: TrunkCommand; trunkDomain: TrunkDomainCommand };
+
+/** `idOf`: which field of a command names its stream, so a command can never be run on another aggregate's stream. */
+export const aggregates = {
+  credentialList: { stream: streams.credentialList, decider: credentialListDecider, idOf: (c: CredentialListCommand) => c.credentialListId },
+  ipAcl: { stream: streams.ipAcl, decider: ipAclDecider, idOf: (c: IpAclCommand) => c.ipAccessControlListId },
+  trunk: { stream: streams.trunk, decider: trunkDecider, idOf: (c: TrunkCommand) => c.trunkId },
+  trunkDomain: { stream: streams.trunkDomain, decider: trunkDomainDecider, idOf: (c: TrunkDomainCommand) => c.domainName },
+};
 type Kind = keyof typeof aggregates;
 
-/** Handles `command` on the aggregate `kind` with id `id`; the one way this service writes events. */
-export function run<K extends Kind>(store: EventStore, kind: K, id: string, command: Commands[K], ctx: CommandContext): Promise<HandleResult> {
-  const { stream, decider } = aggregates[kind];
-  return handle(store, stream(id), decider as HandledDecider<unknown, Commands[K], DomainEvent>, command, ctx);
+/** Handles `command` on its own stream of aggregate `kind`; the one way this service writes events. */
+export function run<K extends Kind>(store: EventStore, kind: K, command: Commands[K], ctx: CommandContext): Promise<HandleResult> {
+  const { stream, decider, idOf } = aggregates[kind] as unknown as { stream: (id: string) => string; decider: unknown; idOf: (c: Commands[K]) => string };
+  return handle(store, stream(idOf(command)), decider as HandledDecider<unknown, Commands[K], DomainEvent>, command, ctx);
 }
 
 /** Folds the aggregate's stream without writing (for checks across aggregates). */

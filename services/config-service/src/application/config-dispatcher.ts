@@ -15,7 +15,7 @@ import { requireObject, validateRequest } from '../validation/validate-request';
 import { commandContext, type CommandContext, type RequestOrigin } from './command-context';
 import { commandLogLine } from './command-log';
 import { CredentialListsService } from './credential-lists.service';
-import { COMMAND_ENDPOINTS, QUERY_ENDPOINTS, type Endpoint, type UseCases } from './endpoints';
+import { COMMAND_ENDPOINTS, QUERY_ENDPOINTS, type AnyEndpoint, type UseCases } from './endpoints';
 import { IpAclsService } from './ip-acls.service';
 import { TrunkAssignmentsService } from './trunk-assignments.service';
 import { TrunksService } from './trunks.service';
@@ -44,12 +44,13 @@ export class ConfigDispatcher {
     const started = performance.now();
     let context: CommandContext | undefined;
     const reply = await this.guard(name, async () => {
-      const dto = validateRequest(COMMAND_ENDPOINTS[name].dto, requireObject(body)) as { accountId: string; requestId?: string | null; actor?: string | null };
+      const endpoint: AnyEndpoint = COMMAND_ENDPOINTS[name];
+      const dto = validateRequest(endpoint.dto, requireObject(body)) as { accountId: string; requestId?: string | null; actor?: string | null };
       // A null requestId is an absent one, never a key that every such request would share.
       const requestId = dto.requestId ?? undefined;
       context = commandContext(dto.accountId, { requestId, actor: dto.actor ?? undefined }, origin, name);
       const ctx = context;
-      const execute = () => this.decide(() => this.runCommand(COMMAND_ENDPOINTS[name], dto, ctx));
+      const execute = () => this.decide(() => this.runCommand(endpoint, dto, ctx));
       if (requestId === undefined) return execute();
       return this.ledger.once(RequestLedger.keyOf(dto.accountId, name, requestId), execute, this.ledger.fingerprint(requireObject(body)));
     });
@@ -61,13 +62,13 @@ export class ConfigDispatcher {
 
   async query(name: QueryName, body: unknown): Promise<Reply<unknown>> {
     return this.guard(name, async () => {
-      const endpoint = QUERY_ENDPOINTS[name];
+      const endpoint: AnyEndpoint = QUERY_ENDPOINTS[name];
       const dto = validateRequest(endpoint.dto, requireObject(body)) as { accountId: string };
       return ok(await endpoint.run(this.useCases, dto, commandContext(dto.accountId)));
     });
   }
 
-  private async runCommand(endpoint: Endpoint, dto: { accountId: string }, context: CommandContext): Promise<Reply<unknown>> {
+  private async runCommand(endpoint: AnyEndpoint, dto: { accountId: string }, context: CommandContext): Promise<Reply<unknown>> {
     return ok(await endpoint.run(this.useCases, dto, context));
   }
 

@@ -28,7 +28,7 @@ export async function importCredentials(store: EventStore, sealer: PasswordSeale
     if (password !== undefined) return { credentialId, username, ha1: sealer.seal(credentialListId, credentialId, username, password).ha1 };
     return { credentialId, username, ha1: sealer.sealMd5Ha1(credentialListId, credentialId, (ha1 as string).toLowerCase()), md5Only: true };
   });
-  const { position } = await run(store, 'credentialList', credentialListId, {
+  const { position } = await run(store, 'credentialList', {
     type: 'ImportCredentials', accountId: ctx.accountId, credentialListId, realm: sealer.realm, credentials: lines, now: now(),
   }, ctx);
   const credentials = lines.map(({ credentialId, username, md5Only }, index) => ({ index, credentialId, username, ...(md5Only ? { md5Only } : {}) }));

@@ -30,7 +30,7 @@ export class CredentialListsService {
     const credentialListId = newId(ID_PREFIXES.credentialList, ctx);
     const credentialId = newId(ID_PREFIXES.credential, ctx);
     const sealed = this.sealer.seal(credentialListId, credentialId, dto.username, dto.password);
-    const { position } = await run(this.store, 'credentialList', credentialListId, {
+    const { position } = await run(this.store, 'credentialList', {
       type: 'CreateCredentialList', accountId: ctx.accountId, credentialListId, friendlyName: dto.friendlyName, now: now(),
       credentialId, username: dto.username, ...sealed,
     }, ctx);
@@ -39,7 +39,7 @@ export class CredentialListsService {
 
   async rename(dto: RenameCredentialListDto, ctx: CommandContext): Promise<Position> {
     const { credentialListId, friendlyName } = dto;
-    const { position } = await run(this.store, 'credentialList', credentialListId, { type: 'RenameCredentialList', accountId: ctx.accountId, credentialListId, friendlyName }, ctx);
+    const { position } = await run(this.store, 'credentialList', { type: 'RenameCredentialList', accountId: ctx.accountId, credentialListId, friendlyName }, ctx);
     return { position };
   }
 
@@ -50,7 +50,7 @@ export class CredentialListsService {
   async addCredential(dto: AddCredentialDto, ctx: CommandContext): Promise<Position & { credentialId: string }> {
     const credentialId = newId(ID_PREFIXES.credential, ctx);
     const sealed = this.sealer.seal(dto.credentialListId, credentialId, dto.username, dto.password);
-    const { position } = await run(this.store, 'credentialList', dto.credentialListId, {
+    const { position } = await run(this.store, 'credentialList', {
       type: 'AddCredential', accountId: ctx.accountId, credentialListId: dto.credentialListId, credentialId, username: dto.username, now: now(), ...sealed,
     }, ctx);
     return { credentialId, position };
@@ -69,7 +69,7 @@ export class CredentialListsService {
     const credential = list.credentials.get(credentialId);
     if (!credential) throw new NotFound(`credential ${credentialId} not found`, [{ field: 'credentialId', message: 'no such credential in this list' }]);
     const sealed = this.sealer.seal(credentialListId, credentialId, credential.username, dto.password);
-    const { position } = await run(this.store, 'credentialList', credentialListId, {
+    const { position } = await run(this.store, 'credentialList', {
       type: 'ChangeCredentialPassword', accountId: ctx.accountId, credentialListId, credentialId, ...sealed,
       previousPasswordValidForSeconds: dto.previousPasswordValidForSeconds ?? 0, now: now(),
     }, ctx);
@@ -83,7 +83,7 @@ export class CredentialListsService {
 
   async removeCredential(dto: RemoveCredentialDto, ctx: CommandContext): Promise<Position> {
     const { credentialListId, credentialId } = dto;
-    const { position } = await run(this.store, 'credentialList', credentialListId, { type: 'RemoveCredential', accountId: ctx.accountId, credentialListId, credentialId }, ctx);
+    const { position } = await run(this.store, 'credentialList', { type: 'RemoveCredential', accountId: ctx.accountId, credentialListId, credentialId }, ctx);
     return { position };
   }
 }

@@ -3,7 +3,7 @@
  * transport and the REST controllers both dispatch through it, so the two can never disagree.
  */
 import type { ClassConstructor } from 'class-transformer';
-import type { ConfigCommandName, QueryName } from '@sipauth/contracts';
+import type { ConfigCommandRequests, QueryRequests } from '@sipauth/contracts';
 import { AddCredentialDto } from '../dto/add-credential.dto';
 import { AddIpAddressDto } from '../dto/add-ip-address.dto';
 import { AssignListDto } from '../dto/assign-list.dto';
@@ -46,43 +46,67 @@ export interface UseCases {
   history: HistoryService;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Run = (u: UseCases, dto: any, ctx: CommandContext) => Promise<object>;
-export interface Endpoint { dto: ClassConstructor<object>; run: Run }
+/** One subject's DTO and use case, typed by the contract's request type: each takes the same `Req`. */
+export interface Endpoint<Req extends object> {
+  dto: ClassConstructor<Req>;
+  run: (u: UseCases, dto: Req, ctx: CommandContext) => Promise<object>;
+}
 
-export const COMMAND_ENDPOINTS: Record<ConfigCommandName, Endpoint> = {
-  'credential-list.create': { dto: CreateCredentialListDto, run: (u, d, c) => u.credentialLists.create(d, c) },
-  'credential-list.rename': { dto: RenameCredentialListDto, run: (u, d, c) => u.credentialLists.rename(d, c) },
-  'credential-list.delete': { dto: DeleteCredentialListDto, run: (u, d, c) => u.credentialLists.delete(d, c) },
-  'credential.add': { dto: AddCredentialDto, run: (u, d, c) => u.credentialLists.addCredential(d, c) },
-  'credential.change-password': { dto: ChangeCredentialPasswordDto, run: (u, d, c) => u.credentialLists.changePassword(d, c) },
-  'credential.remove': { dto: RemoveCredentialDto, run: (u, d, c) => u.credentialLists.removeCredential(d, c) },
-  'credential.import': { dto: ImportCredentialsDto, run: (u, d, c) => u.credentialLists.importCredentials(d, c) },
-  'ip-acl.create': { dto: CreateIpAclDto, run: (u, d, c) => u.ipAcls.create(d, c) },
-  'ip-acl.rename': { dto: RenameIpAclDto, run: (u, d, c) => u.ipAcls.rename(d, c) },
-  'ip-acl.delete': { dto: DeleteIpAclDto, run: (u, d, c) => u.ipAcls.delete(d, c) },
-  'ip-address.add': { dto: AddIpAddressDto, run: (u, d, c) => u.ipAcls.addIpAddress(d, c) },
-  'ip-address.remove': { dto: RemoveIpAddressDto, run: (u, d, c) => u.ipAcls.removeIpAddress(d, c) },
-  'ip-address.rename': { dto: RenameIpAddressDto, run: (u, d, c) => u.ipAcls.renameIpAddress(d, c) },
-  'trunk.create': { dto: CreateTrunkDto, run: (u, d, c) => u.trunks.create(d, c) },
-  'trunk.rename': { dto: RenameTrunkDto, run: (u, d, c) => u.trunks.rename(d, c) },
-  'trunk.delete': { dto: DeleteTrunkDto, run: (u, d, c) => u.trunks.delete(d, c) },
-  'trunk.assign': { dto: AssignListDto, run: (u, d, c) => u.assignments.assign(d, c) },
-  'trunk.unassign': { dto: AssignListDto, run: (u, d, c) => u.assignments.unassign(d, c) },
-  'trunk.set-digest-algorithms': { dto: SetDigestAlgorithmsDto, run: (u, d, c) => u.trunks.setDigestAlgorithms(d, c) },
-  'trunk.set-lockout-policy': { dto: SetLockoutPolicyDto, run: (u, d, c) => u.trunks.setLockoutPolicy(d, c) },
+/**
+ * Any row of the table, for the dispatcher that looks one up by a name known only at run time: the
+ * method form is bivariant in `dto`, which is safe there because the DTO it passes was validated by
+ * the same row's class.
+ */
+export interface AnyEndpoint {
+  dto: ClassConstructor<object>;
+  run(u: UseCases, dto: object, ctx: CommandContext): Promise<object>;
+}
+
+/**
+ * Pairs a DTO with its use case. `Req` is inferred from the table's key (the contract's request type):
+ * the DTO class must build a `Req` and the use case must accept one, so a DTO wired to another
+ * subject's use case is a compile error (see endpoints.spec.ts).
+ */
+export function endpoint<Req extends object>(
+  dto: ClassConstructor<Req>,
+  run: (u: UseCases, dto: Req, ctx: CommandContext) => Promise<object>,
+): Endpoint<Req> {
+  return { dto, run };
+}
+
+export const COMMAND_ENDPOINTS: { [K in keyof ConfigCommandRequests]: Endpoint<ConfigCommandRequests[K]> } = {
+  'credential-list.create': endpoint(CreateCredentialListDto, (u, d, c) => u.credentialLists.create(d, c)),
+  'credential-list.rename': endpoint(RenameCredentialListDto, (u, d, c) => u.credentialLists.rename(d, c)),
+  'credential-list.delete': endpoint(DeleteCredentialListDto, (u, d, c) => u.credentialLists.delete(d, c)),
+  'credential.add': endpoint(AddCredentialDto, (u, d, c) => u.credentialLists.addCredential(d, c)),
+  'credential.change-password': endpoint(ChangeCredentialPasswordDto, (u, d, c) => u.credentialLists.changePassword(d, c)),
+  'credential.remove': endpoint(RemoveCredentialDto, (u, d, c) => u.credentialLists.removeCredential(d, c)),
+  'credential.import': endpoint(ImportCredentialsDto, (u, d, c) => u.credentialLists.importCredentials(d, c)),
+  'ip-acl.create': endpoint(CreateIpAclDto, (u, d, c) => u.ipAcls.create(d, c)),
+  'ip-acl.rename': endpoint(RenameIpAclDto, (u, d, c) => u.ipAcls.rename(d, c)),
+  'ip-acl.delete': endpoint(DeleteIpAclDto, (u, d, c) => u.ipAcls.delete(d, c)),
+  'ip-address.add': endpoint(AddIpAddressDto, (u, d, c) => u.ipAcls.addIpAddress(d, c)),
+  'ip-address.remove': endpoint(RemoveIpAddressDto, (u, d, c) => u.ipAcls.removeIpAddress(d, c)),
+  'ip-address.rename': endpoint(RenameIpAddressDto, (u, d, c) => u.ipAcls.renameIpAddress(d, c)),
+  'trunk.create': endpoint(CreateTrunkDto, (u, d, c) => u.trunks.create(d, c)),
+  'trunk.rename': endpoint(RenameTrunkDto, (u, d, c) => u.trunks.rename(d, c)),
+  'trunk.delete': endpoint(DeleteTrunkDto, (u, d, c) => u.trunks.delete(d, c)),
+  'trunk.assign': endpoint(AssignListDto, (u, d, c) => u.assignments.assign(d, c)),
+  'trunk.unassign': endpoint(AssignListDto, (u, d, c) => u.assignments.unassign(d, c)),
+  'trunk.set-digest-algorithms': endpoint(SetDigestAlgorithmsDto, (u, d, c) => u.trunks.setDigestAlgorithms(d, c)),
+  'trunk.set-lockout-policy': endpoint(SetLockoutPolicyDto, (u, d, c) => u.trunks.setLockoutPolicy(d, c)),
 };
 
-export const QUERY_ENDPOINTS: Record<QueryName, Endpoint> = {
-  'credential-list.get': { dto: GetCredentialListDto, run: (u, d) => u.queries.getCredentialList(d) },
-  'credential-list.list': { dto: ListResourcesDto, run: (u, d) => u.queries.listCredentialLists(d) },
-  'ip-acl.get': { dto: GetIpAclDto, run: (u, d) => u.queries.getIpAcl(d) },
-  'ip-acl.list': { dto: ListResourcesDto, run: (u, d) => u.queries.listIpAcls(d) },
-  'trunk.get': { dto: GetTrunkDto, run: (u, d) => u.queries.getTrunk(d) },
-  'trunk.list': { dto: ListResourcesDto, run: (u, d) => u.queries.listTrunks(d) },
-  'credential.get': { dto: GetCredentialDto, run: (u, d) => u.queries.members.getCredential(d) },
-  'credential.list': { dto: ListCredentialsDto, run: (u, d) => u.queries.members.listCredentials(d) },
-  'ip-address.get': { dto: GetIpAddressDto, run: (u, d) => u.queries.members.getIpAddress(d) },
-  'ip-address.list': { dto: ListIpAddressesDto, run: (u, d) => u.queries.members.listIpAddresses(d) },
-  history: { dto: GetHistoryDto, run: (u, d) => u.history.history(d) },
+export const QUERY_ENDPOINTS: { [K in keyof QueryRequests]: Endpoint<QueryRequests[K]> } = {
+  'credential-list.get': endpoint(GetCredentialListDto, (u, d) => u.queries.getCredentialList(d)),
+  'credential-list.list': endpoint(ListResourcesDto, (u, d) => u.queries.listCredentialLists(d)),
+  'ip-acl.get': endpoint(GetIpAclDto, (u, d) => u.queries.getIpAcl(d)),
+  'ip-acl.list': endpoint(ListResourcesDto, (u, d) => u.queries.listIpAcls(d)),
+  'trunk.get': endpoint(GetTrunkDto, (u, d) => u.queries.getTrunk(d)),
+  'trunk.list': endpoint(ListResourcesDto, (u, d) => u.queries.listTrunks(d)),
+  'credential.get': endpoint(GetCredentialDto, (u, d) => u.queries.members.getCredential(d)),
+  'credential.list': endpoint(ListCredentialsDto, (u, d) => u.queries.members.listCredentials(d)),
+  'ip-address.get': endpoint(GetIpAddressDto, (u, d) => u.queries.members.getIpAddress(d)),
+  'ip-address.list': endpoint(ListIpAddressesDto, (u, d) => u.queries.members.listIpAddresses(d)),
+  history: endpoint(GetHistoryDto, (u, d) => u.history.history(d)),
 };

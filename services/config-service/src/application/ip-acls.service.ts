@@ -21,7 +21,7 @@ export class IpAclsService {
 
   async create(dto: CreateIpAclDto, ctx: CommandContext): Promise<Position & { ipAccessControlListId: string }> {
     const ipAccessControlListId = newId(ID_PREFIXES.ipAccessControlList, ctx);
-    const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, {
+    const { position } = await run(this.store, 'ipAcl', {
       type: 'CreateIpAccessControlList', accountId: ctx.accountId, ipAccessControlListId, friendlyName: dto.friendlyName, now: now(),
     }, ctx);
     return { ipAccessControlListId, position };
@@ -29,7 +29,7 @@ export class IpAclsService {
 
   async rename(dto: RenameIpAclDto, ctx: CommandContext): Promise<Position> {
     const { ipAccessControlListId, friendlyName } = dto;
-    const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, { type: 'RenameIpAccessControlList', accountId: ctx.accountId, ipAccessControlListId, friendlyName }, ctx);
+    const { position } = await run(this.store, 'ipAcl', { type: 'RenameIpAccessControlList', accountId: ctx.accountId, ipAccessControlListId, friendlyName }, ctx);
     return { position };
   }
 
@@ -39,7 +39,7 @@ export class IpAclsService {
 
   async addIpAddress(dto: AddIpAddressDto, ctx: CommandContext): Promise<Position & { ipAddressId: string }> {
     const ipAddressId = newId(ID_PREFIXES.ipAddress, ctx);
-    const { position } = await run(this.store, 'ipAcl', dto.ipAccessControlListId, {
+    const { position } = await run(this.store, 'ipAcl', {
       type: 'AddIpAddress', accountId: ctx.accountId, ipAccessControlListId: dto.ipAccessControlListId, ipAddressId,
       friendlyName: dto.friendlyName, ipAddress: dto.ipAddress, cidrPrefixLength: dto.cidrPrefixLength ?? undefined, now: now(),
     }, ctx);
@@ -48,13 +48,13 @@ export class IpAclsService {
 
   async removeIpAddress(dto: RemoveIpAddressDto, ctx: CommandContext): Promise<Position> {
     const { ipAccessControlListId, ipAddressId } = dto;
-    const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, { type: 'RemoveIpAddress', accountId: ctx.accountId, ipAccessControlListId, ipAddressId }, ctx);
+    const { position } = await run(this.store, 'ipAcl', { type: 'RemoveIpAddress', accountId: ctx.accountId, ipAccessControlListId, ipAddressId }, ctx);
     return { position };
   }
 
   async renameIpAddress(dto: RenameIpAddressDto, ctx: CommandContext): Promise<Position> {
     const { ipAccessControlListId, ipAddressId, friendlyName } = dto;
-    const { position } = await run(this.store, 'ipAcl', ipAccessControlListId, { type: 'RenameIpAddress', accountId: ctx.accountId, ipAccessControlListId, ipAddressId, friendlyName }, ctx);
+    const { position } = await run(this.store, 'ipAcl', { type: 'RenameIpAddress', accountId: ctx.accountId, ipAccessControlListId, ipAddressId, friendlyName }, ctx);
     return { position };
   }
 }

@@ -8,12 +8,12 @@ export type ListKindName = ListKind;
 
 export function attachList(store: EventStore, kind: ListKind, listId: string, trunkId: string, ctx: CommandContext): Promise<HandleResult> {
   return kind === 'credentialList'
-    ? run(store, 'credentialList', listId, { type: 'AttachCredentialListToTrunk', accountId: ctx.accountId, credentialListId: listId, trunkId }, ctx)
-    : run(store, 'ipAcl', listId, { type: 'AttachIpAclToTrunk', accountId: ctx.accountId, ipAccessControlListId: listId, trunkId }, ctx);
+    ? run(store, 'credentialList', { type: 'AttachCredentialListToTrunk', accountId: ctx.accountId, credentialListId: listId, trunkId }, ctx)
+    : run(store, 'ipAcl', { type: 'AttachIpAclToTrunk', accountId: ctx.accountId, ipAccessControlListId: listId, trunkId }, ctx);
 }
 
 export function detachList(store: EventStore, kind: ListKind, listId: string, trunkId: string, ctx: CommandContext): Promise<HandleResult> {
   return kind === 'credentialList'
-    ? run(store, 'credentialList', listId, { type: 'DetachCredentialListFromTrunk', accountId: ctx.accountId, credentialListId: listId, trunkId }, ctx)
-    : run(store, 'ipAcl', listId, { type: 'DetachIpAclFromTrunk', accountId: ctx.accountId, ipAccessControlListId: listId, trunkId }, ctx);
+    ? run(store, 'credentialList', { type: 'DetachCredentialListFromTrunk', accountId: ctx.accountId, credentialListId: listId, trunkId }, ctx)
+    : run(store, 'ipAcl', { type: 'DetachIpAclFromTrunk', accountId: ctx.accountId, ipAccessControlListId: listId, trunkId }, ctx);
 }

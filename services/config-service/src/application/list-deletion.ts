@@ -35,8 +35,8 @@ export class ListDeletion {
 
   private async deleteOnce(kind: ListKindName, listId: string, ctx: CommandContext): Promise<{ position: string }> {
     const { position } = kind === 'credentialList'
-      ? await run(this.store, 'credentialList', listId, { type: 'DeleteCredentialList', accountId: ctx.accountId, credentialListId: listId }, ctx)
-      : await run(this.store, 'ipAcl', listId, { type: 'DeleteIpAccessControlList', accountId: ctx.accountId, ipAccessControlListId: listId }, ctx);
+      ? await run(this.store, 'credentialList', { type: 'DeleteCredentialList', accountId: ctx.accountId, credentialListId: listId }, ctx)
+      : await run(this.store, 'ipAcl', { type: 'DeleteIpAccessControlList', accountId: ctx.accountId, ipAccessControlListId: listId }, ctx);
     return { position };
   }
 }

@@ -27,7 +27,7 @@ export class TrunkAssignmentsService {
       throw err;
     });
     try {
-      const assigned = await run(this.store, 'trunk', trunkId, { type: 'AssignList', accountId: ctx.accountId, trunkId, listKind, listId }, ctx);
+      const assigned = await run(this.store, 'trunk', { type: 'AssignList', accountId: ctx.accountId, trunkId, listKind, listId }, ctx);
       return { position: laterPosition(attached.position, assigned.position) };
     } catch (err) {
       if (attached.events.length > 0) await detachList(this.store, listKind, listId, trunkId, ctx);
@@ -39,7 +39,7 @@ export class TrunkAssignmentsService {
     const { trunkId, listKind, listId } = dto;
     let unassigned;
     try {
-      unassigned = await run(this.store, 'trunk', trunkId, { type: 'UnassignList', accountId: ctx.accountId, trunkId, listKind, listId }, ctx);
+      unassigned = await run(this.store, 'trunk', { type: 'UnassignList', accountId: ctx.accountId, trunkId, listKind, listId }, ctx);
     } catch (err) {
       // A half-done assignment may have left the list attached: repair it, then report the trunk's answer.
       if (err instanceof NotFound && err.details.some((d) => d.field === 'listId')) {

@@ -35,18 +35,18 @@ export class TrunksService {
     const domainName = domain.ok ? domain.value : dto.domainName;
     await this.reserveDomain(domainName, trunkId, ctx);
     try {
-      const { position } = await run(this.store, 'trunk', trunkId, {
+      const { position } = await run(this.store, 'trunk', {
         type: 'CreateTrunk', accountId: ctx.accountId, trunkId, friendlyName: dto.friendlyName, domainName, now: now(),
       }, ctx);
       return { trunkId, position };
     } catch (err) {
-      await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+      await run(this.store, 'trunkDomain', { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
       throw err;
     }
   }
 
   private async reserveDomain(domainName: string, trunkId: string, ctx: CommandContext): Promise<void> {
-    const reserve = () => run(this.store, 'trunkDomain', domainName, { type: 'ReserveTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+    const reserve = () => run(this.store, 'trunkDomain', { type: 'ReserveTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
     try {
       await reserve();
     } catch (err) {
@@ -66,7 +66,7 @@ export class TrunksService {
     const abandoned = holder.status === 'Empty' && (await this.reservationAgeMs(domainName)) > ABANDONED_RESERVATION_MS;
     if (holder.status !== 'Deleted' && !abandoned) return false;
     const { accountId, trunkId } = reservation;
-    await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId, domainName, trunkId },
+    await run(this.store, 'trunkDomain', { type: 'ReleaseTrunkDomain', accountId, domainName, trunkId },
       // A repair on the holder's behalf, not this request's own effect: its events get ids of their own.
       { ...ctx, accountId, idempotencyKey: undefined });
     return true;
@@ -79,13 +79,13 @@ export class TrunksService {
 
   async rename(dto: RenameTrunkDto, ctx: CommandContext): Promise<Position> {
     const { trunkId, friendlyName } = dto;
-    const { position } = await run(this.store, 'trunk', trunkId, { type: 'RenameTrunk', accountId: ctx.accountId, trunkId, friendlyName }, ctx);
+    const { position } = await run(this.store, 'trunk', { type: 'RenameTrunk', accountId: ctx.accountId, trunkId, friendlyName }, ctx);
     return { position };
   }
 
   async setDigestAlgorithms(dto: SetDigestAlgorithmsDto, ctx: CommandContext): Promise<Position> {
     const { trunkId, algorithms } = dto;
-    const { position } = await run(this.store, 'trunk', trunkId, { type: 'SetDigestAlgorithms', accountId: ctx.accountId, trunkId, algorithms }, ctx);
+    const { position } = await run(this.store, 'trunk', { type: 'SetDigestAlgorithms', accountId: ctx.accountId, trunkId, algorithms }, ctx);
     return { position };
   }
 
@@ -93,13 +93,13 @@ export class TrunksService {
   async setLockoutPolicy(dto: SetLockoutPolicyDto, ctx: CommandContext): Promise<Position> {
     const { trunkId } = dto;
     const policy = effectiveLockoutPolicy(dto);
-    const { position } = await run(this.store, 'trunk', trunkId, { type: 'SetLockoutPolicy', accountId: ctx.accountId, trunkId, ...policy }, ctx);
+    const { position } = await run(this.store, 'trunk', { type: 'SetLockoutPolicy', accountId: ctx.accountId, trunkId, ...policy }, ctx);
     return { position };
   }
 
   async delete(dto: DeleteTrunkDto, ctx: CommandContext): Promise<Position> {
     const { trunkId } = dto;
-    const deleted = await run(this.store, 'trunk', trunkId, { type: 'DeleteTrunk', accountId: ctx.accountId, trunkId }, ctx);
+    const deleted = await run(this.store, 'trunk', { type: 'DeleteTrunk', accountId: ctx.accountId, trunkId }, ctx);
     const event = deleted.events.find((e) => e.type === 'TrunkDeleted') as unknown as TrunkDeleted | undefined;
     if (!event) throw new NotFound(`trunk ${trunkId} not found`, [{ field: 'trunkId', message: 'no such trunk' }]);
     let position = deleted.position;
@@ -115,7 +115,7 @@ export class TrunksService {
       });
       if (detached) position = laterPosition(position, detached.position);
     }
-    const released = await run(this.store, 'trunkDomain', domainName, { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
+    const released = await run(this.store, 'trunkDomain', { type: 'ReleaseTrunkDomain', accountId: ctx.accountId, domainName, trunkId }, ctx);
     return { position: laterPosition(position, released.position) };
   }
 }

@@ -1,10 +1,11 @@
+import type { AddIpAddressRequest } from '@sipauth/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsFriendlyName, IsIpRangePart, IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
 
 /** Request of ip-address.add: an IPv4 or IPv6 address or range, stored normalised to its network. */
-export class AddIpAddressDto extends AccountCommandDto {
+export class AddIpAddressDto extends AccountCommandDto implements AddIpAddressRequest {
   @ApiProperty({ example: 'AL0123456789abcdef0123456789abcdef' })
   @IsResourceId('AL')
   ipAccessControlListId!: string;

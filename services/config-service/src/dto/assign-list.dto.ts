@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ListKind } from '@sipauth/contracts';
+import type { ListKind, AssignListRequest } from '@sipauth/contracts';
 import { checkResourceId } from '@sipauth/domain';
 import { DomainRule, IsListKind, IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
@@ -7,7 +7,7 @@ import { AccountCommandDto } from './account-scoped.dto';
 const PREFIX_OF_KIND: Record<ListKind, 'CL' | 'AL'> = { credentialList: 'CL', ipAccessControlList: 'AL' };
 
 /** Request of trunk.assign and trunk.unassign. */
-export class AssignListDto extends AccountCommandDto {
+export class AssignListDto extends AccountCommandDto implements AssignListRequest {
   @ApiProperty({ example: 'TK0123456789abcdef0123456789abcdef' })
   @IsResourceId('TK')
   trunkId!: string;

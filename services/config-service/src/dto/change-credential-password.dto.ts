@@ -1,3 +1,4 @@
+import type { ChangeCredentialPasswordRequest } from '@sipauth/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_PREVIOUS_PASSWORD_VALID_FOR_SECONDS } from '@sipauth/domain';
 import { IsOptional } from 'class-validator';
@@ -6,7 +7,7 @@ import { AccountCommandDto } from './account-scoped.dto';
 import { PasswordField } from './credential-fields.dto';
 
 /** Request of credential.change-password. */
-export class ChangeCredentialPasswordDto extends AccountCommandDto {
+export class ChangeCredentialPasswordDto extends AccountCommandDto implements ChangeCredentialPasswordRequest {
   @ApiProperty({ example: 'CL0123456789abcdef0123456789abcdef' })
   @IsResourceId('CL')
   credentialListId!: string;

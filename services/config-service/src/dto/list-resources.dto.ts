@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@sipauth/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ListRequest } from '@sipauth/contracts';
 import { IsIntegerInRange } from '../validation/domain-rule.decorator';
 import { AccountQueryDto } from './account-scoped.dto';
 
@@ -19,4 +19,4 @@ export class PageRequestDto extends AccountQueryDto {
 }
 
 /** Request of the list queries (credential-list.list, ip-acl.list, trunk.list). */
-export class ListResourcesDto extends PageRequestDto {}
+export class ListResourcesDto extends PageRequestDto implements ListRequest {}

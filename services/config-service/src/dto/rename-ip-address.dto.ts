@@ -1,9 +1,10 @@
+import type { RenameIpAddressRequest } from '@sipauth/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsFriendlyName, IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
 
 /** Request of ip-address.rename: a new friendly name; the range stays. */
-export class RenameIpAddressDto extends AccountCommandDto {
+export class RenameIpAddressDto extends AccountCommandDto implements RenameIpAddressRequest {
   @ApiProperty({ example: 'AL0123456789abcdef0123456789abcdef' })
   @IsResourceId('AL')
   ipAccessControlListId!: string;

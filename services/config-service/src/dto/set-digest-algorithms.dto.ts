@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { DigestAlgorithmName } from '@sipauth/contracts';
+import type { DigestAlgorithmName, SetDigestAlgorithmsRequest } from '@sipauth/contracts';
 import { IsDigestAlgorithms, IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
 
 /** Request of trunk.set-digest-algorithms: the offered order, most preferred first. */
-export class SetDigestAlgorithmsDto extends AccountCommandDto {
+export class SetDigestAlgorithmsDto extends AccountCommandDto implements SetDigestAlgorithmsRequest {
   @ApiProperty({ example: 'TK0123456789abcdef0123456789abcdef' })
   @IsResourceId('TK')
   trunkId!: string;

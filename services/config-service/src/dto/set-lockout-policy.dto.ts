@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEFAULT_LOCKOUT_POLICY } from '@sipauth/contracts';
+import { DEFAULT_LOCKOUT_POLICY, type SetLockoutPolicyRequest } from '@sipauth/contracts';
 import { LOCKOUT_LIMITS } from '@sipauth/domain';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { IsIntegerInRange, IsResourceId } from '../validation/domain-rule.decorator';
@@ -11,7 +11,7 @@ const { maxFailures, windowSeconds, lockoutSeconds } = LOCKOUT_LIMITS;
  * Request of trunk.set-lockout-policy (SPEC §5.1). The whole policy is replaced: a figure left out takes
  * the default's, not the trunk's previous one, so a request always means the same thing.
  */
-export class SetLockoutPolicyDto extends AccountCommandDto {
+export class SetLockoutPolicyDto extends AccountCommandDto implements SetLockoutPolicyRequest {
   @ApiProperty({ example: 'TK0123456789abcdef0123456789abcdef' })
   @IsResourceId('TK')
   trunkId!: string;

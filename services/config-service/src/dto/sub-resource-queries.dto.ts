@@ -1,3 +1,4 @@
+import type { GetCredentialRequest, GetIpAddressRequest, ListCredentialsRequest, ListIpAddressesRequest } from '@sipauth/contracts';
 /** Requests of the queries of one credential or IP address, and of the paged lists of a list's members. */
 import { ApiProperty } from '@nestjs/swagger';
 import { IsResourceId } from '../validation/domain-rule.decorator';
@@ -5,7 +6,7 @@ import { AccountQueryDto } from './account-scoped.dto';
 import { PageRequestDto } from './list-resources.dto';
 
 /** Request of query credential.get. */
-export class GetCredentialDto extends AccountQueryDto {
+export class GetCredentialDto extends AccountQueryDto implements GetCredentialRequest {
   @ApiProperty({ example: 'CL0123456789abcdef0123456789abcdef' })
   @IsResourceId('CL')
   credentialListId!: string;
@@ -16,14 +17,14 @@ export class GetCredentialDto extends AccountQueryDto {
 }
 
 /** Request of query credential.list. */
-export class ListCredentialsDto extends PageRequestDto {
+export class ListCredentialsDto extends PageRequestDto implements ListCredentialsRequest {
   @ApiProperty({ example: 'CL0123456789abcdef0123456789abcdef' })
   @IsResourceId('CL')
   credentialListId!: string;
 }
 
 /** Request of query ip-address.get. */
-export class GetIpAddressDto extends AccountQueryDto {
+export class GetIpAddressDto extends AccountQueryDto implements GetIpAddressRequest {
   @ApiProperty({ example: 'AL0123456789abcdef0123456789abcdef' })
   @IsResourceId('AL')
   ipAccessControlListId!: string;
@@ -34,7 +35,7 @@ export class GetIpAddressDto extends AccountQueryDto {
 }
 
 /** Request of query ip-address.list. */
-export class ListIpAddressesDto extends PageRequestDto {
+export class ListIpAddressesDto extends PageRequestDto implements ListIpAddressesRequest {
   @ApiProperty({ example: 'AL0123456789abcdef0123456789abcdef' })
   @IsResourceId('AL')
   ipAccessControlListId!: string;
