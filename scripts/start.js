@@ -234,7 +234,7 @@ async function main() {
   const api = `http://127.0.0.1:${ports['config-service']}`;
   say(`REST API ${api}/v1, OpenAPI document ${api}/docs`);
   say(`console ${api}/console/ (sign in with an API token of CONFIG_API_TOKENS)`);
-  if (keys.file) say(`development API token: CONFIG_API_TOKENS in ${keys.file} (send it as Authorization: Bearer <token>)`);
+  if (keys.file) say(`development API token: the <token> of CONFIG_API_TOKENS=dev:<token>=* in ${keys.file} (without "dev:" and "=*"), sent as Authorization: Bearer <token>`);
   say(`NATS contract: ${namespace}.v1.config.* / ${namespace}.v1.query.* / ${namespace}.v1.auth.* (libs/contracts/asyncapi.yaml)`);
   say(`probes and metrics: worker http://127.0.0.1:${ports['sip-auth-worker']}/metrics, projection http://127.0.0.1:${ports['projection-service']}/metrics`);
   if (edge) say(edge.summary);
