@@ -23,7 +23,7 @@ import { authSubject, keys, type AuthDecision, type CredentialDoc, type IpAddres
 import { ID_PREFIXES } from '@sipauth/domain';
 import { computeHa1s, ha1SealingContext, NonceService, parseKeyList, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
 import {
-  AuthIndex, Authorizer, InMemoryReplayGuard, ReadModelWatcher, startSipAuthWorker, validateAuthorize, type RunningWorker,
+  AuthIndex, Authorizer, InMemoryReplayGuard, ReadModelWatcher, startSipAuthWorker, validateAuthorize, type CredentialCandidate, type RunningWorker,
 } from '@sipauth/sip-auth-worker';
 import { answerChallenge } from './support/digest';
 import { BENCH_ACCOUNT, openBenchNamespace, until, type BenchNamespace } from './support/namespace';
@@ -258,7 +258,8 @@ function openEveryHa1(index: AuthIndex, probes: Probe[]): number {
   for (let t = 0; t < TRUNKS; t++) {
     const view = index.trunkByDomain(trunk(t).domain)!;
     for (let c = 0; c < CREDENTIALS_PER_LIST; c++) {
-      const [candidate] = index.credentialsFor(view, user(t, c).username, false, 'SHA-256');
+      // An index fed in process has no loader: it keeps every credential and answers at once.
+      const [candidate] = index.credentialsFor(view, user(t, c).username, false, 'SHA-256') as CredentialCandidate[];
       if (!candidate?.ha1('SHA-256')) throw new Error(`credential ${t}/${c} did not open`);
       if (!probed.has(`${t}/${c}`)) opened++;
     }

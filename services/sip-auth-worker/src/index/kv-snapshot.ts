@@ -10,7 +10,7 @@ import type { CredentialChange } from './credential-cache';
  * false when the watch ended first (a lost consumer, a reconnect). Entries written meanwhile may be
  * delivered too: callers order them by revision.
  */
-export async function readSnapshot(kv: KV, filter: string, onEntry: (entry: KvEntry) => void): Promise<boolean> {
+export async function readSnapshot(kv: KV, filter: string, onEntry: (entry: KvEntry) => void, timeoutMs?: number): Promise<boolean> {
   let seen = 0;
   /** Entries in the snapshot: -1 until known, -2 when initialised before the watch was returned. */
   let target = -1;
@@ -25,23 +25,35 @@ export async function readSnapshot(kv: KV, filter: string, onEntry: (entry: KvEn
   watch = await kv.watch({ key: filter, initializedFn });
   if (target === -2) target = watch.getReceived();
   if (target >= 0 && seen >= target) { watch.stop(); return true; }
-  for await (const entry of watch) {
-    onEntry(entry);
-    seen++;
-    if (target >= 0 && seen >= target) { watch.stop(); break; }
+  // An ordered consumer reset mid-snapshot (nats.js recreates it) may never signal the end: give up and let the caller retry.
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => watch?.stop(), timeoutMs);
+  try {
+    for await (const entry of watch) {
+      onEntry(entry);
+      seen++;
+      if (target >= 0 && seen >= target) { watch.stop(); break; }
+    }
+  } finally {
+    clearTimeout(timer);
   }
   return target >= 0 && seen >= target;
 }
 
+/** A list holds at most 1,000 credentials: a snapshot of it that takes longer has stalled. */
+const LIST_LOAD_TIMEOUT_MS = 1_500;
+const LIST_LOAD_ATTEMPTS = 3;
+
 /** A loader for {@link CredentialCache}: the credentials of one list, as their current KV entries. */
 export function kvListLoader(kv: KV, credentialsOf: (accountId: string, listId: string) => string): (accountId: string, listId: string) => Promise<CredentialChange[]> {
   return async (accountId, listId) => {
-    const changes: CredentialChange[] = [];
-    const complete = await readSnapshot(kv, credentialsOf(accountId, listId), (entry) => {
-      const credentialId = entry.key.slice(entry.key.lastIndexOf('.') + 1);
-      changes.push({ credentialId, doc: entry.operation === 'PUT' ? entry.json() : undefined, revision: entry.revision });
-    });
-    if (!complete) throw new Error(`the credentials of list ${listId} could not be read (watch ended)`);
-    return changes;
+    for (let attempt = 1; ; attempt++) {
+      const changes: CredentialChange[] = [];
+      const complete = await readSnapshot(kv, credentialsOf(accountId, listId), (entry) => {
+        const credentialId = entry.key.slice(entry.key.lastIndexOf('.') + 1);
+        changes.push({ credentialId, doc: entry.operation === 'PUT' ? entry.json() : undefined, revision: entry.revision });
+      }, LIST_LOAD_TIMEOUT_MS);
+      if (complete) return changes;
+      if (attempt === LIST_LOAD_ATTEMPTS) throw new Error(`the credentials of list ${listId} could not be read (${attempt} attempts)`);
+    }
   };
 }

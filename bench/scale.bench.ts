@@ -1,0 +1,277 @@
+/**
+ * A carrier's scale through the real path (issue 14): SCALE_CREDENTIALS credentials (default
+ * 1,000,000) across SCALE_ACCOUNTS accounts (default 100,000), each account with one trunk, one IP
+ * ACL of one range and one credential list holding its share of the credentials, both assigned.
+ *
+ *  1. events appended to the event store through its port (JetStream adapter), each stream in one
+ *     append (an import is CredentialsImported events of 250 credentials, as config-service writes
+ *     them), SCALE_IN_FLIGHT streams at a time: events/s;
+ *  2. projection-service started on the empty read model, catching up from zero: events/s and the
+ *     rebuild time;
+ *  3. event stream and read-model KV bytes on disk (JetStream stream info);
+ *  4. SCALE_WORKERS sip-auth-worker processes (node dist/main.js) started: time to ready (/readyz),
+ *     RSS (/proc) and heap used (/metrics) once ready and after the probes;
+ *  5. authorize over NATS, an ACK with valid credentials (full verify, no replay write, one nonce for
+ *     all), for credentials never used (each loads its list from KV: the first-use cost) and for one
+ *     hot credential: p50/p99 sequentially and req/s with 64 in flight;
+ *  6. config query latency (`query.trunk.get`, config-service in this process);
+ *  7. propagation: a TrunkDigestAlgorithmsSet appended, until every worker's applied position
+ *     (/metrics) reaches it: p50/p99 over SCALE_CHANGES changes.
+ * The namespace's streams are deleted at the end. Not part of npm test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { authSubject, isNamespaceStream, querySubject } from '@sipauth/contracts';
+import { CURRENT_SCHEMA_VERSION, ID_PREFIXES } from '@sipauth/domain';
+import { createEventStore, type EventData, type EventStore } from '@sipauth/event-store';
+import { computeHa1s, ha1SealingContext, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
+import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
+import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
+import { answerChallenge } from './support/digest';
+import { openBenchNamespace, type BenchNamespace } from './support/namespace';
+import { median, percentile } from './support/stats';
+
+const CREDENTIALS = Number(process.env.SCALE_CREDENTIALS ?? 1_000_000);
+const ACCOUNTS = Number(process.env.SCALE_ACCOUNTS ?? 100_000);
+const PER_ACCOUNT = Math.ceil(CREDENTIALS / ACCOUNTS);
+const IN_FLIGHT = Number(process.env.SCALE_IN_FLIGHT ?? 64);
+const WORKERS = Number(process.env.SCALE_WORKERS ?? 2);
+const PROBES = Number(process.env.SCALE_PROBES ?? 1_000);
+const CHANGES = Number(process.env.SCALE_CHANGES ?? 100);
+const PER_EVENT = 250;
+
+const hex = (...parts: (string | number)[]) => createHash('md5').update(parts.join('.')).digest('hex');
+const account = (a: number) => {
+  const accountId = `AC${hex('acct', a)}`;
+  return {
+    accountId, trunkId: `${ID_PREFIXES.trunk}${hex('t', a)}`, listId: `${ID_PREFIXES.credentialList}${hex('l', a)}`,
+    aclId: `${ID_PREFIXES.ipAccessControlList}${hex('a', a)}`, domain: `t${a}.scale.example.net`,
+    network: `10.${(a >> 8) & 255}.${a & 255}.0`, sourceIp: `10.${(a >> 8) & 255}.${a & 255}.7`,
+  };
+};
+const user = (a: number, c: number) => ({ credentialId: `${ID_PREFIXES.credential}${hex('c', a, c)}`, username: `a${a}u${c}`, password: `Pw-${a}-${c}-scale` });
+
+/** The streams of one account and their events, as config-service would have written them. */
+function accountStreams(a: number, realm: string, keyring: SealingKeyring): [string, EventData[]][] {
+  const x = account(a);
+  const at = '2026-01-01T00:00:00.000Z';
+  const meta = { accountId: x.accountId, correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: CURRENT_SCHEMA_VERSION, actor: 'scale-bench' };
+  const ev = (type: string, data: object): EventData => ({ id: randomUUID(), type, data, metadata: meta });
+  const credentials = Array.from({ length: Math.min(PER_ACCOUNT, CREDENTIALS - a * PER_ACCOUNT) }, (_, c) => {
+    const u = user(a, c);
+    return { credentialId: u.credentialId, username: u.username, ha1: sealHa1s(keyring, computeHa1s(u.username, realm, u.password), ha1SealingContext(x.listId, u.credentialId)) };
+  });
+  const imports: EventData[] = [];
+  for (let i = 0; i < credentials.length; i += PER_EVENT) {
+    imports.push(ev('CredentialsImported', { credentialListId: x.listId, realm, createdAt: at, credentials: credentials.slice(i, i + PER_EVENT) }));
+  }
+  return [
+    [`credentialList-${x.listId}`, [
+      ev('CredentialListCreated', { credentialListId: x.listId, accountId: x.accountId, friendlyName: `List ${a}`, createdAt: at }),
+      ...imports,
+      ev('TrunkAssigned', { trunkId: x.trunkId, listKind: 'credentialList', listId: x.listId }),
+    ]],
+    [`ipAcl-${x.aclId}`, [
+      ev('IpAccessControlListCreated', { ipAccessControlListId: x.aclId, accountId: x.accountId, friendlyName: `ACL ${a}`, createdAt: at }),
+      ev('IpAddressAdded', { ipAccessControlListId: x.aclId, ipAddressId: `${ID_PREFIXES.ipAddress}${hex('ip', a)}`, friendlyName: 'office', ipAddress: x.network, cidrPrefixLength: 24, createdAt: at }),
+      ev('TrunkAssigned', { trunkId: x.trunkId, listKind: 'ipAccessControlList', listId: x.aclId }),
+    ]],
+    [`trunk-${x.trunkId}`, [
+      ev('TrunkCreated', { trunkId: x.trunkId, accountId: x.accountId, friendlyName: `Trunk ${a}`, domainName: x.domain, createdAt: at }),
+      ev('TrunkAssigned', { trunkId: x.trunkId, listKind: 'credentialList', listId: x.listId }),
+      ev('TrunkAssigned', { trunkId: x.trunkId, listKind: 'ipAccessControlList', listId: x.aclId }),
+    ]],
+  ];
+}
+
+async function appendAll(store: EventStore, realm: string, keyring: SealingKeyring): Promise<{ events: number; seconds: number; last: string }> {
+  let next = 0;
+  let events = 0;
+  let last = 0n;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+    while (next < ACCOUNTS) {
+      for (const [stream, list] of accountStreams(next++, realm, keyring)) {
+        const { position } = await store.appendToStream(stream, list, { expectedRevision: 'no_stream' });
+        events += list.length;
+        if (BigInt(position) > last) last = BigInt(position);
+      }
+      if (next % 10_000 === 0) console.log(`    appended ${next} accounts (${events} events)`);
+    }
+  }));
+  return { events, seconds: seconds(t0), last: String(last) };
+}
+
+const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface WorkerProcess { child: ChildProcess; port: number; startedAt: bigint; readyAfter?: number }
+
+async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'services', 'sip-auth-worker', 'dist', 'main.js')], {
+    env: { ...env, WORKER_HTTP_PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { child, port, startedAt: process.hrtime.bigint() };
+}
+
+async function metrics(w: WorkerProcess): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${w.port}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const m = /^(sipauth_worker_applied_position|nodejs_heap_size_used_bytes|process_resident_memory_bytes) (\S+)/.exec(line);
+    if (m) out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+const rssOf = (w: WorkerProcess) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${w.child.pid}/status`, 'utf8'))![1]) * 1024;
+
+async function waitReady(w: WorkerProcess): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${w.port}/readyz`)).status === 200) { w.readyAfter = seconds(w.startedAt); return; }
+    } catch { /* not listening yet */ }
+    if (w.child.exitCode !== null) throw new Error('a worker exited');
+    await sleep(20);
+  }
+}
+
+/** Latencies (ms) of `requests` sent one after another, and req/s with 64 in flight over `burst`. */
+async function latencies(space: BenchNamespace, requests: object[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const body of requests) {
+    const t0 = process.hrtime.bigint();
+    const d = await space.request<{ decision: string; reason: string }>(authSubject(space.ns, 'authorize'), body);
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (d.decision !== 'allow') throw new Error(`not allowed: ${JSON.stringify(d)}`);
+  }
+  return out;
+}
+async function rate(space: BenchNamespace, burst: object[]): Promise<number> {
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (next < burst.length) {
+      const body = burst[next++];
+      try { await space.request(authSubject(space.ns, 'authorize'), body); } catch (err) { console.log(`    request failed: ${(err as Error).message}`); }
+    }
+  }));
+  return burst.length / seconds(t0);
+}
+const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`;
+
+async function main(): Promise<void> {
+  const space = await openBenchNamespace('scale-bench');
+  const workers: WorkerProcess[] = [];
+  let stopProjection: (() => Promise<void>) | undefined;
+  let stopConfig: (() => Promise<void>) | undefined;
+  try {
+    const realm = space.env.SIPAUTH_REALM;
+    const keyring = SealingKeyring.fromConfig(space.env.SIPAUTH_SEALING_KEYS);
+    console.log(`scale: ${CREDENTIALS} credentials, ${ACCOUNTS} accounts (1 trunk, 1 ACL of 1 range, 1 list of ${PER_ACCOUNT} each), ${WORKERS} workers, namespace ${space.ns}`);
+    const store = await createEventStore(space.nc, { namespace: space.ns });
+    const appended = await appendAll(store, realm, keyring);
+    console.log(`  append: ${appended.events} events in ${appended.seconds.toFixed(1)} s = ${(appended.events / appended.seconds).toFixed(0)} events/s ` +
+      `(${(CREDENTIALS / appended.seconds).toFixed(0)} credentials/s, HA1 sealing included)`);
+
+    const t0 = process.hrtime.bigint();
+    const projection = await startProjectionService({ ...space.env, PROJECTION_HTTP_PORT: '0' });
+    stopProjection = () => projection.close();
+    while (BigInt(projection.runner.position ?? '0') < BigInt(appended.last)) await sleep(100);
+    const rebuild = seconds(t0);
+    console.log(`  projection catch-up from zero: ${rebuild.toFixed(1)} s = ${(appended.events / rebuild).toFixed(0)} events/s, ${(CREDENTIALS / rebuild).toFixed(0)} credentials/s`);
+
+    const jsm = await space.nc.jetstreamManager();
+    for await (const s of jsm.streams.list()) {
+      if (isNamespaceStream(s.config.name, space.ns)) console.log(`  stream ${s.config.name}: ${mb(s.state.bytes)} on disk, ${s.state.messages} messages`);
+    }
+
+    for (let i = 0; i < WORKERS; i++) workers.push(await startWorker(space.env));
+    await Promise.all(workers.map(waitReady));
+    const loaded = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: (await metrics(w)).nodejs_heap_size_used_bytes })));
+    console.log(`  workers ready in ${workers.map((w) => w.readyAfter!.toFixed(2)).join(', ')} s; RSS ${loaded.map((x) => mb(x.rss)).join(', ')}; heap used ${loaded.map((x) => mb(x.heap)).join(', ')}`);
+
+    const config = await startConfigService({ ...space.env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
+    stopConfig = () => config.close();
+    const probe = account(1);
+    const challenge = await space.request<{ proxyAuthenticate: string[] }>(authSubject(space.ns, 'authorize'),
+      { domain: probe.domain, sourceIp: probe.sourceIp, method: 'INVITE', requestUri: `sip:+1555@${probe.domain}` });
+    const ack = (a: number) => {
+      const x = account(a);
+      const u = user(a, a % PER_ACCOUNT);
+      const uri = `sip:+1555@${x.domain}`;
+      return { domain: x.domain, sourceIp: x.sourceIp, method: 'ACK', requestUri: uri, authorization: answerChallenge(challenge.proxyAuthenticate[0], { username: u.username, password: u.password, method: 'ACK', uri }) };
+    };
+    const stride = Math.floor(ACCOUNTS / (2 * PROBES + 64 * 8));
+    const fresh = Array.from({ length: 2 * PROBES + 64 * 8 }, (_, i) => ack(2 + i * stride));
+    const firstUse = await latencies(space, fresh.slice(0, PROBES));
+    console.log(`  authorize first use, one at a time: ${fmt(firstUse)}`);
+    const firstRate = await rate(space, fresh.slice(PROBES));
+    const hotRequest = ack(1);
+    await latencies(space, [hotRequest, hotRequest]);
+    const hot = await latencies(space, Array.from({ length: PROBES * 2 }, () => hotRequest));
+    const hotRate = await rate(space, Array.from({ length: 10_000 }, () => hotRequest));
+    console.log(`  authorize first use (list loaded from KV): ${fmt(firstUse)}, ${firstRate.toFixed(0)} req/s (64 in flight)`);
+    console.log(`  authorize hot credential:                   ${fmt(hot)}, ${hotRate.toFixed(0)} req/s (64 in flight)`);
+
+    const queries: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const x = account((i * 7919) % ACCOUNTS);
+      const q0 = process.hrtime.bigint();
+      await space.request(querySubject(space.ns, 'trunk.get'), { accountId: x.accountId, trunkId: x.trunkId });
+      queries.push(Number(process.hrtime.bigint() - q0) / 1e6);
+    }
+    console.log(`  config query trunk.get: ${fmt(queries)}`);
+
+    const propagation: number[] = [];
+    const target = account(3);
+    for (let i = 0; i < CHANGES; i++) {
+      const algorithms = i % 2 === 0 ? ['SHA-256', 'MD5'] : ['MD5', 'SHA-256'];
+      const p0 = process.hrtime.bigint();
+      const { position } = await store.appendToStream(`trunk-${target.trunkId}`, [{
+        id: randomUUID(), type: 'TrunkDigestAlgorithmsSet', data: { trunkId: target.trunkId, algorithms },
+        metadata: { accountId: target.accountId, correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: CURRENT_SCHEMA_VERSION },
+      }], { expectedRevision: 'any' });
+      for (const w of workers) {
+        while ((await metrics(w)).sipauth_worker_applied_position < Number(position)) await sleep(1);
+      }
+      propagation.push(Number(process.hrtime.bigint() - p0) / 1e6);
+    }
+    console.log(`  propagation (event appended → every worker applied it): ${fmt(propagation)} over ${CHANGES} changes`);
+
+    const after = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: (await metrics(w)).nodejs_heap_size_used_bytes })));
+    const rss = median(after.map((x) => x.rss));
+    console.log(`  after probes: RSS ${after.map((x) => mb(x.rss)).join(', ')}; heap used ${after.map((x) => mb(x.heap)).join(', ')}; ` +
+      `resident bytes per credential of the platform ${(median(loaded.map((x) => x.rss)) / CREDENTIALS).toFixed(1)} (ready), ${(rss / CREDENTIALS).toFixed(1)} (after probes)`);
+    console.log(`  SUMMARY ${JSON.stringify({
+      credentials: CREDENTIALS, accounts: ACCOUNTS, appendEventsPerS: Math.round(appended.events / appended.seconds), catchUpEventsPerS: Math.round(appended.events / rebuild),
+      rebuildS: +rebuild.toFixed(1), readyS: workers.map((w) => +w.readyAfter!.toFixed(2)), rssMB: after.map((x) => Math.round(x.rss / 1e6)), heapMB: after.map((x) => Math.round(x.heap / 1e6)),
+      firstUseP50: +percentile(firstUse, 50).toFixed(2), firstUseP99: +percentile(firstUse, 99).toFixed(2), hotP50: +percentile(hot, 50).toFixed(2), hotP99: +percentile(hot, 99).toFixed(2),
+      firstUseRate: Math.round(firstRate), hotRate: Math.round(hotRate), queryP99: +percentile(queries, 99).toFixed(2), propagationP99: +percentile(propagation, 99).toFixed(2),
+    })}`);
+    await store.close();
+  } finally {
+    for (const w of workers) w.child.kill('SIGTERM');
+    await stopConfig?.().catch(() => undefined);
+    await stopProjection?.().catch(() => undefined);
+    await space.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
