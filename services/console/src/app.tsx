@@ -95,7 +95,6 @@ function Page({ route, me }: { route: Route; me?: Awaited<ReturnType<typeof sess
     case 'credential-lists': return route.id ? <CredentialListPage accountId={route.accountId} id={route.id} /> : <CredentialListsPage accountId={route.accountId} />;
     case 'ip-access-control-lists': return route.id ? <IpAclPage accountId={route.accountId} id={route.id} /> : <IpAclsPage accountId={route.accountId} />;
     case 'trunks': return route.id ? <TrunkPage accountId={route.accountId} id={route.id} /> : <TrunksPage accountId={route.accountId} />;
-    default: return <AccountPicker me={me} />;
   }
 }
 

@@ -3,12 +3,12 @@
  */
 import { useEffect, useState } from 'react';
 
-export type Section = 'credential-lists' | 'ip-access-control-lists' | 'trunks' | 'test-call';
+export type Section = 'credential-lists' | 'ip-access-control-lists' | 'trunks';
 export type Route =
   | { page: 'accounts' }
   | { page: Section; accountId: string; id?: string };
 
-const SECTIONS: readonly Section[] = ['credential-lists', 'ip-access-control-lists', 'trunks', 'test-call'];
+const SECTIONS: readonly Section[] = ['credential-lists', 'ip-access-control-lists', 'trunks'];
 
 export function parseRoute(hash: string): Route {
   const [first, accountId, section, id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
