@@ -78,6 +78,14 @@ describe('the Kamailio edge when something is down', () => {
     expect((await invite()).status).toBe(200);
   });
 
+  it('takes calls again once Kamailio restarts: the bridge reconnects on its own', async () => {
+    const [bridge] = edge.bridges;
+    const before = bridge.counters.questions;
+    await edge.restartKamailio();
+    expect((await invite()).status).toBe(200);
+    expect(bridge.counters.questions).toBeGreaterThan(before);
+  });
+
   it('answers 503 at once when no bridge is connected', async () => {
     await edge.stopBridge(edge.bridges[0]);
     const res = await invite();

@@ -66,6 +66,8 @@ export interface SipEdge {
   stopBridge(bridge: RunningSipEdge): Promise<void>;
   /** Creates a trunk (with its list and ACL) and waits until the workers have it. */
   createTrunk(spec?: TrunkSpec): Promise<{ trunkId: string; domain: string }>;
+  /** Stops Kamailio (SIGTERM) and starts it again on the same ports; resolves once every bridge has reconnected. */
+  restartKamailio(): Promise<void>;
   /** Kamailio's log so far (stderr), for failure messages. */
   kamailioLog(): string;
   close(): Promise<void>;
@@ -148,10 +150,6 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
     } else if (opts.upstream !== 'none') {
       upstream = opts.upstream;
     }
-    const kamailio = spawn(KAMAILIO_BIN, kamailioArgs({ port, evapiPort, upstream, authTimeoutMs: opts.authTimeoutMs, runDir }), {
-      stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-    });
-    children.push(kamailio);
     const onLog = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       log += text;
@@ -159,12 +157,20 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
       disconnectedSeen += text.split(' disconnected\n').length - 1;
       if (log.length > 200_000) log = log.slice(-100_000);
     };
-    kamailio.stdout!.on('data', onLog);
-    kamailio.stderr!.on('data', onLog);
-    await waitFor(async () => {
-      if (kamailio.exitCode !== null) throw new Error(`kamailio exited (${kamailio.exitCode}):\n${log.slice(-3000)}`);
-      return tcpOpen(port);
-    }, 'kamailio listening');
+    const startKamailio = async (): Promise<ChildProcess> => {
+      const child = spawn(KAMAILIO_BIN, kamailioArgs({ port, evapiPort, upstream, authTimeoutMs: opts.authTimeoutMs, runDir }), {
+        stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+      });
+      children.push(child);
+      child.stdout!.on('data', onLog);
+      child.stderr!.on('data', onLog);
+      await waitFor(async () => {
+        if (child.exitCode !== null) throw new Error(`kamailio exited (${child.exitCode}):\n${log.slice(-3000)}`);
+        return tcpOpen(port);
+      }, 'kamailio listening');
+      return child;
+    };
+    let kamailio = await startKamailio();
 
     const bridgeEnv = {
       NATS_URL: opts.stackOptions?.natsUrl ?? NATS_URL,
@@ -212,6 +218,13 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
         }
         if (spec.algorithms) await stack.apply('trunk.set-digest-algorithms', { accountId: ACCOUNT, trunkId, algorithms: spec.algorithms });
         return { trunkId, domain };
+      },
+      async restartKamailio() {
+        const before = connectedSeen;
+        await stopChild(kamailio);
+        children.splice(children.indexOf(kamailio), 1);
+        kamailio = await startKamailio();
+        await waitFor(() => connectedSeen >= before + bridges.length, 'the bridges reconnecting to the new Kamailio');
       },
       kamailioLog: () => log,
       close,
