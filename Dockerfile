@@ -17,6 +17,7 @@ COPY libs/ip-acl-match/package.json libs/ip-acl-match/
 COPY libs/event-store/package.json libs/event-store/
 COPY libs/logging/package.json libs/logging/
 COPY libs/logging/package.json libs/logging/
+COPY libs/nats-transport/package.json libs/nats-transport/
 COPY services/config-service/package.json services/config-service/
 COPY services/projection-service/package.json services/projection-service/
 COPY services/sip-auth-worker/package.json services/sip-auth-worker/
@@ -59,6 +60,8 @@ COPY --from=build /app/libs/logging/package.json libs/logging/
 COPY --from=build /app/libs/logging/dist libs/logging/dist
 COPY --from=build /app/libs/logging/package.json libs/logging/
 COPY --from=build /app/libs/logging/dist libs/logging/dist
+COPY --from=build /app/libs/nats-transport/package.json libs/nats-transport/
+COPY --from=build /app/libs/nats-transport/dist libs/nats-transport/dist
 COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 COPY --from=build /app/extras/${SERVICE}/ ./

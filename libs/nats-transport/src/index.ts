@@ -1,0 +1,2 @@
+export * from './nats-services.strategy';
+export * from './nats-services.context';
