@@ -27,6 +27,8 @@ export interface ConsoleHarness {
   browser: Browser;
   /** A fresh browser context (own sessionStorage) and page at the given width. */
   newPage(width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  /** Content-Security-Policy violations any page of this harness reported (console messages). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -49,12 +51,14 @@ export async function startConsoleHarness(prefix: string): Promise<ConsoleHarnes
     throw err;
   }
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   return {
-    stack, browser,
+    stack, browser, cspViolations,
     async newPage(width = 1440) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: stack.configUrl });
       contexts.push(context);
       const page = await context.newPage();
+      page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
       return { context, page };
     },
     async close() {

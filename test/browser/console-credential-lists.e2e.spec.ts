@@ -198,6 +198,10 @@ describe('the console, credential lists', () => {
     expect(await overflowing(narrow)).toEqual([]);
     await screenshot(narrow, 'credential-list');
   });
+
+  it('broke no rule of the Content-Security-Policy on any page it showed', () => {
+    expect(h.cspViolations).toEqual([]);
+  });
 });
 
 /** Elements that stick out to the right of the viewport (the page would scroll sideways). */

@@ -90,4 +90,8 @@ describe('the console, trunk checks and history', () => {
     expect(entries.join('\n')).not.toContain(PASSWORD);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('broke no rule of the Content-Security-Policy on any page it showed', () => {
+    expect(h.cspViolations).toEqual([]);
+  });
 });
