@@ -33,7 +33,7 @@ export class WorkerModule {
         {
           provide: READ_MODEL_WATCHER,
           useFactory: () => new ReadModelWatcher(
-            nc, config.shared.namespace, () => new AuthIndex(config.shared.realm, config.keyring), (m) => logger.log(m),
+            nc, config.shared.namespace, () => new AuthIndex(config.shared.realm, config.keyring, config.cachedCredentials), (m) => logger.log(m),
           ),
         },
         {

@@ -1,6 +1,7 @@
 /** The worker's configuration: the shared variables of SPEC §7 plus its own, checked once at start. */
 import { readSharedConfig, SharedConfig } from '@sipauth/contracts';
 import { NonceSecret, parseKeyList, SealingKeyring } from '@sipauth/sip-digest';
+import { DEFAULT_CACHED_CREDENTIALS } from '../index/credential-cache';
 
 export interface WorkerConfig {
   shared: SharedConfig;
@@ -8,6 +9,8 @@ export interface WorkerConfig {
   httpPort: number;
   nonceSecrets: NonceSecret[];
   keyring: SealingKeyring;
+  /** `SIPAUTH_WORKER_CACHED_CREDENTIALS` (default 200,000): credentials held in memory, by whole list, least recently used dropped first. */
+  cachedCredentials: number;
 }
 
 /** Reads and checks the worker's environment; throws an Error naming the variable (never a key) when one is missing or invalid. */
@@ -20,9 +23,15 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   if (!/^\d{1,5}$/.test(portText) || httpPort > 65_535) {
     throw new Error(`WORKER_HTTP_PORT must be a port number from 0 to 65535 (got ${JSON.stringify(portText)})`);
   }
+  const cachedText = env.SIPAUTH_WORKER_CACHED_CREDENTIALS ?? String(DEFAULT_CACHED_CREDENTIALS);
+  const cachedCredentials = Number(cachedText);
+  if (!/^\d{1,9}$/.test(cachedText) || cachedCredentials < 1) {
+    throw new Error(`SIPAUTH_WORKER_CACHED_CREDENTIALS must be a whole number of credentials, at least 1 (got ${JSON.stringify(cachedText)})`);
+  }
   return {
     shared,
     httpPort,
+    cachedCredentials,
     nonceSecrets: parseKeyList(shared.nonceSecrets, 'SIPAUTH_NONCE_SECRETS'),
     keyring: SealingKeyring.fromConfig(shared.sealingKeys, 'SIPAUTH_SEALING_KEYS'),
   };
