@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { allSubjects, eventStreamName, lockoutBucket, nonceBucket, projectionBucket, readModelBucket, requestsBucket } from '@sipauth/contracts';
-import { rebuildSubject } from '../../services/projection-service/src/admin/rebuild.responder';
+import { allSubjects, eventStreamName, lockoutBucket, nonceBucket, projectionBucket, readModelBucket, rebuildSubject, requestsBucket, SERVICE_NAMES } from '@sipauth/contracts';
 import { lockoutEventsSubject } from '../../services/sip-auth-worker/src';
 
 type ConfValue = string | number | boolean | ConfValue[] | ConfObject;
@@ -183,6 +182,26 @@ describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, f
     expect(may(p.subscribe, 'sipauth.v1.config.trunk.create')).toBe(false);
   });
 
+  it('lets each Services API service answer $SRV discovery for its own name only, and operator tooling ask it', () => {
+    const verbs = ['PING', 'INFO', 'STATS'];
+    for (const name of Object.values(SERVICE_NAMES)) {
+      const u = users.get(name)!;
+      for (const verb of verbs) {
+        for (const subject of [`$SRV.${verb}`, `$SRV.${verb}.${name}`, `$SRV.${verb}.${name}.someid`]) {
+          expect([name, subject, may(u.subscribe, subject)]).toEqual([name, subject, true]);
+        }
+        for (const other of ['sip-auth-worker', ...Object.values(SERVICE_NAMES).filter((n) => n !== name)]) {
+          expect([name, other, may(u.subscribe, `$SRV.${verb}.${other}`)]).toEqual([name, other, false]);
+        }
+      }
+      // The answer goes to the asker's inbox through allow_responses, never a standing publish right.
+      expect(u.allow_responses).toBe(true);
+      expect(may(u.publish, '_INBOX.config-client.x')).toBe(false);
+    }
+    for (const verb of verbs) expect(may(users.get('config-client')!.publish, `$SRV.${verb}.config-service`)).toBe(true);
+    expect(may(users.get('sip-edge')!.publish, '$SRV.PING')).toBe(false);
+  });
+
   it('lets the SIP edge ask only the three deciding auth questions', () => {
     const e = users.get('sip-edge')!;
     const asks = allSubjects('sipauth').filter((subject) => may(e.publish, subject));
@@ -203,7 +222,7 @@ describe.each(Object.entries(FILES))('the NATS configuration for %s', (_where, f
   it('lets exactly one service answer each subject of the contract, and the clients ask what they need', () => {
     for (const subject of allSubjects('sipauth')) {
       const responders = [...users].filter(([, u]) => may(u.subscribe, subject)).map(([name]) => name);
-      const expected = subject.includes('.v1.auth.') ? 'sip-auth-worker' : 'config-service';
+      const expected = subject.includes('.v1.auth.') ? 'sip-auth-worker' : subject.includes('.v1.admin.') ? 'projection-service' : 'config-service';
       expect([subject, responders]).toEqual([subject, [expected]]);
       expect([subject, may(users.get('config-client')!.publish, subject)]).toEqual([subject, !/\.auth\.(authorize|challenge|verify)$/.test(subject)]);
     }

@@ -11,8 +11,8 @@ import { parse, stringify } from 'yaml';
 import { AUTH_REASONS } from './auth';
 import { DIGEST_ALGORITHMS, LIST_KINDS } from './config';
 import { ERROR_CODES } from './errors';
-import { AUTH_REQUEST_FIELDS, COMMAND_REQUEST_FIELDS, QUERY_REQUEST_FIELDS, RequestFields } from './request-fields';
-import { allSubjects, AUTH_OPERATIONS, CONFIG_COMMANDS, DEFAULT_NAMESPACE, QUERIES, QUEUE_GROUPS } from './subjects';
+import { ADMIN_REQUEST_FIELDS, AUTH_REQUEST_FIELDS, COMMAND_REQUEST_FIELDS, QUERY_REQUEST_FIELDS, RequestFields } from './request-fields';
+import { ADMIN_OPERATIONS, adminSubject, allSubjects, AUTH_OPERATIONS, CONFIG_COMMANDS, DEFAULT_NAMESPACE, QUERIES, QUEUE_GROUPS } from './subjects';
 
 const DOC_PATH = join(__dirname, '..', 'asyncapi.yaml');
 const source = readFileSync(DOC_PATH, 'utf8');
@@ -27,10 +27,12 @@ async function parseDocument(text: string) {
 }
 
 /** The contract's expectation for every subject (under the default namespace). */
-const expected = new Map<string, { fields: RequestFields; queue: string }>([
+// Admin requests reach every projection-service replica (a queue group each), so the document names no shared group.
+const expected = new Map<string, { fields: RequestFields; queue: string | undefined }>([
   ...CONFIG_COMMANDS.map((c) => [`${DEFAULT_NAMESPACE}.v1.config.${c}`, { fields: COMMAND_REQUEST_FIELDS[c], queue: QUEUE_GROUPS.config }] as const),
   ...QUERIES.map((q) => [`${DEFAULT_NAMESPACE}.v1.query.${q}`, { fields: QUERY_REQUEST_FIELDS[q], queue: QUEUE_GROUPS.config }] as const),
   ...AUTH_OPERATIONS.map((o) => [`${DEFAULT_NAMESPACE}.v1.auth.${o}`, { fields: AUTH_REQUEST_FIELDS[o], queue: QUEUE_GROUPS.worker }] as const),
+  ...ADMIN_OPERATIONS.map((o) => [adminSubject(DEFAULT_NAMESPACE, o), { fields: ADMIN_REQUEST_FIELDS[o], queue: undefined }] as const),
 ]);
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();

@@ -35,7 +35,7 @@ import type {
   SetDigestAlgorithmsRequest,
   SetLockoutPolicyRequest,
 } from './config';
-import type { AuthOperation, ConfigCommandName, QueryName } from './subjects';
+import type { AdminOperation, AuthOperation, ConfigCommandName, QueryName } from './subjects';
 
 /** The top-level fields of one request body. */
 export interface RequestFields {
@@ -104,4 +104,9 @@ export const AUTH_REQUEST_FIELDS: Readonly<Record<AuthOperation, RequestFields>>
   explain: fieldsOf<ExplainRequest>()(['domain', 'sourceIp'], ['method', 'username', 'password']),
   'lockouts.list': fieldsOf<ListLockoutsRequest>()(['accountId', 'trunkId'], []),
   'lockouts.clear': fieldsOf<ClearLockoutsRequest>()(['accountId', 'trunkId'], ['sourceIp']),
+};
+
+/** Request fields of each admin operation (`<ns>.v1.admin.<op>`): the rebuild takes an empty body. */
+export const ADMIN_REQUEST_FIELDS: Readonly<Record<AdminOperation, RequestFields>> = {
+  'projection.rebuild': { required: [], optional: [] },
 };

@@ -59,9 +59,34 @@ export type AuthOperation = (typeof AUTH_OPERATIONS)[number];
 /** Queue groups: every replica of a service joins its group, so each request is answered once. */
 export const QUEUE_GROUPS = { config: 'config-service', worker: 'sip-auth-worker' } as const;
 
-export const configSubject = (ns: string, command: ConfigCommandName): string => `${ns}.v1.config.${command}`;
-export const querySubject = (ns: string, query: QueryName): string => `${ns}.v1.query.${query}`;
-export const authSubject = (ns: string, op: AuthOperation): string => `${ns}.v1.auth.${op}`;
+/**
+ * Operator requests to projection-service (`<ns>.v1.admin.<op>`): every replica hears them and only the
+ * lease holder answers (README "Rebuilding the read models").
+ */
+export const ADMIN_OPERATIONS = ['projection.rebuild'] as const;
+export type AdminOperation = (typeof ADMIN_OPERATIONS)[number];
+
+/**
+ * A subject without its namespace token: the `@MessagePattern` of a handler, to which the transport
+ * puts the namespace in front (libs/nats-transport).
+ */
+export const configPattern = (command: ConfigCommandName): string => `v1.config.${command}`;
+export const queryPattern = (query: QueryName): string => `v1.query.${query}`;
+export const authPattern = (op: AuthOperation): string => `v1.auth.${op}`;
+export const adminPattern = (op: AdminOperation): string => `v1.admin.${op}`;
+
+export const configSubject = (ns: string, command: ConfigCommandName): string => `${ns}.${configPattern(command)}`;
+export const querySubject = (ns: string, query: QueryName): string => `${ns}.${queryPattern(query)}`;
+export const authSubject = (ns: string, op: AuthOperation): string => `${ns}.${authPattern(op)}`;
+export const adminSubject = (ns: string, op: AdminOperation): string => `${ns}.${adminPattern(op)}`;
+/** `<ns>.v1.admin.projection.rebuild`: rebuild the read model into a fresh generation. */
+export const rebuildSubject = (ns: string): string => adminSubject(ns, 'projection.rebuild');
+
+/**
+ * Names services register with the NATS Services API (`$SRV.PING|INFO|STATS.<name>`, `nats micro ls`);
+ * the NATS users of deploy/nats/accounts.conf may answer `$SRV` for their own name only.
+ */
+export const SERVICE_NAMES = { config: 'config-service', projection: 'projection-service' } as const;
 
 /** Every subject of the contract under one namespace, e.g. for permissions and the AsyncAPI check. */
 export function allSubjects(ns: string): string[] {
@@ -69,5 +94,6 @@ export function allSubjects(ns: string): string[] {
     ...CONFIG_COMMANDS.map((c) => configSubject(ns, c)),
     ...QUERIES.map((q) => querySubject(ns, q)),
     ...AUTH_OPERATIONS.map((o) => authSubject(ns, o)),
+    ...ADMIN_OPERATIONS.map((o) => adminSubject(ns, o)),
   ];
 }

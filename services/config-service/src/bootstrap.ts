@@ -21,6 +21,7 @@ import { methodNotAllowed, routesOf } from './http/method-not-allowed.middleware
 import { buildOpenApiDocument } from './http/openapi-document';
 import { ReplyExceptionFilter } from './http/reply-exception.filter';
 import { RequestLedger } from './idempotency/request-ledger';
+import { configNatsTransport } from './transport/config-nats.transport';
 
 export interface RunningConfigService {
   /** Base URL of the REST API, e.g. `http://127.0.0.1:8080`. */
@@ -64,6 +65,9 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
     const document = buildOpenApiDocument(app);
     routes = routesOf(document.paths);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    // NATS subjects first: the service is reachable over NATS before it reports itself started.
+    app.connectMicroservice({ strategy: configNatsTransport(nc, settings.shared.namespace) });
+    await app.startAllMicroservices();
     await app.listen(settings.httpPort);
     const { port } = app.getHttpServer().address() as AddressInfo;
     log.info({ event: 'started', httpPort: port, namespace: settings.shared.namespace, eventStore: settings.shared.eventStoreConnectionString ? 'eventstoredb' : 'jetstream' }, 'config-service started');

@@ -25,7 +25,8 @@ import type { RequestLedger } from './idempotency/request-ledger';
 import { HistoryService } from './history/history.service';
 import { QueriesService } from './queries/queries.service';
 import { MetricsController } from './ops/metrics.controller';
-import { NatsEndpoints } from './transport/nats-endpoints';
+import { ConfigCommandsController } from './transport/config-commands.controller';
+import { ConfigQueriesController } from './transport/config-queries.controller';
 
 export interface ConfigServiceDeps {
   settings: ConfigServiceSettings;
@@ -39,14 +40,15 @@ export class ConfigServiceModule {
   static register(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, HealthController, ConsoleSessionController, MetricsController],
+      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, HealthController, ConsoleSessionController, MetricsController,
+        ConfigCommandsController, ConfigQueriesController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },
         { provide: NATS_CONNECTION, useValue: deps.nc },
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: REQUEST_LEDGER, useValue: deps.ledger },
         PasswordSealer, ListDeletion, CredentialListsService, IpAclsService, TrunksService, TrunkAssignmentsService, QueriesService, HistoryService,
-        ConfigDispatcher, NatsEndpoints, RestGateway, WorkerGateway, BearerAuthGuard,
+        ConfigDispatcher, RestGateway, WorkerGateway, BearerAuthGuard,
       ],
     };
   }

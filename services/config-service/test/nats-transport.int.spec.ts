@@ -1,4 +1,4 @@
-import { configSubject, CONFIG_COMMANDS, QUERIES, querySubject } from '@sipauth/contracts';
+import { configSubject, CONFIG_COMMANDS, QUERIES, querySubject, QUEUE_GROUPS, SERVICE_NAMES } from '@sipauth/contracts';
 import { useConfigService } from './config-service.harness';
 
 describe('config-service NATS transport (plain JSON, no framework envelope)', () => {
@@ -24,6 +24,17 @@ describe('config-service NATS transport (plain JSON, no framework envelope)', ()
   it('refuses prototype-polluting keys as unknown fields', async () => {
     const reply = await h.raw(configSubject(h.namespace, 'ip-acl.create'), '{"accountId":"acme","friendlyName":"x","__proto__":{"admin":true}}');
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ field: '__proto__' }] } });
+  });
+
+  it('registers with the NATS Services API: $SRV.INFO lists every subject it serves, each in queue group config-service', async () => {
+    const infos = [];
+    for await (const info of await h.nc.services.client().info(SERVICE_NAMES.config)) infos.push(info);
+    // Other test files' config-services share the server: ours is the one serving this namespace.
+    const ours = infos.filter((i) => i.endpoints.some((e) => e.subject.startsWith(`${h.namespace}.`)));
+    expect(ours).toHaveLength(1);
+    const subjects = [...CONFIG_COMMANDS.map((c) => configSubject(h.namespace, c)), ...QUERIES.map((q) => querySubject(h.namespace, q))];
+    expect(ours[0].endpoints.map((e) => e.subject).sort()).toEqual(subjects.sort());
+    expect(new Set(ours[0].endpoints.map((e) => e.queue_group))).toEqual(new Set([QUEUE_GROUPS.config]));
   });
 
   it('replies with exactly {ok, data} on success', async () => {
