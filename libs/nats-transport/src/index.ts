@@ -1,2 +1,3 @@
 export * from './nats-services.strategy';
 export * from './nats-services.context';
+export * from './package-version';

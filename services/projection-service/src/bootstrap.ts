@@ -11,13 +11,13 @@ import { connect } from 'nats';
 import { followNatsConnection, natsConnectOptions } from '@sipauth/contracts';
 import { createEventStore } from '@sipauth/event-store';
 import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
-import { serveRebuildRequests } from './admin/rebuild.responder';
 import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionServiceModule } from './projection-service.module';
 import { readSettings } from './projection-service.settings';
 import type { ProjectionRuntime } from './projection-service.tokens';
 import type { RebuildResult } from './rebuild-generation';
+import { projectionNatsTransport } from './transport/projection-nats.transport';
 
 export interface RunningProjectionService {
   /** The port the probes listen on (useful with `PROJECTION_HTTP_PORT=0`). */
@@ -51,19 +51,19 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
       metrics,
       log: (message) => log.info(message),
     });
-    const admin = serveRebuildRequests(nc, namespace, runner);
     const runtime: ProjectionRuntime = {
       runner,
       metrics,
       natsConnected: followNatsConnection(nc),
       async stop() {
-        admin.unsubscribe();
         await runner.close();
         await store.close();
       },
     };
     const app = await NestFactory.create(withServiceLogging(ProjectionServiceModule.register(runtime), log), { bufferLogs: true, abortOnError: false });
     useServiceLogger(app);
+    app.connectMicroservice({ strategy: projectionNatsTransport(nc, namespace) });
+    await app.startAllMicroservices();
     await app.listen(settings.httpPort);
     const { port } = app.getHttpServer().address() as AddressInfo;
     log.info({ event: 'started', httpPort: port, namespace }, 'projection-service started');

@@ -4,8 +4,7 @@
  * (default 600000) bounds the wait.
  */
 import { connect } from 'nats';
-import { natsConnectOptions, readSharedConfig } from '@sipauth/contracts';
-import { rebuildSubject } from './admin/rebuild.responder';
+import { natsConnectOptions, readSharedConfig, rebuildSubject } from '@sipauth/contracts';
 
 async function main(): Promise<number> {
   const shared = readSharedConfig(process.env);

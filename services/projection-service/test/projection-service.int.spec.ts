@@ -1,8 +1,8 @@
 import type { NatsConnection } from 'nats';
+import { rebuildSubject, SERVICE_NAMES } from '@sipauth/contracts';
 import { createEventStore, type EventStore } from '@sipauth/event-store';
 import { cleanupNamespace, connectNats, freshNamespace, testEnv } from '../../../test/support/nats';
 import { startProjectionService, type RunningProjectionService } from '../src/bootstrap';
-import { rebuildSubject } from '../src/admin/rebuild.responder';
 import { ConfigScenario, phaseOne } from './config-scenario';
 import { activeReadModel, caughtUpTo, eventually, snapshot } from './read-model-snapshot';
 
@@ -48,6 +48,18 @@ describe('the projection-service', () => {
     expect(JSON.parse(Buffer.from(reply.data).toString())).toEqual({ ok: true, data: { generation: 2, position: await store.headPosition() } });
     expect(await activeReadModel(nc, namespace)).toMatchObject({ generation: 2 });
     expect(await snapshot(nc, namespace, 2)).toEqual(before);
+  });
+
+  it('registers with the NATS Services API: $SRV.INFO lists its rebuild endpoint and $SRV.STATS counts the rebuild', async () => {
+    const client = nc.services.client();
+    const infos = [];
+    for await (const info of await client.info(SERVICE_NAMES.projection)) infos.push(info);
+    // Other test files' projection-services share the server: ours is the one serving this namespace.
+    const ours = infos.filter((i) => i.endpoints.some((e) => e.subject === rebuildSubject(namespace)));
+    expect(ours).toHaveLength(1);
+    const stats = [];
+    for await (const s of await client.stats(SERVICE_NAMES.projection, ours[0].id)) stats.push(s);
+    expect(stats[0].endpoints?.find((e) => e.subject === rebuildSubject(namespace))?.num_requests).toBe(1);
   });
 
   it('writes its checkpoint and gives up the lease when closed', async () => {

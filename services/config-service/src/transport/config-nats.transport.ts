@@ -4,22 +4,12 @@
  * decoded by the same guard as before (UTF-8, a JSON object), so a malformed request is answered
  * VALIDATION_FAILED with the same message as ever.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { fail, QUEUE_GROUPS, SERVICE_NAMES } from '@sipauth/contracts';
 import { DomainRejection } from '@sipauth/domain';
-import { NatsServicesStrategy } from '@sipauth/nats-transport';
+import { NatsServicesStrategy, packageVersion } from '@sipauth/nats-transport';
 import { parseJsonObject } from '../validation/validate-request';
-
-/** The version `$SRV.INFO` reports: the service package's own. */
-export function packageVersion(serviceDir: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(serviceDir, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 export function configNatsTransport(nc: NatsConnection, namespace: string): NatsServicesStrategy {
   return new NatsServicesStrategy({
