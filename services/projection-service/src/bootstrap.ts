@@ -11,7 +11,7 @@ import { connect } from 'nats';
 import { followNatsConnection, natsConnectOptions } from '@sipauth/contracts';
 import { createEventStore } from '@sipauth/event-store';
 import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
-import { ProjectionMetrics } from './projection-metrics';
+import { ProjectionMetrics } from './ops/projection-metrics';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionServiceModule } from './projection-service.module';
 import { readSettings } from './projection-service.settings';
@@ -60,7 +60,7 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
         await store.close();
       },
     };
-    const app = await NestFactory.create(withServiceLogging(ProjectionServiceModule.register(runtime), log), { bufferLogs: true, abortOnError: false });
+    const app = await NestFactory.create(withServiceLogging(ProjectionServiceModule.forRoot(runtime), log), { bufferLogs: true, abortOnError: false });
     useServiceLogger(app);
     app.connectMicroservice({ strategy: projectionNatsTransport(nc, namespace) });
     await app.startAllMicroservices();

@@ -17,7 +17,7 @@ import { ApplyLoop } from './apply-loop';
 import { ProjectionLease } from './kv/projection-lease';
 import { ReadModelBuckets } from './kv/read-model-buckets';
 import { ReadModelWriter } from './kv/read-model-writer';
-import type { ProjectionMetrics } from './projection-metrics';
+import type { ProjectionMetrics } from './ops/projection-metrics';
 import { UnreadableEvent } from './projections/read-model.projection';
 import { rebuildGeneration, type ActiveState, type RebuildHost, type RebuildResult } from './rebuild-generation';
 

@@ -1,5 +1,5 @@
 /** What the NestJS edge is given: the plain runner and its metrics. */
-import type { ProjectionMetrics } from './projection-metrics';
+import type { ProjectionMetrics } from './ops/projection-metrics';
 import type { ProjectionRunner } from './projection-runner';
 
 export const PROJECTION_RUNTIME = Symbol('PROJECTION_RUNTIME');

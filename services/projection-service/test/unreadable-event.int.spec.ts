@@ -1,7 +1,7 @@
 import type { NatsConnection } from 'nats';
 import { createEventStore, type EventStore } from '@sipauth/event-store';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
-import { ProjectionMetrics } from '../src/projection-metrics';
+import { ProjectionMetrics } from '../src/ops/projection-metrics';
 import { ProjectionRunner } from '../src/projection-runner';
 import { ConfigScenario, phaseOne } from './config-scenario';
 import { appliedPosition, caughtUpTo, eventually } from './read-model-snapshot';
