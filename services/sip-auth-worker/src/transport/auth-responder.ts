@@ -11,6 +11,8 @@ import { Validated, validateAuthorize, validateChallenge, validateVerify } from 
 import { decodePayload } from './request-payload';
 
 type DecidingOperation = 'authorize' | 'challenge' | 'verify';
+/** How long drain waits for decisions already started (replay-guard writes); the edge gives up after 2 s anyway. */
+const DRAIN_DECISIONS_MS = 5_000;
 
 export interface AuthResponderDeps {
   nc: NatsConnection;
@@ -25,6 +27,8 @@ export interface AuthResponderDeps {
 
 export class AuthResponder {
   private readonly subscriptions: Subscription[] = [];
+  /** Decisions started and not yet answered: drain waits for them before the connection may close. */
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly operations: Record<DecidingOperation, (body: unknown) => Validated<unknown> | undefined>;
 
   constructor(private readonly deps: AuthResponderDeps) {
@@ -45,9 +49,15 @@ export class AuthResponder {
     await this.deps.nc.flush();
   }
 
-  /** Stops taking requests and lets the ones in flight finish. */
-  async drain(): Promise<void> {
+  /** Stops taking requests, then waits (bounded) until every decision already started has been answered. */
+  async drain(timeoutMs = DRAIN_DECISIONS_MS): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((s) => s.drain().catch(() => undefined)));
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+    await Promise.race([Promise.all(this.inFlight), bound]);
+    clearTimeout(timer);
+    if (this.inFlight.size > 0) this.deps.log(`drain: ${this.inFlight.size} decisions still unanswered after ${timeoutMs} ms`);
   }
 
   private subscribe(op: string, handle: (msg: Msg) => void): void {
@@ -78,7 +88,7 @@ export class AuthResponder {
       this.refuse(op, msg, fail('VALIDATION_FAILED', `invalid ${op} request`, input.details));
       return;
     }
-    this.deps.authorizer[op](input.value).then(
+    const answered = this.deps.authorizer[op](input.value).then(
       (decision: AuthDecision) => {
         this.reply(msg, ok(decision));
         this.count(() => this.deps.metrics.decided(op, decision.decision, decision.reason, startedAt));
@@ -88,6 +98,8 @@ export class AuthResponder {
         this.refuse(op, msg, fail('INTERNAL', 'the request could not be decided; retry'));
       },
     );
+    this.inFlight.add(answered);
+    void answered.then(() => this.inFlight.delete(answered));
   }
 
   private refuse(op: string, msg: Msg, reply: Reply<never>): void {
