@@ -51,7 +51,7 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
     const sealingKey = parseKeyList(settings.shared.sealingKeys ?? '', 'SIPAUTH_SEALING_KEYS', { exactBytes: 32 })[0].key;
     const ledger = await RequestLedger.open(nc, settings.shared.namespace, settings.shared.eventStreamReplicas, sealingKey);
     const app = await NestFactory.create<NestExpressApplication>(
-      withServiceLogging(ConfigServiceModule.register({ settings, nc, store, ledger }), log, { httpRequests: true }),
+      withServiceLogging(ConfigServiceModule.forRoot({ settings, nc, store, ledger }), log, { httpRequests: true }),
       { bodyParser: false, bufferLogs: true },
     );
     useServiceLogger(app);

@@ -14,7 +14,6 @@ import { EVENT_STORE, NATS_CONNECTION, SERVICE_SETTINGS } from './config-service
 import { BearerAuthGuard } from './http/bearer-auth.guard';
 import { ConsoleSessionController } from './http/console-session.controller';
 import { CredentialListsController } from './http/credential-lists.controller';
-import { HealthController } from './http/health.controller';
 import { HistoryController } from './http/history.controller';
 import { IpAclsController } from './http/ip-acls.controller';
 import { RestGateway } from './http/rest-gateway';
@@ -25,6 +24,7 @@ import type { RequestLedger } from './idempotency/request-ledger';
 import { HistoryService } from './history/history.service';
 import { QueriesService } from './queries/queries.service';
 import { MetricsController } from './ops/metrics.controller';
+import { ProbesController } from './ops/probes.controller';
 import { ConfigCommandsController } from './transport/config-commands.controller';
 import { ConfigQueriesController } from './transport/config-queries.controller';
 
@@ -37,10 +37,10 @@ export interface ConfigServiceDeps {
 
 @Module({})
 export class ConfigServiceModule {
-  static register(deps: ConfigServiceDeps): DynamicModule {
+  static forRoot(deps: ConfigServiceDeps): DynamicModule {
     return {
       module: ConfigServiceModule,
-      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, HealthController, ConsoleSessionController, MetricsController,
+      controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, ProbesController, ConsoleSessionController, MetricsController,
         ConfigCommandsController, ConfigQueriesController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: deps.settings },

@@ -100,7 +100,8 @@ describe('config-service REST API', () => {
     expect((await api().get('/healthz')).status).toBe(200);
     const ready = await api().get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ ok: true });
+    expect(ready.body).toEqual({ ready: true });
+    expect((await api().get('/healthz')).body).toEqual({ status: 'ok' });
     const doc = await api().get('/docs-json');
     expect(Object.keys(doc.body.paths)).not.toContain('/readyz');
   });

@@ -28,7 +28,7 @@ export async function configServiceOpenApi(): Promise<OpenAPIObject> {
   });
   const unused = {} as never;
   const deps: ConfigServiceDeps = { settings, nc: unused, store: unused, ledger: unused };
-  const app = await NestFactory.create(ConfigServiceModule.register(deps), { logger: false, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create(ConfigServiceModule.forRoot(deps), { logger: false, bodyParser: false, abortOnError: false });
   try {
     return buildOpenApiDocument(app);
   } finally {
