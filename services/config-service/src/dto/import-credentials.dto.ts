@@ -6,14 +6,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
-import { MAX_IMPORT_LINES } from '@sipauth/contracts';
+import { MAX_IMPORT_LINES, type ImportCredentialLine, type ImportCredentialsRequest } from '@sipauth/contracts';
 import { checkMd5Ha1, checkPassword } from '@sipauth/domain';
 import { DomainRule, IsResourceId } from '../validation/domain-rule.decorator';
 import { AccountCommandDto } from './account-scoped.dto';
 import { UsernameField } from './credential-fields.dto';
 
 /** One credential: a password, or an MD5 HA1 (then it answers MD5 challenges only). */
-export class ImportCredentialLineDto {
+export class ImportCredentialLineDto implements ImportCredentialLine {
   @UsernameField()
   username!: string;
 
@@ -31,7 +31,7 @@ export class ImportCredentialLineDto {
   ha1?: string;
 }
 
-export class ImportCredentialsDto extends AccountCommandDto {
+export class ImportCredentialsDto extends AccountCommandDto implements ImportCredentialsRequest {
   @ApiProperty({ example: 'CL0123456789abcdef0123456789abcdef' })
   @IsResourceId('CL')
   credentialListId!: string;
