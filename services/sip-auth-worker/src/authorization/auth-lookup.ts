@@ -45,4 +45,6 @@ export interface AuthLookup {
    * A promise when a list has to be loaded first (credentials on demand, see CredentialCache).
    */
   credentialsFor(trunk: TrunkView, username: string, userhash: boolean, algorithm: BaseAlgorithm): CredentialCandidate[] | Promise<CredentialCandidate[]>;
+  /** Starts loading the trunk's credential lists if they are not in memory (a challenge was just sent); never waits, never throws. */
+  prefetchCredentials?(trunk: TrunkView): void;
 }

@@ -169,6 +169,8 @@ export class Authorizer {
       formatChallenge({ realm, nonce: nonces.issue(realm, algorithm), algorithm, qop: ['auth'], ...(stale ? { stale: true } : {}) }),
     );
     if (run.steps) run.steps.push({ step: 'challenge', outcome: stale ? 'offered-stale' : 'offered', detail: { algorithms: [...trunk.algorithms], proxyAuthenticate } });
+    // The answer comes back a round trip later: have the trunk's credential lists in memory by then.
+    if (!run.dryRun) this.deps.index.prefetchCredentials?.(trunk);
     return { decision: 'challenge', status: 407, reason: stale ? 'stale-nonce' : 'challenge', proxyAuthenticate, trunkId: trunk.trunkId };
   }
 

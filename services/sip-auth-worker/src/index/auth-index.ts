@@ -128,6 +128,10 @@ export class AuthIndex implements AuthLookup {
     return this.credentials.find(trunk.accountId, trunk.credentialListIds, username, userhash, algorithm);
   }
 
+  prefetchCredentials(trunk: TrunkView): void {
+    this.credentials.prefetch(trunk.accountId, trunk.credentialListIds);
+  }
+
   /** The matcher over every range of the trunk's ACLs. */
   aclMatcherOf(trunk: TrunkEntry): CidrMatcher<string> {
     let matcher = this.matchers.get(trunk);

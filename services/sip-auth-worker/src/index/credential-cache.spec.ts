@@ -90,6 +90,20 @@ describe('CredentialCache (credentials on demand)', () => {
     expect(cache.stats()).toMatchObject({ credentials: 1, lists: 1 });
   });
 
+  it('prefetches the lists of a challenged trunk, so that the credentialed answer is found without a load', async () => {
+    const kv = store();
+    kv.lists.set('CL1', [{ credentialId: 'CR1', doc: doc('CL1', 'CR1', 'alice'), revision: 5 }]);
+    kv.lists.set('CL2', [{ credentialId: 'CR2', doc: doc('CL2', 'CR2', 'alice'), revision: 6 }]);
+    const cache = new CredentialCache(new CredentialDirectory(REALM, keyring), 1000, kv.loader);
+    cache.prefetch(ACCOUNT, ['CL1', 'CL2']);
+    cache.prefetch(ACCOUNT, ['CL1', 'CL2']);
+    await new Promise((resolve) => setImmediate(resolve));
+    const found = cache.find(ACCOUNT, ['CL1', 'CL2'], 'alice', false, 'MD5');
+    expect(Array.isArray(found)).toBe(true);
+    expect(await names(found)).toEqual(['CL1/alice', 'CL2/alice']);
+    expect(kv.loads).toEqual(['CL1', 'CL2']);
+  });
+
   it('evicts the least recently used lists once it holds more credentials than its bound', async () => {
     const kv = store();
     for (const list of ['CL1', 'CL2', 'CL3']) {

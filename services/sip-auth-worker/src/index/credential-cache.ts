@@ -9,8 +9,9 @@
  *    both lookups exactly as before (CredentialDirectory), with no scan of the bucket and no new
  *    read-model key for projection-service to maintain;
  *  - a list is loaded by one KV watch of `acct.<a>.credential.<list>.*` (the snapshot of its keys),
- *    the first time a credentialed request names one of its trunk's lists. A first INVITE carries no
- *    credentials and is challenged without it, so the load is paid by the second request only.
+ *    when a trunk is challenged (prefetch: the credentialed answer comes a round trip later, and the
+ *    first INVITE names no user, but its trunk names the lists) or at the latest when a credentialed
+ *    request needs it.
  *
  * Staying current: the worker's single update watch of the whole bucket hands every credential change
  * here; a change to a cached list is applied at once, a change to a list being loaded is held and
@@ -80,6 +81,16 @@ export class CredentialCache {
     }
     if (!missing) return this.directory.find(accountId, listIds, username, userhash, algorithm);
     return Promise.all(missing).then(() => this.directory.find(accountId, listIds, username, userhash, algorithm));
+  }
+
+  /** Loads the lists not cached, without waiting; a failed load is simply retried by the next request. */
+  prefetch(accountId: string, listIds: readonly string[]): void {
+    const loader = this.loader;
+    if (!loader) return;
+    for (const listId of listIds) {
+      const key = listKey(accountId, listId);
+      if (!this.cached.has(key)) this.load(loader, accountId, listId, key).catch(() => undefined);
+    }
   }
 
   private load(loader: ListLoader, accountId: string, listId: string, key: string): Promise<void> {
