@@ -8,10 +8,11 @@
  *    imported as an MD5-only credential, which is valid only when its domain is the service's realm.
  *
  *   node scripts/import-credentials.js --account acme --list CL… --realm sipauth.local --file users.csv
- *     [--chunk 1000] [--rest http://127.0.0.1:8080 --token <api token>]
+ *     [--chunk 1000] [--actor <who>] [--rest http://127.0.0.1:8080 --token <api token>]
  *
  * Over NATS by default (NATS_URL, SIPAUTH_NAMESPACE, NATS_USER/NATS_PASSWORD with the `config-client`
  * user and its inbox prefix, as scripts/ask-worker.js), or over REST with --rest and --token.
+ * The audit trail shows `--actor` as who imported over NATS (default `nats`); over REST it is the token's name.
  * Each chunk is imported all or none; a refused chunk is reported by file line and field and the others
  * go on. Resumable: a chunk's requestId is derived from the list, the realm,
  * the chunk's number and its lines (a hash), so running the command again, after an interruption or
@@ -26,7 +27,7 @@ const { readFileSync } = require('node:fs');
 const MAX_CHUNK = 1000;
 
 function usage(problem) {
-  console.error(`import-credentials: ${problem}\nusage: node scripts/import-credentials.js --account <id> --list <CL…> --realm <realm> --file <csv or subscriber export> [--chunk ${MAX_CHUNK}] [--rest <url> --token <token>]`);
+  console.error(`import-credentials: ${problem}\nusage: node scripts/import-credentials.js --account <id> --list <CL…> --realm <realm> --file <csv or subscriber export> [--chunk ${MAX_CHUNK}] [--actor <who>] [--rest <url> --token <token>]`);
   process.exit(2);
 }
 
@@ -41,6 +42,7 @@ function parseArgs(argv) {
   const chunk = Number(args.chunk ?? MAX_CHUNK);
   if (!Number.isInteger(chunk) || chunk < 1 || chunk > MAX_CHUNK) usage(`--chunk must be 1 to ${MAX_CHUNK}`);
   if ((args.rest === undefined) !== (args.token === undefined)) usage('give --rest and --token together');
+  if (args.actor !== undefined && args.rest !== undefined) usage("--actor is for NATS: over REST the actor is the token's name");
   return { ...args, chunk };
 }
 
@@ -144,6 +146,7 @@ async function main() {
       const reply = await sender.send({
         accountId: args.account, credentialListId: args.list, realm: args.realm,
         credentials: part.map((l) => l.credential), requestId: `import-${hash}-${chunk}`,
+        ...(args.actor !== undefined ? { actor: args.actor } : {}),
       });
       if (reply.ok) {
         imported += reply.data.credentials.length;

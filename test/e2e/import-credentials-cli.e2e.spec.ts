@@ -89,6 +89,18 @@ describe('scripts/import-credentials.js', () => {
     expect(await allows('alice', 'Alice-Password-1')).toBe('allow');
   }, 60_000);
 
+  it('records --actor as who imported in the audit trail, and refuses it over REST where the token names the actor', async () => {
+    const list = await newList('actor');
+    const file = join(dir, 'actor.csv');
+    writeFileSync(file, 'username,password\nfrank,Frank-Password-1\n');
+    const result = await importFile(list, file, '--actor', 'ops-jane');
+    expect(result.code).toBe(0);
+    const history = await stack.nc.request(`${stack.namespace}.v1.query.history`, JSON.stringify({ accountId: 'acme', resourceId: list, pageSize: 1 }));
+    expect(history.json()).toMatchObject({ ok: true, data: { events: [{ type: 'CredentialsImported', actor: 'ops-jane' }] } });
+    const rest = await importFile(list, file, '--actor', 'ops-jane', '--rest', 'http://127.0.0.1:9', '--token', 'x'.repeat(16));
+    expect(rest).toMatchObject({ code: 2, stderr: expect.stringContaining("--actor is for NATS: over REST the actor is the token's name") });
+  }, 60_000);
+
   it('explains how to call it when an argument is missing', async () => {
     await expect(run(process.execPath, [SCRIPT, '--account', 'acme'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--list is required') });
   });
