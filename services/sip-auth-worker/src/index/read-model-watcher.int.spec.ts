@@ -1,5 +1,6 @@
 import type { NatsConnection } from 'nats';
 import { SealingKeyring } from '@sipauth/sip-digest';
+import { projectionBucket } from '@sipauth/contracts';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
 import { readModel } from '../../test/read-model-docs';
 import { AuthIndex } from './auth-index';
@@ -24,10 +25,16 @@ afterAll(async () => {
 
 describe('ReadModelWatcher', () => {
   it('waits for the projection to create its buckets, then loads and follows the active generation', async () => {
+    // The watcher's JetStream requests for its projection bucket: a second one means the first found none and was handled.
+    const observer = await connectNats('rw-observer');
+    const asks = observer.subscribe(`$JS.API.STREAM.INFO.KV_${projectionBucket(ns)}`);
+    const secondAsk = (async () => { let n = 0; for await (const _ of asks) if (++n === 2) return; })();
+    await observer.flush();
     watcher = new ReadModelWatcher(nc, ns, () => new AuthIndex('sipauth.test', keyring));
     const errors: Error[] = [];
     watcher.start((err) => errors.push(err));
-    await new Promise((r) => setTimeout(r, 300));
+    await secondAsk;
+    await observer.close();
     expect(watcher.status()).toMatchObject({ ready: false, position: '0' });
 
     const rm = await readModel(nc, ns, 1);

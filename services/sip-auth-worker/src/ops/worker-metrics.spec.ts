@@ -15,7 +15,13 @@ describe('WorkerMetrics', () => {
 
   it('exposes a cumulative latency histogram, index sizes and the applied position', async () => {
     const m = new WorkerMetrics(status);
-    m.decided('verify', 'allow', 'digest-verified', process.hrtime.bigint() - 2_000_000n);
+    // A clock the test controls: the request took exactly 2 ms, between the 1 ms and 2.5 ms buckets.
+    const now = jest.spyOn(process.hrtime, 'bigint').mockReturnValue(5_002_000_000n);
+    try {
+      m.decided('verify', 'allow', 'digest-verified', 5_000_000_000n);
+    } finally {
+      now.mockRestore();
+    }
     const text = await m.registry.metrics();
     expect(text).toContain('sipauth_worker_request_duration_seconds_bucket{operation="verify",le="0.001"} 0');
     expect(text).toContain('sipauth_worker_request_duration_seconds_bucket{operation="verify",le="0.0025"} 1');
