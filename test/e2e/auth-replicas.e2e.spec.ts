@@ -5,7 +5,7 @@ const ACCOUNT = 'acme';
 const PASSWORD = 'Secret-Pass-123';
 const DOMAIN = 'replicas.example.net';
 const invite = { domain: DOMAIN, sourceIp: '198.51.100.7', method: 'INVITE', requestUri: `sip:${DOMAIN}` };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pace = () => new Promise((r) => setTimeout(r, 50));
 
 /** Two workers, and nonces that expire after one second. */
 let stack: Stack;
@@ -14,6 +14,19 @@ async function answered(opts: { nc?: number } = {}) {
   const challenge = await stack.authorize(invite);
   const parsed = parseChallengeHeader(challenge.proxyAuthenticate![0]);
   return { parsed, authorization: answerChallenge(parsed, { username: 'alice', password: PASSWORD, method: 'INVITE', uri: invite.requestUri, ...opts }) };
+}
+
+/**
+ * Answers the challenge correctly with nc 1, 2, 3… until the workers stop allowing it, which a
+ * correct answer does only once its nonce has expired (the 1 s lifetime): waited for, not slept.
+ */
+async function untilExpired(parsed: ReturnType<typeof parseChallengeHeader>) {
+  for (let nc = 1; nc <= 400; nc++, await pace()) {
+    const authorization = answerChallenge(parsed, { username: 'alice', password: PASSWORD, method: 'INVITE', uri: invite.requestUri, nc });
+    const decision = await stack.authorize({ ...invite, authorization });
+    if (decision.decision !== 'allow') return { decision, nextNc: nc + 1 };
+  }
+  throw new Error('the nonce never expired');
 }
 
 beforeAll(async () => {
@@ -53,17 +66,17 @@ describe('two worker replicas', () => {
   });
 
   it('challenges again with stale=true when a correct answer arrives after its nonce expired', async () => {
-    const { authorization } = await answered();
-    await sleep(2100);
-    const decision = await stack.authorize({ ...invite, authorization });
+    const { parsed } = await answered();
+    const { decision } = await untilExpired(parsed);
     expect(decision).toMatchObject({ decision: 'challenge', status: 407, reason: 'stale-nonce' });
     expect(decision.proxyAuthenticate!.map((v) => parseChallengeHeader(v).stale)).toEqual([true, true]);
   });
 
   it('denies a wrong answer to an expired nonce without saying stale', async () => {
     const challenge = parseChallengeHeader((await stack.authorize(invite)).proxyAuthenticate![0]);
-    await sleep(2100);
-    const authorization = answerChallenge(challenge, { username: 'alice', password: 'Wrong-Pass-999', method: 'INVITE', uri: invite.requestUri });
+    const { decision: stale, nextNc } = await untilExpired(challenge);
+    expect(stale.reason).toBe('stale-nonce');
+    const authorization = answerChallenge(challenge, { username: 'alice', password: 'Wrong-Pass-999', method: 'INVITE', uri: invite.requestUri, nc: nextNc });
     expect(await stack.authorize({ ...invite, authorization })).toMatchObject({ decision: 'deny', reason: 'bad-response' });
   });
 });
