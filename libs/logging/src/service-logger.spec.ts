@@ -56,3 +56,18 @@ describe('the Nest logger of a service', () => {
     expect(calls).toEqual(['debug Mapped {/v1, GET} route', 'log ready at position 7']);
   });
 });
+
+describe('the logging packages as installed', () => {
+  // The suite runs on Node 20 as well as 24 (README); nestjs-pino 5 declares node >=22.12 and npm warns.
+  it('declare engines that admit Node 20, for themselves and every runtime package they pull in', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const semver = require('semver') as { satisfies(version: string, range: string): boolean };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lock = require('../../../package-lock.json') as { packages: Record<string, { dev?: boolean; engines?: { node?: string } }> };
+    const logging = /^node_modules\/(nestjs-pino|pino[^/]*|sonic-boom|thread-stream|on-exit-leak-free|real-require|quick-format-unescaped|atomic-sleep|safe-stable-stringify|process-warning|get-caller-file|@pinojs\/[^/]+)$/;
+    const installed = Object.entries(lock.packages).filter(([path, p]) => logging.test(path) && !p.dev);
+    expect(installed.map(([path]) => path)).toEqual(expect.arrayContaining(['node_modules/nestjs-pino', 'node_modules/pino', 'node_modules/pino-http']));
+    const excluding = installed.filter(([, p]) => p.engines?.node && !semver.satisfies('20.19.0', p.engines.node)).map(([path, p]) => `${path} ${p.engines!.node}`);
+    expect(excluding).toEqual([]);
+  });
+});
