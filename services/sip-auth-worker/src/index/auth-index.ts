@@ -11,6 +11,7 @@ import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
 import type { AuthLookup, CredentialCandidate, MatchedRange, TrunkView } from '../authorization/auth-lookup';
 import { CredentialCache, ListLoader } from './credential-cache';
 import { CredentialDirectory } from './credential-directory';
+import { ListMembers } from './list-members';
 
 class TrunkEntry implements TrunkView {
   readonly algorithms: readonly BaseAlgorithm[];
@@ -47,6 +48,8 @@ export class AuthIndex implements AuthLookup {
   /** List (account-scoped) → its credential count from the list document: the status counts every credential, cached or not. */
   private readonly credentialLists = new Map<string, number>();
   private credentialTotal = 0;
+  /** Every list's credential ids (not their documents): a list is loaded by exact keys. */
+  readonly members = new ListMembers();
   private readonly ipAcls = new Set<string>();
   /** ACL (account-scoped) → its ranges (`address/prefix`) by address id; the documents themselves are not kept. */
   private readonly ranges = new Map<string, Map<string, string>>();
@@ -65,6 +68,12 @@ export class AuthIndex implements AuthLookup {
 
   /** What the credential cache holds. */
   cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
+
+  /** A credential key from the initial key listing (keys only): its list gains the id. */
+  knowCredentialKey(key: string): void {
+    const k = parseKey(key);
+    if (k?.kind === 'credential') this.members.addNew(k.accountId, k.parentId, k.id);
+  }
 
   /** The position of the last event applied to this generation. */
   get position(): string { return this.positionText; }
@@ -99,6 +108,8 @@ export class AuthIndex implements AuthLookup {
         else this.ipAcls.delete(scoped(k.accountId, k.id));
         return;
       case 'credential':
+        if (value) this.members.add(k.accountId, k.parentId, k.id);
+        else this.members.remove(k.accountId, k.parentId, k.id);
         return this.credentials.changed(k.accountId, k.parentId, { credentialId: k.id, doc: value as CredentialDoc | undefined, revision });
       case 'ip-address':
         return this.applyIpAddress(scoped(k.accountId, k.parentId), k.id, value as IpAddressDoc | undefined);

@@ -1,6 +1,7 @@
 /**
- * One-shot reads of a KV bucket by key filter: the current entry of every key the filter matches
- * (delete markers included), through an ordered consumer that is stopped once it has delivered them.
+ * One-shot reads of a KV bucket: the current entry of every key a filter matches (delete markers
+ * included), through an ordered consumer stopped once it has delivered them; and a list's credentials
+ * by exact keys.
  */
 import type { KV, KvEntry } from 'nats';
 import type { CredentialChange } from './credential-cache';
@@ -39,21 +40,26 @@ export async function readSnapshot(kv: KV, filter: string, onEntry: (entry: KvEn
   return target >= 0 && seen >= target;
 }
 
-/** A list holds at most 1,000 credentials: a snapshot of it that takes longer has stalled. */
-const LIST_LOAD_TIMEOUT_MS = 1_500;
-const LIST_LOAD_ATTEMPTS = 3;
-
-/** A loader for {@link CredentialCache}: the credentials of one list, as their current KV entries. */
-export function kvListLoader(kv: KV, credentialsOf: (accountId: string, listId: string) => string): (accountId: string, listId: string) => Promise<CredentialChange[]> {
+/**
+ * A loader for {@link CredentialCache}: the credentials of one list by one get per id (see ListMembers),
+ * at most GETS_IN_FLIGHT at a time. A key deleted meanwhile reads as deleted (revision 0: any held
+ * change is newer).
+ */
+export function kvGetLoader(kv: KV, keyOf: (accountId: string, listId: string, credentialId: string) => string, idsOf: (accountId: string, listId: string) => string[]): (accountId: string, listId: string) => Promise<CredentialChange[]> {
   return async (accountId, listId) => {
-    for (let attempt = 1; ; attempt++) {
-      const changes: CredentialChange[] = [];
-      const complete = await readSnapshot(kv, credentialsOf(accountId, listId), (entry) => {
-        const credentialId = entry.key.slice(entry.key.lastIndexOf('.') + 1);
-        changes.push({ credentialId, doc: entry.operation === 'PUT' ? entry.json() : undefined, revision: entry.revision });
-      }, LIST_LOAD_TIMEOUT_MS);
-      if (complete) return changes;
-      if (attempt === LIST_LOAD_ATTEMPTS) throw new Error(`the credentials of list ${listId} could not be read (${attempt} attempts)`);
-    }
+    const ids = idsOf(accountId, listId);
+    const changes: CredentialChange[] = new Array(ids.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(GETS_IN_FLIGHT, ids.length) }, async () => {
+      while (next < ids.length) {
+        const i = next++;
+        const entry = await kv.get(keyOf(accountId, listId, ids[i]));
+        changes[i] = entry && entry.operation === 'PUT'
+          ? { credentialId: ids[i], doc: entry.json(), revision: entry.revision }
+          : { credentialId: ids[i], doc: undefined, revision: 0 };
+      }
+    }));
+    return changes;
   };
 }
+const GETS_IN_FLIGHT = 64;

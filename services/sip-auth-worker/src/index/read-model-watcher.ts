@@ -11,13 +11,14 @@
 import { KvWatchInclude, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import { ACTIVE_KEY, ActiveReadModel, AuthStatus, keys, POSITION_KEY, projectionBucket } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
-import { kvListLoader, readSnapshot } from './kv-snapshot';
+import { kvGetLoader, readSnapshot } from './kv-snapshot';
 
 interface Generation { bucket: string; index: AuthIndex; watch: QueuedIterator<KvEntry> }
 /** Update-watch entries held while a generation is read (`held` undefined once it is live). */
 interface Gate { held?: KvEntry[]; ended?: boolean }
 
 /** What a worker reads eagerly, position first (see load). Credentials are read by list on demand. */
+const CREDENTIAL_KEYS = 'acct.*.credential.*.*';
 const EAGER_FILTERS = [POSITION_KEY, 'acct.*.trunk.*', 'acct.*.credential-list.*', 'acct.*.ip-acl.*', 'acct.*.ip-address.*.*'];
 
 const RETRY_MS = 250;
@@ -140,8 +141,8 @@ export class ReadModelWatcher {
    * Loads a generation (issue 14): one update watch of the whole bucket is started first and held;
    * then the position, trunks, lists, ACLs and ranges are read eagerly, each kind by its own key
    * filter (NATS 2.9 has one filter per consumer), the position first so that it never claims more
-   * than the kinds read after it; credentials are not read at all (loaded by list on demand, see
-   * CredentialCache). The held updates are then applied where newer than what the reads saw (KV
+   * than the kinds read after it; of the credentials only the keys are listed (see ListMembers): their
+   * documents are loaded by list on demand (CredentialCache). The held updates are then applied where newer than what the reads saw (KV
    * revisions are stream sequences), and from then on as they come: a change made while the worker
    * loads is never lost.
    */
@@ -149,7 +150,7 @@ export class ReadModelWatcher {
     const kv = await this.bindWhenPresent(bucket);
     if (!kv) return;
     const index = this.newIndex();
-    index.loadCredentialsWith(kvListLoader(kv, keys.credentialsOf));
+    index.loadCredentialsWith(kvGetLoader(kv, keys.credential, (accountId, listId) => index.members.idsOf(accountId, listId)));
     const watch = await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly });
     this.loading = watch;
     const gate: Gate = { held: [] };
@@ -162,6 +163,10 @@ export class ReadModelWatcher {
         revisions.set(entry.key, entry.revision);
         this.applyEntry(index, entry, bucket);
       });
+    }
+    if (complete && !this.stopped && this.loading === watch) {
+      // Keys only: which credentials each list holds, so that a list loads by exact keys (see ListMembers).
+      for await (const key of await kv.keys(CREDENTIAL_KEYS)) index.knowCredentialKey(key);
     }
     const held = gate.held ?? [];
     gate.held = undefined;
