@@ -15,6 +15,7 @@ import { CachedEventStore, createEventStore } from '@sipauth/event-store';
 import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
 import { ConfigServiceModule } from './config-service.module';
 import { readSettings } from './config-service.settings';
+import { bearerAuth } from './http/bearer-auth.middleware';
 import { serveConsole } from './http/console-static';
 import { jsonBody } from './http/json-body.middleware';
 import { methodNotAllowed, routesOf } from './http/method-not-allowed.middleware';
@@ -59,6 +60,8 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
     app.disable('x-powered-by');
     app.use(serveConsole());
     let routes: ReturnType<typeof routesOf> = [];
+    // Who is asking first, then what they ask: no /v1 method or body rule is revealed without a token.
+    app.use(bearerAuth(settings.apiTokens, log));
     app.use(methodNotAllowed(() => routes, log));
     app.use(jsonBody({ bodyTimeoutMs: settings.bodyTimeoutMs, log }));
     app.useGlobalFilters(new ReplyExceptionFilter());

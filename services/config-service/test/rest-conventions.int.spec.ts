@@ -130,6 +130,19 @@ describe('REST conventions (SPEC §9)', () => {
       expect(missing.body).toEqual(problem(404, 'NOT_FOUND', 'Not found', `trunk TK${'0'.repeat(32)} not found`, [{ field: 'trunkId', message: 'no such trunk' }]));
     });
 
+    it('authenticates before it looks at the body: no token with a text/plain, malformed or oversized body is 401, never 415/400/413', async () => {
+      const unauthorized = problem(401, 'UNAUTHORIZED', 'Not authorized', 'a valid bearer token is required (Authorization: Bearer <token>)');
+      const plain = await api().post('/v1/accounts/acme/ip-access-control-lists').set('Content-Type', 'text/plain').send('{"friendlyName":"x"}');
+      expect([plain.status, plain.body]).toEqual([401, unauthorized]);
+      const malformed = await api().post('/v1/accounts/acme/trunks').set('Authorization', 'Bearer not-a-known-token-0000').set('Content-Type', 'application/json').send('{"friendlyName":');
+      expect([malformed.status, malformed.body]).toEqual([401, unauthorized]);
+      const text = await rawHttp(h.service.httpUrl, ['POST /v1/accounts/acme/credential-lists HTTP/1.1', 'Host: x', 'Content-Type: application/json', `Content-Length: ${70_000}`, 'Connection: close'].join('\r\n'), 'x'.repeat(70_000));
+      expect(text).toMatch(/^HTTP\/1\.1 401 /);
+      const wrongMethod = await api().put('/v1/accounts/acme/credential-lists').send({ friendlyName: 'x' });
+      expect(wrongMethod.status).toBe(401);
+      expect((await api().get('/healthz')).status).toBe(200);
+    });
+
     it.each([
       ['text/plain', 'text/plain', '{"friendlyName":"x"}', 'request bodies must be application/json (got text/plain)'],
       ['a form', 'application/x-www-form-urlencoded', 'friendlyName=x', 'request bodies must be application/json (got application/x-www-form-urlencoded)'],

@@ -10,6 +10,7 @@ import { fail } from '@sipauth/contracts';
 import type { ConfigServiceSettings } from '../config-service.settings';
 import { SERVICE_SETTINGS } from '../config-service.tokens';
 import { checkToken } from './api-tokens';
+import { bearerTokenOf, TOKEN_REQUIRED } from './bearer-auth.middleware';
 
 /** The key of `res.locals` under which an authenticated request's actor (the token's name) is kept. */
 export const REST_ACTOR_LOCAL = 'actor';
@@ -20,11 +21,10 @@ export class BearerAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.header('authorization') ?? '');
     const accountId = String(req.params.accountId ?? '');
-    const outcome = checkToken(this.settings.apiTokens, match?.[1], accountId);
+    const outcome = checkToken(this.settings.apiTokens, bearerTokenOf(req), accountId);
     if (outcome.verdict === 'unknown-token') {
-      throw new HttpException(fail('UNAUTHORIZED', 'a valid bearer token is required (Authorization: Bearer <token>)'), 401);
+      throw new HttpException(fail('UNAUTHORIZED', TOKEN_REQUIRED), 401);
     }
     if (outcome.verdict === 'other-account') {
       throw new HttpException(fail('UNAUTHORIZED', `this token may not act on account ${accountId}`), 403);
