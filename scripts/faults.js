@@ -3,7 +3,7 @@
 // (config-service, projection-service ×2, sip-auth-worker ×2, their built dist/main.js) on a PRIVATE
 // nats-server (JetStream, free port, temporary store), a steady authorize load with known answers,
 // and one fault at a time with recovery in between. Per fault it prints wrong allows, wrong denies,
-// timeouts (no answer within the edge's 2 s), errors (an answer that is no decision), the recovery
+// timeouts (no answer within the edge's 2 s), errors (an error reply, or no responders while NATS is down), the recovery
 // time (until every answer is right again AND a config change acknowledged after the fault reaches
 // decisions) and acknowledged commands lost (each acknowledged ip-address.add must allow its address
 // once recovered). Exits 1 on any wrong allow, lost acknowledged command or fault not recovered.
@@ -182,7 +182,9 @@ function digestAuthorization(nonce, password) {
 const KINDS = [
   { name: 'ip allowed', expect: 'allow', reason: 'ip-allowed', make: (i) => ({ domain: IP_DOMAIN, sourceIp: `192.0.2.${1 + (i % 250)}`, method: 'INVITE', requestUri: `sip:${IP_DOMAIN}` }) },
   { name: 'digest allowed', expect: 'allow', reason: 'digest-verified', make: (_i, nonce) => ({ domain: DIGEST_DOMAIN, sourceIp: '198.51.100.7', method: 'INVITE', requestUri: DIGEST_URI, authorization: digestAuthorization(nonce, PASSWORD) }) },
-  { name: 'wrong password', expect: 'deny', reason: 'bad-response', make: (_i, nonce) => ({ domain: DIGEST_DOMAIN, sourceIp: '198.51.100.7', method: 'INVITE', requestUri: DIGEST_URI, authorization: digestAuthorization(nonce, 'Wrong-Pass-999') }) },
+  // From other sources than the right caller's: failures lock out their source (SPEC §5.1), so after ten
+  // in a window a wrong password is answered locked-out instead, which is as right a deny.
+  { name: 'wrong password', expect: 'deny', reason: ['bad-response', 'locked-out'], make: (i, nonce) => ({ domain: DIGEST_DOMAIN, sourceIp: `198.18.0.${1 + (i % 250)}`, method: 'INVITE', requestUri: DIGEST_URI, authorization: digestAuthorization(nonce, 'Wrong-Pass-999') }) },
   { name: 'acl denied', expect: 'deny', reason: 'ip-not-allowed', make: (i) => ({ domain: IP_DOMAIN, sourceIp: `203.0.113.${1 + (i % 250)}`, method: 'INVITE', requestUri: `sip:${IP_DOMAIN}` }) },
   { name: 'unknown trunk', expect: 'deny', reason: 'unknown-trunk', make: (i) => ({ domain: `nobody${i % 50}.faults.example`, sourceIp: '192.0.2.1', method: 'INVITE', requestUri: 'sip:nobody.faults.example' }) },
 ];
@@ -191,10 +193,11 @@ const KINDS = [
 
 /** Sends RATE authorize/s with known answers until stopped; tallies and remembers when the last bad answer was sent. */
 function startLoad(nonce) {
-  const t = { sent: 0, right: 0, wrongAllow: 0, wrongDeny: 0, wrongReason: 0, timeouts: 0, errors: 0, lastBadAt: 0, pending: 0, errorCodes: {} };
+  const t = { sent: 0, right: 0, wrongAllow: 0, wrongDeny: 0, wrongReason: 0, timeouts: 0, errors: 0, lastBadAt: 0, pending: 0, errorCodes: {}, wrongAnswers: {} };
   let i = 0;
   const perTick = Math.max(1, Math.round(RATE / 100));
   const bad = (sentAt) => { t.lastBadAt = Math.max(t.lastBadAt, sentAt); };
+  const note = (what) => { t.wrongAnswers[what] = (t.wrongAnswers[what] || 0) + 1; };
   const timer = setInterval(() => {
     for (let k = 0; k < perTick; k++, i++) {
       const kind = KINDS[i % KINDS.length];
@@ -204,13 +207,18 @@ function startLoad(nonce) {
       authorize(kind.make(i, nonce)).then((reply) => {
         if (!reply.ok) { t.errors++; t.errorCodes[reply.error.code] = (t.errorCodes[reply.error.code] || 0) + 1; return bad(sentAt); }
         const d = reply.data;
-        if (d.decision === 'allow' && kind.expect !== 'allow') { t.wrongAllow++; return bad(sentAt); }
-        if (d.decision !== 'allow' && kind.expect === 'allow') { t.wrongDeny++; return bad(sentAt); }
-        if (d.reason !== kind.reason) { t.wrongReason++; return bad(sentAt); }
+        const wrong = `${kind.name}: ${d.decision} ${d.reason}`;
+        if (d.decision === 'allow' && kind.expect !== 'allow') { t.wrongAllow++; note(wrong); return bad(sentAt); }
+        if (d.decision !== 'allow' && kind.expect === 'allow') { t.wrongDeny++; note(wrong); return bad(sentAt); }
+        if (![].concat(kind.reason).includes(d.reason)) { t.wrongReason++; note(wrong); return bad(sentAt); }
         t.right++;
       }, (err) => {
         if (/TIMEOUT/i.test(err.code || err.message)) t.timeouts++;
-        else { t.errors++; t.errorCodes[err.code || err.message] = (t.errorCodes[err.code || err.message] || 0) + 1; }
+        else {
+          const why = err.code === '503' ? 'no responders' : err.code || err.message;
+          t.errors++;
+          t.errorCodes[why] = (t.errorCodes[why] || 0) + 1;
+        }
         bad(sentAt);
       }).finally(() => { t.pending--; });
     }
@@ -346,6 +354,7 @@ async function main() {
       const row = await runPhase(i + 1, fault, stack);
       rows.push(row);
       say(`  ${row.sent} sent, ${row.wrongAllow} wrong allows, ${row.wrongDeny} wrong denies, ${row.timeouts} timeouts, ${row.errors} errors, recovery ${row.recoveryMs ?? 'none'} ms, ${row.lost}/${row.acked} acknowledged commands lost`);
+      for (const [what, n] of Object.entries(row.wrongAnswers)) say(`  wrong answer ×${n}: ${what}`);
     }
     printTable(rows);
     const failed = rows.filter((r) => r.wrongAllow > 0 || r.lost > 0 || r.recoveryMs === undefined);
