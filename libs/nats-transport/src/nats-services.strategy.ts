@@ -79,6 +79,11 @@ export class NatsServicesStrategy extends Server implements CustomTransportStrat
     const { connection: nc, name, version, description, queue, namespace } = this.options;
     const service = await nc.services.add({ name, version, description, queue });
     this.service = service;
+    // nats.js stops the whole service when any of its subscriptions ends (e.g. a permissions
+    // violation on a `$SRV` subject): every endpoint goes silent, so say so loudly.
+    void service.stopped.then((err) => {
+      if (err && this.service === service) this.log.error(`${name} stopped serving NATS: ${err.message}`);
+    });
     for (const [pattern, handler] of this.getHandlers()) {
       if (handler.isEventHandler) throw new Error(`${name}: @EventPattern(${pattern}) is not served; use @MessagePattern`);
       const subject = namespace ? `${namespace}.${pattern}` : pattern;
