@@ -69,6 +69,22 @@ describe('issue 9 REST routes against the running stack', () => {
     expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND', errors: [{ field: 'trunkId' }] });
   });
 
+  it("answers a test call over the worker's explain rate limit 429 with Retry-After, not 409", async () => {
+    // The worker serves a burst of 10, then 1 a second: asking back to back soon empties its bucket.
+    const answers: Array<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }> = [];
+    for (let i = 0; i < 100 && !answers.some((a) => a.status !== 200); i++) {
+      answers.push(await api().post(`${base}/test-call`).set(auth).send({ sourceIp: '198.51.100.8' }));
+    }
+    const refused = answers[answers.length - 1];
+    expect(answers.slice(0, -1).every((a) => a.status === 200)).toBe(true);
+    expect([refused.status, refused.headers['retry-after']]).toEqual([429, '1']);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toEqual({
+      type: 'urn:sipauth:problem:too-many-requests', title: 'Too many requests', status: 429, code: 'TOO_MANY_REQUESTS', errors: [],
+      detail: expect.stringMatching(/^too many test calls: the sip-auth-workers' rate limit is reached \(auth\.explain is limited to 10 requests/),
+    });
+  });
+
   it('changes a password keeping the previous one valid for a while, and shows until when', async () => {
     const changed = await api().patch(credentialUrl).set(auth).send({ password: 'Second-Horse-7-Battery', previousPasswordValidForSeconds: 600 });
     expect(changed.status).toBe(204);

@@ -3,15 +3,15 @@
  * `title`, `status`, `detail`, our `code` and `errors` [{field, message}] (every bad field of a
  * VALIDATION_FAILED, each blocking trunk of a delete CONFLICT; empty when there is nothing to list).
  * The NATS error codes keep their meaning; a few codes exist only over HTTP (an unsupported media
- * type, a method the path lacks, a body too slow or too large, a reused Idempotency-Key, a read
- * model or worker that is not there in time).
+ * type, a method the path lacks, a body too slow or too large, a reused Idempotency-Key, a test
+ * call over the workers' rate limit, a read model or worker that is not there in time).
  */
 import { HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ERROR_CODES, HTTP_STATUS, type ErrorBody, type ErrorDetail } from '@sipauth/contracts';
 
 export const HTTP_ONLY_CODES = [
-  'UNSUPPORTED_MEDIA_TYPE', 'METHOD_NOT_ALLOWED', 'REQUEST_TIMEOUT', 'PAYLOAD_TOO_LARGE', 'IDEMPOTENCY_KEY_REUSED', 'UNAVAILABLE',
+  'UNSUPPORTED_MEDIA_TYPE', 'METHOD_NOT_ALLOWED', 'REQUEST_TIMEOUT', 'PAYLOAD_TOO_LARGE', 'IDEMPOTENCY_KEY_REUSED', 'TOO_MANY_REQUESTS', 'UNAVAILABLE',
 ] as const;
 export type ProblemCode = (typeof ERROR_CODES)[number] | (typeof HTTP_ONLY_CODES)[number];
 export const PROBLEM_CODES: readonly ProblemCode[] = [...ERROR_CODES, ...HTTP_ONLY_CODES];
@@ -39,11 +39,12 @@ const TITLES: Record<ProblemCode, string> = {
   REQUEST_TIMEOUT: 'Request timeout',
   PAYLOAD_TOO_LARGE: 'Request body too large',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key reused',
+  TOO_MANY_REQUESTS: 'Too many requests',
   UNAVAILABLE: 'Service unavailable',
 };
 
 const STATUS_OF_HTTP_CODE: Record<(typeof HTTP_ONLY_CODES)[number], number> = {
-  UNSUPPORTED_MEDIA_TYPE: 415, METHOD_NOT_ALLOWED: 405, REQUEST_TIMEOUT: 408, PAYLOAD_TOO_LARGE: 413, IDEMPOTENCY_KEY_REUSED: 422, UNAVAILABLE: 503,
+  UNSUPPORTED_MEDIA_TYPE: 415, METHOD_NOT_ALLOWED: 405, REQUEST_TIMEOUT: 408, PAYLOAD_TOO_LARGE: 413, IDEMPOTENCY_KEY_REUSED: 422, TOO_MANY_REQUESTS: 429, UNAVAILABLE: 503,
 };
 
 export const problemType = (code: ProblemCode): string => `urn:sipauth:problem:${code.toLowerCase().replace(/_/g, '-')}`;

@@ -80,3 +80,8 @@ export function ApiWorker(body: Type<unknown>): MethodDecorator {
     problemResponse(503, 'UNAVAILABLE: no sip-auth-worker answered in time', { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } }),
   );
 }
+
+/** `test-call` (auth.explain): each worker serves a few at once, then about one a second; past that, 429. */
+export function ApiRateLimited(): MethodDecorator {
+  return problemResponse(429, "TOO_MANY_REQUESTS: the sip-auth-workers' test-call rate limit is reached (a burst of 10, then 1 per second, per worker replica); retry after Retry-After", { 'Retry-After': { description: 'Seconds.', schema: { type: 'integer' } } });
+}

@@ -10,7 +10,7 @@ import { ConfigDispatcher } from '../application/config-dispatcher';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { problem, ProblemException } from './problem';
 import { TestCallBody } from './rest-bodies';
-import { ApiAccountRoute, ApiJsonBody, ApiWorker } from './rest-docs.decorators';
+import { ApiAccountRoute, ApiJsonBody, ApiRateLimited, ApiWorker } from './rest-docs.decorators';
 import { unwrapOrThrow } from './rest-gateway';
 import { LockoutList, LockoutsCleared, TestCallResult } from './rest-schemas';
 import { WorkerGateway } from './worker-gateway';
@@ -26,6 +26,7 @@ export class TrunkChecksController {
   @ApiOperation({ summary: 'Test a call: each step of the decision for this trunk, a source IP and optionally a username and password (no nonce claimed, no failure counted)' })
   @ApiBody({ type: TestCallBody })
   @ApiWorker(TestCallResult)
+  @ApiRateLimited()
   @ApiJsonBody()
   async testCall(@Param('accountId') accountId: string, @Param('trunkId') trunkId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<unknown> {
     const body = req.body === undefined ? {} : req.body;

@@ -1,10 +1,11 @@
 /**
  * REST routes answered by the sip-auth-workers (test a call = `auth.explain`, lockouts =
  * `auth.lockouts.list|clear`): config-service asks one worker over NATS and answers with its data, its
- * error as a problem, or 503 when no worker answers in time (none running, or all busy).
+ * error as a problem (its explain rate limit as 429 with Retry-After), or 503 when no worker answers in
+ * time (none running, or all busy).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { authSubject, HTTP_STATUS, type AuthOperation, type Reply } from '@sipauth/contracts';
+import { authSubject, HTTP_STATUS, type AuthOperation, type ErrorBody, type Reply } from '@sipauth/contracts';
 import type { NatsConnection } from 'nats';
 import type { ConfigServiceSettings } from '../config-service.settings';
 import { NATS_CONNECTION, SERVICE_SETTINGS } from '../config-service.tokens';
@@ -29,7 +30,23 @@ export class WorkerGateway {
     } catch {
       throw new ProblemException(problem('UNAVAILABLE', `no sip-auth-worker answered auth.${op}; retry`), { 'Retry-After': '1' });
     }
-    if (!reply.ok) throw new ProblemException(problemOf(reply.error, HTTP_STATUS[reply.error.code] ?? 500));
+    if (!reply.ok) {
+      if (isExplainRateLimited(op, reply.error)) {
+        throw new ProblemException(problem('TOO_MANY_REQUESTS', `too many test calls: the sip-auth-workers' rate limit is reached (${reply.error.message})`), { 'Retry-After': String(EXPLAIN_RETRY_AFTER_S) });
+      }
+      throw new ProblemException(problemOf(reply.error, HTTP_STATUS[reply.error.code] ?? 500));
+    }
     return reply.data;
   }
 }
+
+/** A worker's explain bucket refills one token a second (sip-auth-worker operator-responder). */
+export const EXPLAIN_RETRY_AFTER_S = 1;
+
+/**
+ * Whether a worker's refusal is its explain rate limit. The worker answers it `CONFLICT` with no
+ * `details`, and on `auth.explain` that is its only CONFLICT (the others are VALIDATION_FAILED and
+ * INTERNAL): the subject and the code say it, not the wording of the message, which may change.
+ */
+export const isExplainRateLimited = (op: AuthOperation, error: ErrorBody): boolean =>
+  op === 'explain' && error.code === 'CONFLICT' && (error.details ?? []).length === 0;
