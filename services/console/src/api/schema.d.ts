@@ -754,7 +754,7 @@ export interface components {
             type: string;
         };
         /** @enum {string} */
-        ProblemCode: "VALIDATION_FAILED" | "NOT_FOUND" | "CONFLICT" | "UNAUTHORIZED" | "INTERNAL" | "UNSUPPORTED_MEDIA_TYPE" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "UNAVAILABLE";
+        ProblemCode: "VALIDATION_FAILED" | "NOT_FOUND" | "CONFLICT" | "UNAUTHORIZED" | "INTERNAL" | "UNSUPPORTED_MEDIA_TYPE" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "UNAVAILABLE";
         RenameBody: {
             /** @example Office PBX */
             friendlyName: string;
@@ -4883,6 +4883,17 @@ export interface operations {
             /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json, or in a charset other than UTF-8 (RFC 9457 problem details) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: the sip-auth-workers' test-call rate limit is reached (a burst of 10, then 1 per second, per worker replica); retry after Retry-After (RFC 9457 problem details) */
+            429: {
+                headers: {
+                    /** @description Seconds. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
