@@ -152,9 +152,12 @@ describe('JetStream adapter specifics', () => {
 
   it('ends a next() that waits for live events when the subscription is closed', () =>
     withOwnNamespace('ew', async (store) => {
+      // The consumer's first pull request on the server is the sign that next() is waiting for live events.
+      const pulls = nc.subscribe(`$JS.API.CONSUMER.MSG.NEXT.${store.jetStreamName}.>`, { max: 1 });
+      await nc.flush();
       const subscription = store.subscribeToAll();
       const waiting = subscription[Symbol.asyncIterator]().next();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      for await (const _ of pulls) break;
       await subscription.close();
       expect(await waiting).toEqual({ done: true, value: undefined });
     }));
