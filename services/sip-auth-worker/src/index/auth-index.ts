@@ -69,6 +69,13 @@ export class AuthIndex implements AuthLookup {
   /** What the credential cache holds. */
   cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
 
+  private listed = false;
+
+  /** Whether the credential keys have all been listed (then lists load by exact keys). */
+  get membersListed(): boolean { return this.listed; }
+
+  credentialKeysListed(): void { this.listed = true; }
+
   /** A credential key from the initial key listing (keys only): its list gains the id. */
   knowCredentialKey(key: string): void {
     const k = parseKey(key);

@@ -63,3 +63,22 @@ export function kvGetLoader(kv: KV, keyOf: (accountId: string, listId: string, c
   };
 }
 const GETS_IN_FLIGHT = 64;
+
+/** A list snapshot that takes longer than this has stalled (an ordered consumer reset may never signal its end). */
+const LIST_LOAD_TIMEOUT_MS = 5_000;
+const LIST_LOAD_ATTEMPTS = 3;
+
+/** A loader for {@link CredentialCache} by a filtered snapshot of the list's keys: used until the key listing ends. */
+export function kvListLoader(kv: KV, credentialsOf: (accountId: string, listId: string) => string): (accountId: string, listId: string) => Promise<CredentialChange[]> {
+  return async (accountId, listId) => {
+    for (let attempt = 1; ; attempt++) {
+      const changes: CredentialChange[] = [];
+      const complete = await readSnapshot(kv, credentialsOf(accountId, listId), (entry) => {
+        const credentialId = entry.key.slice(entry.key.lastIndexOf('.') + 1);
+        changes.push({ credentialId, doc: entry.operation === 'PUT' ? entry.json() : undefined, revision: entry.revision });
+      }, LIST_LOAD_TIMEOUT_MS);
+      if (complete) return changes;
+      if (attempt === LIST_LOAD_ATTEMPTS) throw new Error(`the credentials of list ${listId} could not be read (${attempt} attempts)`);
+    }
+  };
+}

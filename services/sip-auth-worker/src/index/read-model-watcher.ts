@@ -11,7 +11,7 @@
 import { KvWatchInclude, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import { ACTIVE_KEY, ActiveReadModel, AuthStatus, keys, POSITION_KEY, projectionBucket } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
-import { kvGetLoader, readSnapshot } from './kv-snapshot';
+import { kvGetLoader, kvListLoader, readSnapshot } from './kv-snapshot';
 
 interface Generation { bucket: string; index: AuthIndex; watch: QueuedIterator<KvEntry> }
 /** Update-watch entries held while a generation is read (`held` undefined once it is live). */
@@ -150,7 +150,9 @@ export class ReadModelWatcher {
     const kv = await this.bindWhenPresent(bucket);
     if (!kv) return;
     const index = this.newIndex();
-    index.loadCredentialsWith(kvGetLoader(kv, keys.credential, (accountId, listId) => index.members.idsOf(accountId, listId)));
+    const byGets = kvGetLoader(kv, keys.credential, (accountId, listId) => index.members.idsOf(accountId, listId));
+    const bySnapshot = kvListLoader(kv, keys.credentialsOf);
+    index.loadCredentialsWith((accountId, listId) => (index.membersListed ? byGets : bySnapshot)(accountId, listId));
     const watch = await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly });
     this.loading = watch;
     const gate: Gate = { held: [] };
@@ -163,10 +165,6 @@ export class ReadModelWatcher {
         revisions.set(entry.key, entry.revision);
         this.applyEntry(index, entry, bucket);
       });
-    }
-    if (complete && !this.stopped && this.loading === watch) {
-      // Keys only: which credentials each list holds, so that a list loads by exact keys (see ListMembers).
-      for await (const key of await kv.keys(CREDENTIAL_KEYS)) index.knowCredentialKey(key);
     }
     const held = gate.held ?? [];
     gate.held = undefined;
@@ -185,7 +183,23 @@ export class ReadModelWatcher {
     this.current = { bucket, index, watch };
     previous?.watch.stop();
     this.markLoaded();
+    void this.listCredentialKeys(kv, index, bucket);
     this.log(`read model ${bucket} loaded at position ${index.position}: ${JSON.stringify(index.counts())}`);
+  }
+
+  /**
+   * Keys only, after ready: which credentials each list holds, so that a list loads by exact keys (see
+   * ListMembers); until it ends a list loads by a filtered snapshot (slower, as correct). Updates keep
+   * flowing meanwhile: an id the listing repeats or a key deleted since costs one idle get, never a miss.
+   */
+  private async listCredentialKeys(kv: KV, index: AuthIndex, bucket: string): Promise<void> {
+    try {
+      for await (const key of await kv.keys(CREDENTIAL_KEYS)) index.knowCredentialKey(key);
+      index.credentialKeysListed();
+      this.log(`credential keys of ${bucket} listed: lists load by exact keys`);
+    } catch (err) {
+      this.log(`listing the credential keys of ${bucket} failed (lists keep loading by snapshot): ${(err as Error).message}`);
+    }
   }
 
   private applyEntry(index: AuthIndex, entry: KvEntry, bucket: string): void {
