@@ -47,6 +47,22 @@ async function freePort(): Promise<number> {
   }
 }
 
+/**
+ * sipp's other local sockets, on loopback and free (as test/support/sip-edge.ts sippLocalPortArgs): the
+ * RTP echo pair -mp/-mp+2 (sipp 3.6 binds it even without media, and exits when either is taken) and
+ * the control socket -cp (else UDP 8888 on every address).
+ */
+async function sippLocalPortArgs(): Promise<string[]> {
+  for (;;) {
+    const media = await freePort();
+    const video = createSocket('udp4');
+    const free = await new Promise<boolean>((r) => video.once('error', () => r(false)).bind(media + 2, '127.0.0.1', () => r(true)));
+    video.close();
+    const control = await freePort();
+    if (free && media + 2 <= 65535 && (control < media || control > media + 2)) return ['-mi', '127.0.0.1', '-mp', String(media), '-ci', '127.0.0.1', '-cp', String(control)];
+  }
+}
+
 const started: ChildProcess[] = [];
 /** Each process's output, for a look at what failed: SIP_EDGE_BENCH_LOGS=<dir>. */
 const LOGS = process.env.SIP_EDGE_BENCH_LOGS;
@@ -92,7 +108,7 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   const before = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
   const t0 = Date.now();
   const uac = spawn('sipp', [
-    `127.0.0.1:${port}`, '-sf', UAC, '-i', '127.0.0.1', '-p', String(await freePort()), '-mp', String(await freePort()),
+    `127.0.0.1:${port}`, '-sf', UAC, '-i', '127.0.0.1', '-p', String(await freePort()), ...await sippLocalPortArgs(),
     '-s', '15550100', '-key', 'domain', DOMAIN, '-au', USER.username, '-ap', USER.password, '-auth_uri', DOMAIN,
     '-r', String(rate), '-m', String(calls), '-l', String(Math.max(200, rate)), '-recv_timeout', '5000',
     '-timeout', `${SECONDS + 30}s`, '-nostdin', '-trace_screen', '-trace_err', '-max_socket', '4096',
@@ -159,7 +175,7 @@ async function main(): Promise<void> {
   }
 
   const uasPort = await freePort();
-  launch('sipp', ['-sf', UAS, '-i', '127.0.0.1', '-p', String(uasPort), '-mp', String(await freePort()), '-nostdin', '-max_socket', '4096']);
+  launch('sipp', ['-sf', UAS, '-i', '127.0.0.1', '-p', String(uasPort), ...await sippLocalPortArgs(), '-nostdin', '-max_socket', '4096']);
   const upstream = `SIP_UPSTREAM="sip:127.0.0.1:${uasPort}"`;
   const alonePort = await freePort();
   const alone = launch(KAMAILIO, kamailioArgs(alonePort, ['-A', upstream, '-A', 'WITH_LOCAL_AUTH', '-A', 'LOCAL_AUTH_REALM="sipauth.bench"',

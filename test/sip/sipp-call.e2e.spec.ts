@@ -2,7 +2,8 @@
  * sipp, the reference SIP load tool, calling through the Kamailio edge (Kamailio + bridge + worker)
  * to a sipp UAS upstream (SPEC §10). sipp's exit code says whether the scenario went as written.
  */
-import { SipEdge, startSipEdgeUnderTest } from '../support/sip-edge';
+import { boundSocketsOf, SipEdge, startSipEdgeUnderTest } from '../support/sip-edge';
+import { waitFor } from '../support/stack';
 import { expectSippExit, runSippUac } from './sipp-run';
 
 const USER = { username: 'alice', password: 'Secret-Pass-123' };
@@ -19,6 +20,18 @@ const sipp = (scenario: string, domain: string, more: Partial<Parameters<typeof 
   runSippUac({ scenario, target, domain, ...more });
 
 describe('sipp through the Kamailio edge', () => {
+  it('runs sipp on loopback ports picked free: SIP, RTP echo (-mp, -mp+2) and control (-cp), never the fixed 6000+ or 8888', async () => {
+    const pid = edge.upstreamPid!;
+    // SIP, audio, video and the control socket, once sipp has bound them all.
+    await waitFor(async () => boundSocketsOf(pid).length >= 4, 'the sipp UAS to bind its sockets');
+    const sockets = boundSocketsOf(pid);
+    expect(sockets).toContain(`udp 127.0.0.1:${edge.upstreamPort}`);
+    expect(sockets.filter((s) => !s.startsWith('udp 127.0.0.1:'))).toEqual([]);
+    const ports = sockets.map((s) => Number(s.split(':')[1]));
+    expect(new Set(ports).size).toBe(4);
+    expect(ports.filter((p) => p === 8888 || (p >= 6000 && p < 6200))).toEqual([]);
+  });
+
   it('completes a call with MD5 proxy authentication: 407, INVITE with credentials, 200, ACK, BYE', async () => {
     const { domain } = await edge.createTrunk({ credentials: USER });
     expectSippExit(await sipp('uac-auth.xml', domain, USER), 0, edge.kamailioLog());

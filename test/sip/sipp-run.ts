@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freeSipPort } from '../support/sip-edge';
+import { freeSipPort, sippLocalPortArgs } from '../support/sip-edge';
 
 export const SCENARIOS = join(__dirname, 'scenarios');
 
@@ -18,9 +18,8 @@ export async function runSippUac(o: {
 }): Promise<SippRun> {
   const dir = mkdtempSync(join(tmpdir(), 'sipauth-sipp-'));
   const port = await freeSipPort();
-  const mediaPort = await freeSipPort();
   const args = [
-    o.target, '-sf', join(SCENARIOS, o.scenario), '-i', '127.0.0.1', '-p', String(port), '-mp', String(mediaPort),
+    o.target, '-sf', join(SCENARIOS, o.scenario), '-i', '127.0.0.1', '-p', String(port), ...await sippLocalPortArgs(),
     '-m', String(o.calls ?? 1), '-s', '15550100', '-key', 'domain', o.domain, '-t', o.transport ?? 'u1',
     '-nostdin', '-timeout', '10s', '-timeout_error', '-trace_err', '-error_file', join(dir, 'errors.log'),
     ...(o.username ? ['-au', o.username, '-ap', o.password ?? ''] : []),

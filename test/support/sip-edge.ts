@@ -6,7 +6,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,8 @@ export interface SipEdge {
   evapiPort: number;
   /** The upstream's listen port when it is the sipp UAS. */
   upstreamPort?: number;
+  /** The sipp UAS's process id, when it is the upstream. */
+  upstreamPid?: number;
   bridges: RunningSipEdge[];
   /** Starts one more bridge and waits until Kamailio has registered it. */
   addBridge(): Promise<RunningSipEdge>;
@@ -90,6 +92,50 @@ export async function freeSipPort(): Promise<number> {
     if (tcpFree) return port;
   }
   throw new Error('no free UDP+TCP port found');
+}
+
+/** A UDP port free on 127.0.0.1 whose port + 2 is free too (both held while checked). */
+async function freeUdpPortPair(): Promise<number> {
+  const bind = (port: number) => new Promise<ReturnType<typeof createSocket> | undefined>((resolve) => {
+    const udp = createSocket('udp4');
+    udp.once('error', () => { udp.close(); resolve(undefined); });
+    udp.bind(port, '127.0.0.1', () => resolve(udp));
+  });
+  for (let i = 0; i < 50; i++) {
+    const first = await bind(0);
+    if (!first) continue;
+    const port = first.address().port;
+    const second = port + 2 <= 65535 ? await bind(port + 2) : undefined;
+    await Promise.all([first, second].filter((u) => u !== undefined).map((u) => new Promise<void>((r) => u!.close(() => r()))));
+    if (second) return port;
+  }
+  throw new Error('no free pair of UDP ports (p, p+2) found');
+}
+
+/**
+ * What sipp binds besides its SIP socket (`-i`/`-p`), as sipp arguments, each on 127.0.0.1 and picked
+ * free, so that sipp processes running at once (in parallel test files, or anything else on the
+ * machine) never meet on a fixed port. sipp 3.6 always binds its RTP echo sockets, even for a scenario
+ * without media, on `-mp` and `-mp`+2 (default 6000/6002 and up) and exits when `-mp` or `-mp`+2 is
+ * taken; its remote-control socket (`-cp`) defaults to UDP 8888 on every address.
+ */
+export async function sippLocalPortArgs(): Promise<string[]> {
+  const media = await freeUdpPortPair();
+  let control = await freeSipPort();
+  while (control >= media && control <= media + 2) control = await freeSipPort();
+  return ['-mi', '127.0.0.1', '-mp', String(media), '-ci', '127.0.0.1', '-cp', String(control)];
+}
+
+/** The sockets a process has bound (UDP, and TCP listening), read from /proc: `address:port` each. */
+export function boundSocketsOf(pid: number): string[] {
+  const inodes = new Set(readdirSync(`/proc/${pid}/fd`).map((fd) => {
+    try { return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]; } catch { return undefined; }
+  }).filter((i): i is string => i !== undefined));
+  const hexIp = (hex: string) => [3, 2, 1, 0].map((i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.');
+  return ['udp', 'tcp'].flatMap((proto) => readFileSync(`/proc/${pid}/net/${proto}`, 'utf8').split('\n').slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f.length > 9 && inodes.has(f[9]) && (proto === 'udp' || f[3] === '0A'))
+    .map((f) => { const [ip, port] = f[1].split(':'); return `${proto} ${hexIp(ip)}:${parseInt(port, 16)}`; }));
 }
 
 const tcpOpen = (port: number) => new Promise<boolean>((resolve) => {
@@ -139,13 +185,14 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
     const evapiPort = await freeSipPort();
     let upstream: string | undefined;
     let upstreamPort: number | undefined;
+    let upstreamPid: number | undefined;
     if (opts.upstream === undefined || opts.upstream === 'sipp') {
       upstreamPort = await freeSipPort();
-      const mediaPort = await freeSipPort();
-      const uas = spawn('sipp', ['-sf', SIPP_UAS_SCENARIO, '-i', '127.0.0.1', '-p', String(upstreamPort), '-mp', String(mediaPort), '-nostdin', '-bind_local'], {
+      const uas = spawn('sipp', ['-sf', SIPP_UAS_SCENARIO, '-i', '127.0.0.1', '-p', String(upstreamPort), ...await sippLocalPortArgs(), '-nostdin', '-bind_local'], {
         stdio: ['ignore', 'ignore', 'pipe'], detached: true,
       });
       children.push(uas);
+      upstreamPid = uas.pid;
       upstream = `sip:127.0.0.1:${upstreamPort}`;
     } else if (opts.upstream !== 'none') {
       upstream = opts.upstream;
@@ -190,7 +237,7 @@ export async function startSipEdgeUnderTest(opts: SipEdgeOptions = {}): Promise<
     for (let i = 0; i < (opts.bridges ?? 1); i++) await addBridge();
 
     return {
-      stack, host: '127.0.0.1', port, evapiPort, upstreamPort, bridges, addBridge,
+      stack, host: '127.0.0.1', port, evapiPort, upstreamPort, upstreamPid, bridges, addBridge,
       async stopBridge(bridge) {
         const before = disconnectedSeen;
         await bridge.close();
