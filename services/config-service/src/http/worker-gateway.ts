@@ -44,9 +44,9 @@ export class WorkerGateway {
 export const EXPLAIN_RETRY_AFTER_S = 1;
 
 /**
- * Whether a worker's refusal is its explain rate limit. The worker answers it `CONFLICT` with no
- * `details`, and on `auth.explain` that is its only CONFLICT (the others are VALIDATION_FAILED and
- * INTERNAL): the subject and the code say it, not the wording of the message, which may change.
+ * Whether a worker's refusal is its explain rate limit. The worker answers it `CONFLICT`, and on
+ * `auth.explain` that is its only CONFLICT (the others are VALIDATION_FAILED and INTERNAL): the subject
+ * and the code say it, not the wording of the message, which may change.
  */
 export const isExplainRateLimited = (op: AuthOperation, error: ErrorBody): boolean =>
-  op === 'explain' && error.code === 'CONFLICT' && (error.details ?? []).length === 0;
+  op === 'explain' && error.code === 'CONFLICT';
