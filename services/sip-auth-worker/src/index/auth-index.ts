@@ -69,12 +69,12 @@ export class AuthIndex implements AuthLookup {
   /** What the credential cache holds. */
   cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
 
-  private listed = false;
+  private markListed!: (complete: boolean) => void;
+  /** Resolves once the credential keys have been listed: true when all were, false when the listing failed. */
+  readonly membersListed = new Promise<boolean>((resolve) => { this.markListed = resolve; });
 
-  /** Whether the credential keys have all been listed (then lists load by exact keys). */
-  get membersListed(): boolean { return this.listed; }
-
-  credentialKeysListed(): void { this.listed = true; }
+  /** The credential key listing ended (`complete` false: it failed, lists must load some other way). */
+  credentialKeysListed(complete = true): void { this.markListed(complete); }
 
   /** A credential key from the initial key listing (keys only): its list gains the id. */
   knowCredentialKey(key: string): void {
