@@ -215,8 +215,22 @@ async function main(): Promise<void> {
       const uri = `sip:+1555@${x.domain}`;
       return { domain: x.domain, sourceIp: x.sourceIp, method: 'ACK', requestUri: uri, authorization: answerChallenge(challenge.proxyAuthenticate[0], { username: u.username, password: u.password, method: 'ACK', uri }) };
     };
-    const stride = Math.floor(ACCOUNTS / (2 * PROBES + 64 * 8));
-    const fresh = Array.from({ length: 2 * PROBES + 64 * 8 }, (_, i) => ack(2 + i * stride));
+    const stride = Math.floor(ACCOUNTS / (3 * PROBES + 64 * 8 + 1));
+    const fresh = Array.from({ length: 3 * PROBES + 64 * 8 + 1 }, (_, i) => ack(2 + i * stride));
+    // The workers list the credential keys after ready; a list load waits for that listing.
+    const w0 = process.hrtime.bigint();
+    await latencies(space, [fresh.pop()!]);
+    console.log(`  first credentialed request after ready (waits for the credential key listing): ${(Number(process.hrtime.bigint() - w0) / 1e6).toFixed(0)} ms`);
+    const prefetched: number[] = [];
+    for (const a of fresh.splice(2 * PROBES, PROBES)) {
+      const invite = { domain: a.domain, sourceIp: a.sourceIp, method: 'INVITE', requestUri: a.requestUri };
+      const c = await space.request<{ proxyAuthenticate: string[] }>(authSubject(space.ns, 'authorize'), invite);
+      const username = /username="([^"]+)"/.exec(a.authorization)![1];
+      const index = Number(/^a(\d+)u/.exec(username)![1]);
+      const authorization = answerChallenge(c.proxyAuthenticate[0], { username, password: user(index, index % PER_ACCOUNT).password, method: 'INVITE', uri: a.requestUri });
+      prefetched.push((await latencies(space, [{ ...invite, authorization }]))[0]);
+    }
+    console.log(`  authorize first use after a challenge (prefetched), credentialed INVITE: ${fmt(prefetched)}`);
     const firstUse = await latencies(space, fresh.slice(0, PROBES));
     console.log(`  authorize first use, one at a time: ${fmt(firstUse)}`);
     const firstRate = await rate(space, fresh.slice(PROBES));
