@@ -2,7 +2,10 @@
  * The one command-handling path (STYLE habit 4): read the stream, upcast and fold it with `evolve`,
  * `decide`, append with the expected revision. Commands on one stream are queued inside this process
  * (one at a time per stream and store), so only another process can slip in between read and append;
- * that conflict is retried with jittered exponential backoff, a bounded number of times.
+ * that conflict is retried with jittered exponential backoff for a bounded time (not a bounded count:
+ * while one replica backs off, the other drains its whole queue for the stream, which takes longer the
+ * busier the machine is, so a count that sufficed on an idle machine ran out under load and answered
+ * CONFLICT though no rule refused).
  */
 import { CURRENT_SCHEMA_VERSION, type Decider } from '@sipauth/domain';
 import { EventStore, ExpectedRevision, RecordedEvent, StreamNotFound, WrongExpectedRevision } from './event-store.port';
@@ -26,7 +29,10 @@ export interface HandleContext {
   idempotencyKey?: string;
   /** Schema version written into the metadata; default 1. */
   schemaVersion?: number;
-  /** Re-reads after a conflict with another process before giving up with {@link WrongExpectedRevision}; default 12. */
+  /**
+   * Re-reads after a conflict with another process before giving up with {@link WrongExpectedRevision}.
+   * Default: no count limit, retries go on for {@link RETRY_BUDGET_MS} after the first attempt.
+   */
   maxRetries?: number;
 }
 
@@ -48,6 +54,12 @@ export type HandledDecider<S, C, E> = Decider<S, C, E> & { upcast(event: Recorde
 
 const queues = new WeakMap<EventStore, KeyedQueue>();
 
+/**
+ * How long a command keeps retrying conflicts with other processes: below the 10 s callers wait for a
+ * reply, and longer than another replica needs to drain a burst on the same stream on a loaded machine.
+ */
+export const RETRY_BUDGET_MS = 8_000;
+
 /** Handles one command on one stream. Domain rejections thrown by `decide` propagate unchanged. */
 export function handle<S, C, E extends { type: string; data: unknown }>(
   store: EventStore,
@@ -68,7 +80,9 @@ async function handleNow<S, C, E extends { type: string; data: unknown }>(
   command: C,
   context: HandleContext,
 ): Promise<HandleResult> {
-  const maxRetries = context.maxRetries ?? 12;
+  const started = Date.now();
+  const givesUp = (attempt: number): boolean =>
+    context.maxRetries !== undefined ? attempt >= context.maxRetries : Date.now() - started >= RETRY_BUDGET_MS;
   const commandType = String((command as { type?: unknown }).type ?? 'command');
   for (let attempt = 0; ; attempt++) {
     const history = await readOrEmpty(store, streamName);
@@ -106,7 +120,7 @@ async function handleNow<S, C, E extends { type: string; data: unknown }>(
       }));
       return { events, position: result.position, nextExpectedRevision: result.nextExpectedRevision };
     } catch (err) {
-      if (!(err instanceof WrongExpectedRevision) || attempt >= maxRetries) throw err;
+      if (!(err instanceof WrongExpectedRevision) || givesUp(attempt)) throw err;
       await backoff(attempt);
     }
   }
