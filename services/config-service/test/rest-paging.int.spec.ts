@@ -16,6 +16,8 @@ const ACCOUNT = 'pager';
 const NOW = '2026-01-01T00:00:00.000Z';
 const id = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
 const stamp = { revision: 1, position: '1', updatedAt: NOW };
+/** Most additions during one walk: keeps the 500-credential list (less 50 removed) under a page of 1,000. */
+const MAX_CHURN = 400;
 const listDoc = (credentialListId: string, credentialCount = 0): CredentialListDoc =>
   ({ credentialListId, accountId: ACCOUNT, friendlyName: 'Paged', credentialCount, assignedTrunkIds: [], createdAt: NOW, ...stamp });
 const credentialDoc = (credentialListId: string, credentialId: string): CredentialDoc => ({
@@ -41,10 +43,14 @@ describe('paging of list queries while writes happen', () => {
     kv = await h.nc.jetstream().views.kv(readModelBucket(h.namespace, 1), { bindOnly: true });
   }, 120_000);
 
-  /** Adds and removes documents until `stop` resolves: the writes that happen during a walk. */
+  /**
+   * Adds and removes documents until `stop` is set, at most MAX_CHURN times: the writes that happen
+   * during a walk. Bounded because a slow (loaded) walk would otherwise grow the 500-credential list
+   * past 1,000, and the last test rightly gets a nextPageToken for a page of 1,000 then.
+   */
   async function churn(addKey: () => [string, object], removable: string[], stop: { done: boolean }): Promise<number> {
     let writes = 0;
-    while (!stop.done) {
+    while (!stop.done && writes < MAX_CHURN) {
       const [key, doc] = addKey();
       await kv.put(key, JSON.stringify(doc));
       const victim = removable.pop();
