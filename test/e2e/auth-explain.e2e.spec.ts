@@ -82,6 +82,6 @@ describe('auth.explain (SPEC §5.3)', () => {
     const replies = await Promise.all(Array.from({ length: 30 }, () => explain({ domain: DOMAIN, sourceIp: SOURCE })));
     const refused = replies.filter((r) => !r.ok);
     expect(refused.length).toBeGreaterThanOrEqual(18);
-    expect(refused[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('limited to') } });
+    expect(refused[0]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('limited to') } });
   });
 });

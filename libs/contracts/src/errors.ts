@@ -1,5 +1,9 @@
-/** The error codes of the NATS and REST contract (SPEC §6). Domain rejections map one-to-one onto them. */
-export const ERROR_CODES = ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'UNAUTHORIZED', 'INTERNAL'] as const;
+/**
+ * The error codes of the NATS and REST contract (SPEC §6). Domain rejections map one-to-one onto them.
+ * RATE_LIMITED is an operator subject over its rate (the worker's `auth.explain`): retry later; REST
+ * answers it 429 TOO_MANY_REQUESTS with Retry-After.
+ */
+export const ERROR_CODES = ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'UNAUTHORIZED', 'RATE_LIMITED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One bad field of a VALIDATION_FAILED error, or one blocking resource of a CONFLICT. */
@@ -27,5 +31,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };

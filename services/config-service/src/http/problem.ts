@@ -8,13 +8,15 @@
  */
 import { HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ERROR_CODES, HTTP_STATUS, type ErrorBody, type ErrorDetail } from '@sipauth/contracts';
+import { ERROR_CODES, HTTP_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@sipauth/contracts';
 
 export const HTTP_ONLY_CODES = [
   'UNSUPPORTED_MEDIA_TYPE', 'METHOD_NOT_ALLOWED', 'REQUEST_TIMEOUT', 'PAYLOAD_TOO_LARGE', 'IDEMPOTENCY_KEY_REUSED', 'TOO_MANY_REQUESTS', 'UNAVAILABLE',
 ] as const;
-export type ProblemCode = (typeof ERROR_CODES)[number] | (typeof HTTP_ONLY_CODES)[number];
-export const PROBLEM_CODES: readonly ProblemCode[] = [...ERROR_CODES, ...HTTP_ONLY_CODES];
+/** RATE_LIMITED (NATS) is TOO_MANY_REQUESTS over HTTP: REST has one code for 429. */
+type NatsOnlyCode = 'RATE_LIMITED';
+export type ProblemCode = Exclude<ErrorCode, NatsOnlyCode> | (typeof HTTP_ONLY_CODES)[number];
+export const PROBLEM_CODES: readonly ProblemCode[] = [...ERROR_CODES.filter((c): c is Exclude<ErrorCode, NatsOnlyCode> => c !== 'RATE_LIMITED'), ...HTTP_ONLY_CODES];
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -56,7 +58,8 @@ export function problem(code: ProblemCode, detail: string, errors: ErrorDetail[]
 }
 
 /** The problem of a contract error (a NATS-shaped `{code, message, details}`). */
-export const problemOf = (error: ErrorBody, status?: number): Problem => problem(error.code, error.message, error.details ?? [], status);
+export const problemOf = (error: ErrorBody, status?: number): Problem =>
+  problem(error.code === 'RATE_LIMITED' ? 'TOO_MANY_REQUESTS' : error.code, error.message, error.details ?? [], status);
 
 /** Where the REST layer's own refusals are logged (the service's pino logger). */
 export interface RefusalLog { info(obj: object, msg: string): void }

@@ -43,10 +43,6 @@ export class WorkerGateway {
 /** A worker's explain bucket refills one token a second (sip-auth-worker operator-responder). */
 export const EXPLAIN_RETRY_AFTER_S = 1;
 
-/**
- * Whether a worker's refusal is its explain rate limit. The worker answers it `CONFLICT`, and on
- * `auth.explain` that is its only CONFLICT (the others are VALIDATION_FAILED and INTERNAL): the subject
- * and the code say it, not the wording of the message, which may change.
- */
+/** Whether a worker's refusal is its explain rate limit: the contract's RATE_LIMITED code says it, not the message's wording. */
 export const isExplainRateLimited = (op: AuthOperation, error: ErrorBody): boolean =>
-  op === 'explain' && error.code === 'CONFLICT';
+  op === 'explain' && error.code === 'RATE_LIMITED';

@@ -50,7 +50,7 @@ export class OperatorResponder {
     const input = validateExplain(body);
     if (!input.ok) return fail('VALIDATION_FAILED', 'invalid explain request', input.details);
     if (!this.explainRate.take()) {
-      return fail('CONFLICT', `auth.explain is limited to ${EXPLAIN_BURST} requests at once and ${EXPLAIN_PER_SECOND} per second per worker replica; retry in a second`);
+      return fail('RATE_LIMITED', `auth.explain is limited to ${EXPLAIN_BURST} requests at once and ${EXPLAIN_PER_SECOND} per second per worker replica; retry in a second`);
     }
     return ok(await this.deps.explainer.explain(input.value));
   }
