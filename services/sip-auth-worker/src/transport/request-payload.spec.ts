@@ -13,6 +13,20 @@ describe('decodePayload', () => {
     expect(decodePayload(bytes(text))).toEqual({ ok: false, message: 'the request is not valid JSON' });
   });
 
+  it.each([
+    ['a lone continuation byte', [0x80]],
+    ['a truncated two-byte sequence', [0xc3]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate', [0xed, 0xa0, 0x80]],
+  ])('refuses a string holding %s as not valid UTF-8 instead of reading U+FFFD', (_name, invalid) => {
+    const data = Buffer.concat([bytes('{"username":"al'), Buffer.from(invalid), bytes('ice"}')]);
+    expect(decodePayload(data)).toEqual({ ok: false, message: 'the request is not valid UTF-8' });
+  });
+
+  it('reads multi-byte UTF-8 as it is', () => {
+    expect(decodePayload(bytes('{"username":"zoë-名前-😀"}'))).toEqual({ ok: true, value: { username: 'zoë-名前-😀' } });
+  });
+
   it('refuses deep nesting in a large payload before parsing it', () => {
     const parse = jest.spyOn(JSON, 'parse');
     try {

@@ -1,5 +1,6 @@
 /**
- * Decoding an auth request's payload (SPEC §6: plain JSON; malformed JSON is VALIDATION_FAILED).
+ * Decoding an auth request's payload (SPEC §6: plain JSON; malformed JSON is VALIDATION_FAILED, and so
+ * are bytes that are not UTF-8: decoding them to U+FFFD would answer for a request nobody sent).
  * JSON.parse is linear but slow on deep nesting (a megabyte of `[` holds the event loop for about
  * half a second), so a payload larger than any ordinary request is first checked for nesting depth.
  */
@@ -11,7 +12,8 @@ const CHECK_DEPTH_ABOVE_BYTES = 16 * 1024;
 /** Auth requests are flat objects; anything nested deeper than this is not one. */
 const MAX_DEPTH = 8;
 
-const decoder = new TextDecoder();
+/** `fatal`: invalid UTF-8 throws instead of becoming U+FFFD (as config-service's validate-request.ts). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type DecodedPayload = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -21,8 +23,14 @@ export function decodePayload(data: Uint8Array): DecodedPayload {
   if (data.length > CHECK_DEPTH_ABOVE_BYTES && nestsDeeperThan(data, MAX_DEPTH)) {
     return { ok: false, message: `the request nests deeper than ${MAX_DEPTH} levels` };
   }
+  let text: string;
   try {
-    return { ok: true, value: JSON.parse(decoder.decode(data)) };
+    text = strictUtf8.decode(data);
+  } catch {
+    return { ok: false, message: 'the request is not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, message: 'the request is not valid JSON' };
   }
