@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { allSubjects, eventStreamName, lockoutBucket, nonceBucket, projectionBucket, readModelBucket, rebuildSubject, requestsBucket, SERVICE_NAMES } from '@sipauth/contracts';
-import { lockoutEventsSubject } from '../../services/sip-auth-worker/src';
+import { allSubjects, eventStreamName, lockoutBucket, lockoutEventsSubject, nonceBucket, projectionBucket, readModelBucket, rebuildSubject, requestsBucket, SERVICE_NAMES } from '@sipauth/contracts';
 
 type ConfValue = string | number | boolean | ConfValue[] | ConfObject;
 interface ConfObject { [key: string]: ConfValue }

@@ -12,7 +12,7 @@ import { AUTH_REASONS } from './auth';
 import { DIGEST_ALGORITHMS, LIST_KINDS } from './config';
 import { ERROR_CODES } from './errors';
 import { ADMIN_REQUEST_FIELDS, AUTH_REQUEST_FIELDS, COMMAND_REQUEST_FIELDS, QUERY_REQUEST_FIELDS, RequestFields } from './request-fields';
-import { ADMIN_OPERATIONS, adminSubject, allSubjects, AUTH_OPERATIONS, CONFIG_COMMANDS, DEFAULT_NAMESPACE, QUERIES, QUEUE_GROUPS } from './subjects';
+import { ADMIN_OPERATIONS, adminSubject, allSubjects, AUTH_OPERATIONS, CONFIG_COMMANDS, DEFAULT_NAMESPACE, internalSubjects, QUERIES, QUEUE_GROUPS } from './subjects';
 
 const DOC_PATH = join(__dirname, '..', 'asyncapi.yaml');
 const source = readFileSync(DOC_PATH, 'utf8');
@@ -49,7 +49,7 @@ function contractDrift(doc: AsyncAPIDocumentInterface): string[] {
   };
   const addressed = doc.channels().all().filter((c) => c.address() !== null && c.address() !== undefined);
   const addresses = addressed.map((c) => c.address()!.replace('{namespace}', DEFAULT_NAMESPACE));
-  same('channel addresses', addresses, allSubjects(DEFAULT_NAMESPACE));
+  same('channel addresses', addresses, [...allSubjects(DEFAULT_NAMESPACE), ...internalSubjects(DEFAULT_NAMESPACE)]);
   if (new Set(addresses).size !== addresses.length) drift.push('a subject has more than one channel');
   for (const channel of addressed) {
     const subject = channel.address()!.replace('{namespace}', DEFAULT_NAMESPACE);
@@ -103,9 +103,9 @@ describe('the AsyncAPI document of the NATS contract', () => {
     expect(contractDrift(document)).toEqual([]);
   });
 
-  it('has one channel per subject of the contract, addressed under the {namespace} parameter defaulting to sipauth', () => {
+  it('has one channel per subject of the contract and per internal subject, addressed under the {namespace} parameter defaulting to sipauth', () => {
     const addresses = document.channels().all().map((c) => c.address()).filter((a): a is string => !!a);
-    expect(sorted(addresses.map((a) => a.replace('{namespace}', 'ns1')))).toEqual(sorted(allSubjects('ns1')));
+    expect(sorted(addresses.map((a) => a.replace('{namespace}', 'ns1')))).toEqual(sorted([...allSubjects('ns1'), ...internalSubjects('ns1')]));
     for (const channel of document.channels().all().filter((c) => c.address())) {
       expect(channel.parameters().get('namespace')?.schema()?.default()).toBe(DEFAULT_NAMESPACE);
     }

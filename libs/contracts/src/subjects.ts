@@ -88,6 +88,17 @@ export const rebuildSubject = (ns: string): string => adminSubject(ns, 'projecti
  */
 export const SERVICE_NAMES = { config: 'config-service', projection: 'projection-service' } as const;
 
+/**
+ * `<ns>.internal.auth.lockout-events`: the sip-auth-worker replicas' lockout events to each other (no
+ * queue group, no reply). Internal, not contract v1: no client may use it (deploy/nats/accounts.conf).
+ */
+export const lockoutEventsSubject = (ns: string): string => `${ns}.internal.auth.lockout-events`;
+
+/** The internal subjects between replicas of one service (listed in AsyncAPI as internal channels). */
+export function internalSubjects(ns: string): string[] {
+  return [lockoutEventsSubject(ns)];
+}
+
 /** Every subject of the contract under one namespace, e.g. for permissions and the AsyncAPI check. */
 export function allSubjects(ns: string): string[] {
   return [

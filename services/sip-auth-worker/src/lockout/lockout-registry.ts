@@ -12,16 +12,13 @@
  * A verified response publishes a reset only when the source has failures counted.
  */
 import type { KV, NatsConnection, QueuedIterator, KvEntry, Subscription } from 'nats';
-import { lockoutBucket, type LockoutView } from '@sipauth/contracts';
+import { lockoutBucket, lockoutEventsSubject, type LockoutView } from '@sipauth/contracts';
 import { formatSourceIp, type SourceIp } from '@sipauth/ip-acl-match';
 import { randomBytes } from 'node:crypto';
 import type { TrunkView } from '../authorization/auth-lookup';
 import type { CountedFailure, LockoutGate } from '../authorization/lockout-gate';
 import { LockoutBook, lockoutKey, type LockoutRecord } from './lockout-book';
 import { decodeEvents, encodeEvent, type LockoutEvent } from './lockout-events';
-
-/** The internal subject of failure, reset and clear events between replicas (not part of contract v1). */
-export const lockoutEventsSubject = (ns: string): string => `${ns}.internal.auth.lockout-events`;
 
 /** The longest lockoutSeconds the bucket keeps a record for (the record's own expiry decides before that). */
 const BUCKET_MAX_AGE_SECONDS = 7 * 24 * 3600;
