@@ -1,4 +1,4 @@
-// The console is served by config-service under /console/ (services/config-service/src/http/console-static.ts).
+// The console is served by config-service under /console/ (services/config-service/src/transport/http/console-static.ts).
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';

@@ -7,7 +7,7 @@
  * EventStoreDB in prod. Reachability between pods under the NetworkPolicies: network-policies.spec.ts.
  */
 import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseConnectionString';
-import { parseApiTokens } from '../../services/config-service/src/http/api-tokens';
+import { parseApiTokens } from '../../services/config-service/src/transport/http/api-tokens';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -15,12 +15,12 @@ import { CachedEventStore, createEventStore } from '@sipauth/event-store';
 import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
 import { ConfigServiceModule } from './config-service.module';
 import { readSettings } from './config-service.settings';
-import { bearerAuth } from './http/bearer-auth.middleware';
-import { serveConsole } from './http/console-static';
-import { jsonBody } from './http/json-body.middleware';
-import { methodNotAllowed, routesOf } from './http/method-not-allowed.middleware';
-import { buildOpenApiDocument } from './http/openapi-document';
-import { ReplyExceptionFilter } from './http/reply-exception.filter';
+import { bearerAuth } from './transport/http/bearer-auth.middleware';
+import { serveConsole } from './transport/http/console-static';
+import { jsonBody } from './transport/http/json-body.middleware';
+import { methodNotAllowed, routesOf } from './transport/http/method-not-allowed.middleware';
+import { buildOpenApiDocument } from './transport/http/openapi-document';
+import { ReplyExceptionFilter } from './transport/http/reply-exception.filter';
 import { RequestLedger } from './idempotency/request-ledger';
 import { configNatsTransport } from './transport/config-nats.transport';
 

@@ -1,7 +1,7 @@
 /** The config-service's configuration: the shared settings (SPEC §7) plus its own. */
 import { readSharedConfig, type SharedConfig } from '@sipauth/contracts';
 import { SealingKeyring } from '@sipauth/sip-digest';
-import { parseApiTokens, type ApiTokens } from './http/api-tokens';
+import { parseApiTokens, type ApiTokens } from './transport/http/api-tokens';
 
 export interface ConfigServiceSettings {
   shared: SharedConfig;

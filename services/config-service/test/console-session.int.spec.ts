@@ -3,7 +3,7 @@
  * /v1/workers/status (how far the workers have applied the events), against the running services.
  */
 import request from 'supertest';
-import { derivedTokenName } from '../src/http/api-tokens';
+import { derivedTokenName } from '../src/transport/http/api-tokens';
 import { startStack, type Stack } from '../../../test/support/stack';
 import { startHarness, TOKEN_ACME, TOKEN_ALL, type Harness } from './config-service.harness';
 

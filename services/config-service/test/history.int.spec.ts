@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { HistoryEntry, HistoryResult } from '@sipauth/contracts';
-import { derivedTokenName } from '../src/http/api-tokens';
+import { derivedTokenName } from '../src/transport/http/api-tokens';
 import { PASSWORD, TOKEN_ALL, useConfigService } from './config-service.harness';
 
 const NEW_PASSWORD = 'Another-Secret-77-Words';

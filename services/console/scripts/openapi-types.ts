@@ -13,7 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ConfigServiceModule, type ConfigServiceDeps } from '../../config-service/src/config-service.module';
 import { readSettings } from '../../config-service/src/config-service.settings';
-import { buildOpenApiDocument } from '../../config-service/src/http/openapi-document';
+import { buildOpenApiDocument } from '../../config-service/src/transport/http/openapi-document';
 
 /** Where the generated types live (committed; a test fails when they are stale). */
 export const SCHEMA_FILE = join(__dirname, '..', 'src', 'api', 'schema.d.ts');

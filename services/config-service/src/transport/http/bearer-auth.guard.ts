@@ -7,8 +7,8 @@
 import { HttpException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { fail } from '@sipauth/contracts';
-import type { ConfigServiceSettings } from '../config-service.settings';
-import { SERVICE_SETTINGS } from '../config-service.tokens';
+import type { ConfigServiceSettings } from '../../config-service.settings';
+import { SERVICE_SETTINGS } from '../../config-service.tokens';
 import { checkToken } from './api-tokens';
 import { bearerTokenOf, TOKEN_REQUIRED } from './bearer-auth.middleware';
 

@@ -12,8 +12,8 @@ import helmet from 'helmet';
 /** The URL path the console lives under (trailing slash included). */
 export const CONSOLE_PATH = '/console/';
 
-/** services/console/dist, from src/http or dist/http alike (the container keeps the same layout). */
-export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '..', '..', '..', 'console', 'dist');
+/** services/console/dist, from src/transport/http or dist/transport/http alike (the container keeps the same layout). */
+export const DEFAULT_CONSOLE_DIR = resolve(__dirname, '..', '..', '..', '..', 'console', 'dist');
 
 /** The Content-Security-Policy of the console's pages: nothing but this origin, and no framing. */
 export const CONSOLE_CSP = {

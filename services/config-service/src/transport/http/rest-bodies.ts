@@ -3,19 +3,19 @@
  * gives, and without `actor` (REST takes it from the bearer token's name).
  */
 import { OmitType, PickType } from '@nestjs/swagger';
-import { AddCredentialDto } from '../dto/add-credential.dto';
-import { AddIpAddressDto } from '../dto/add-ip-address.dto';
-import { ImportCredentialsDto } from '../dto/import-credentials.dto';
-import { AssignListDto } from '../dto/assign-list.dto';
+import { AddCredentialDto } from '../../dto/add-credential.dto';
+import { AddIpAddressDto } from '../../dto/add-ip-address.dto';
+import { ImportCredentialsDto } from '../../dto/import-credentials.dto';
+import { AssignListDto } from '../../dto/assign-list.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ChangeCredentialPasswordDto } from '../dto/change-credential-password.dto';
-import { CreateCredentialListDto } from '../dto/create-credential-list.dto';
-import { CreateIpAclDto } from '../dto/create-ip-acl.dto';
-import { CreateTrunkDto } from '../dto/create-trunk.dto';
-import { SetDigestAlgorithmsDto } from '../dto/set-digest-algorithms.dto';
-import { SetLockoutPolicyDto } from '../dto/set-lockout-policy.dto';
-import { AccountCommandDto } from '../dto/account-scoped.dto';
-import { RenameCredentialListDto } from '../dto/rename-credential-list.dto';
+import { ChangeCredentialPasswordDto } from '../../dto/change-credential-password.dto';
+import { CreateCredentialListDto } from '../../dto/create-credential-list.dto';
+import { CreateIpAclDto } from '../../dto/create-ip-acl.dto';
+import { CreateTrunkDto } from '../../dto/create-trunk.dto';
+import { SetDigestAlgorithmsDto } from '../../dto/set-digest-algorithms.dto';
+import { SetLockoutPolicyDto } from '../../dto/set-lockout-policy.dto';
+import { AccountCommandDto } from '../../dto/account-scoped.dto';
+import { RenameCredentialListDto } from '../../dto/rename-credential-list.dto';
 
 export class CreateCredentialListBody extends OmitType(CreateCredentialListDto, ['accountId', 'actor'] as const) {}
 export class RenameBody extends PickType(RenameCredentialListDto, ['friendlyName', 'requestId'] as const) {}

@@ -9,12 +9,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { HTTP_STATUS, type ConfigCommandName, type ErrorBody, type ErrorDetail, type QueryName, type Reply } from '@sipauth/contracts';
-import { ConfigDispatcher } from '../application/config-dispatcher';
-import { correlationIdOf, REQUEST_ID_HEADER } from '../application/command-context';
-import type { ConfigServiceSettings } from '../config-service.settings';
-import { SERVICE_SETTINGS } from '../config-service.tokens';
-import { REQUEST_ID_REUSED } from '../idempotency/request-ledger';
-import { QueriesService } from '../queries/queries.service';
+import { ConfigDispatcher } from '../../application/config-dispatcher';
+import { correlationIdOf, REQUEST_ID_HEADER } from '../../application/command-context';
+import type { ConfigServiceSettings } from '../../config-service.settings';
+import { SERVICE_SETTINGS } from '../../config-service.tokens';
+import { REQUEST_ID_REUSED } from '../../idempotency/request-ledger';
+import { QueriesService } from '../../queries/queries.service';
 import { REST_ACTOR_LOCAL } from './bearer-auth.guard';
 import { problem, problemOf, ProblemException } from './problem';
 

@@ -6,7 +6,7 @@
 import { Controller, Delete, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ConfigDispatcher } from '../application/config-dispatcher';
+import { ConfigDispatcher } from '../../application/config-dispatcher';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { problem, ProblemException } from './problem';
 import { TestCallBody } from './rest-bodies';

@@ -7,8 +7,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { authSubject, HTTP_STATUS, type AuthOperation, type ErrorBody, type Reply } from '@sipauth/contracts';
 import type { NatsConnection } from 'nats';
-import type { ConfigServiceSettings } from '../config-service.settings';
-import { NATS_CONNECTION, SERVICE_SETTINGS } from '../config-service.tokens';
+import type { ConfigServiceSettings } from '../../config-service.settings';
+import { NATS_CONNECTION, SERVICE_SETTINGS } from '../../config-service.tokens';
 import { problem, problemOf, ProblemException } from './problem';
 
 /** A worker answers explain within its own bounds; past this the caller gets 503 rather than a hung request. */
