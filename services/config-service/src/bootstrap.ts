@@ -52,7 +52,7 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
     const sealingKey = parseKeyList(settings.shared.sealingKeys ?? '', 'SIPAUTH_SEALING_KEYS', { exactBytes: 32 })[0].key;
     const ledger = await RequestLedger.open(nc, settings.shared.namespace, settings.shared.eventStreamReplicas, sealingKey);
     const app = await NestFactory.create<NestExpressApplication>(
-      withServiceLogging(ConfigServiceModule.forRoot({ settings, nc, store, ledger }), log, { httpRequests: true }),
+      withServiceLogging(ConfigServiceModule.forRoot({ settings, nc, store, ledger }, { lifecycle: true }), log, { httpRequests: true }),
       { bodyParser: false, bufferLogs: true },
     );
     useServiceLogger(app);
@@ -81,8 +81,8 @@ export async function startConfigService(env: NodeJS.ProcessEnv = process.env, o
         if (closed) return;
         closed = true;
         log.info({ event: 'stopping' }, 'config-service stopping: HTTP, NATS subscriptions, event store');
+        // HTTP and the NATS endpoints stop, then ConfigServiceLifecycle closes the event store.
         await app.close();
-        await store.close();
         await nc.drain();
         log.info({ event: 'stopped' }, 'config-service stopped');
       },

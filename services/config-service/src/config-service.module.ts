@@ -9,6 +9,7 @@ import { ListDeletion } from './application/list-deletion';
 import { PasswordSealer } from './application/password-sealer';
 import { TrunkAssignmentsService } from './application/trunk-assignments.service';
 import { TrunksService } from './application/trunks.service';
+import { ConfigServiceLifecycle } from './config-service.lifecycle';
 import type { ConfigServiceSettings } from './config-service.settings';
 import { EVENT_STORE, NATS_CONNECTION, SERVICE_SETTINGS } from './config-service.tokens';
 import { BearerAuthGuard } from './transport/http/bearer-auth.guard';
@@ -35,9 +36,18 @@ export interface ConfigServiceDeps {
   ledger: RequestLedger;
 }
 
+export interface ConfigServiceModuleOptions {
+  /**
+   * Register ConfigServiceLifecycle, which closes the event store when the app closes. Bootstrap
+   * does; the console's OpenAPI script (services/console/scripts/openapi-types.ts) builds the module
+   * over placeholder connections it never opened, so it leaves this off.
+   */
+  lifecycle?: boolean;
+}
+
 @Module({})
 export class ConfigServiceModule {
-  static forRoot(deps: ConfigServiceDeps): DynamicModule {
+  static forRoot(deps: ConfigServiceDeps, options: ConfigServiceModuleOptions = {}): DynamicModule {
     return {
       module: ConfigServiceModule,
       controllers: [CredentialListsController, IpAclsController, TrunksController, TrunkChecksController, HistoryController, ProbesController, ConsoleSessionController, MetricsController,
@@ -49,6 +59,7 @@ export class ConfigServiceModule {
         { provide: REQUEST_LEDGER, useValue: deps.ledger },
         PasswordSealer, ListDeletion, CredentialListsService, IpAclsService, TrunksService, TrunkAssignmentsService, QueriesService, HistoryService,
         ConfigDispatcher, RestGateway, WorkerGateway, BearerAuthGuard,
+        ...(options.lifecycle ? [ConfigServiceLifecycle] : []),
       ],
     };
   }
