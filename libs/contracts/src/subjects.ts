@@ -86,7 +86,7 @@ export const rebuildSubject = (ns: string): string => adminSubject(ns, 'projecti
  * Names services register with the NATS Services API (`$SRV.PING|INFO|STATS.<name>`, `nats micro ls`);
  * the NATS users of deploy/nats/accounts.conf may answer `$SRV` for their own name only.
  */
-export const SERVICE_NAMES = { config: 'config-service', projection: 'projection-service' } as const;
+export const SERVICE_NAMES = { config: 'config-service', projection: 'projection-service', worker: 'sip-auth-worker' } as const;
 
 /**
  * `<ns>.internal.auth.lockout-events`: the sip-auth-worker replicas' lockout events to each other (no

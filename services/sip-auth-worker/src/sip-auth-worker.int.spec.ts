@@ -1,5 +1,5 @@
-import type { NatsConnection } from 'nats';
-import { authSubject, AuthDecision, AuthStatus, keys, Reply } from '@sipauth/contracts';
+import { RequestStrategy, type NatsConnection } from 'nats';
+import { authSubject, AuthDecision, AuthStatus, keys, Reply, SERVICE_NAMES } from '@sipauth/contracts';
 import { cleanupNamespace, connectNats, freshNamespace, testEnv } from '../../../test/support/nats';
 import { answerChallenge, parseChallengeHeader } from '../../../test/support/digest-client';
 import { readModel } from '../test/read-model-docs';
@@ -92,6 +92,24 @@ describe('sip-auth-worker over NATS (read model written directly)', () => {
     expect(text).toContain('sipauth_worker_decisions_total');
     expect(text).toContain('sipauth_worker_request_duration_seconds_bucket');
     expect(text).toMatch(/sipauth_worker_index_entries\{kind="trunks"\} 1/);
+  });
+
+  it('answers $SRV.PING.sip-auth-worker once per replica with its name and namespace, and leaves discovery when it stops', async () => {
+    // $SRV has no namespace token: other test files' workers answer too, told apart by their metadata.
+    const ours = async () => {
+      const found = [];
+      for await (const p of await nc.services.client({ strategy: RequestStrategy.Timer, maxWait: 1500 }).ping(SERVICE_NAMES.worker)) {
+        if (p.metadata?.namespace === ns) found.push(p);
+      }
+      return found;
+    };
+    const both = await ours();
+    expect(both.map((p) => p.name)).toEqual(['sip-auth-worker', 'sip-auth-worker']);
+    expect(new Set(both.map((p) => p.id)).size).toBe(2);
+    await workers[1].close();
+    const left = await ours();
+    expect(left.map((p) => p.name)).toEqual(['sip-auth-worker']);
+    expect(both.map((p) => p.id)).toContain(left[0].id);
   });
 
   it('reports ready only once its deciding subjects are subscribed: asked at once, it answers', async () => {
