@@ -5,10 +5,10 @@ import { connect } from 'nats';
 import type { AddressInfo } from 'node:net';
 import { AuthStatus, natsConnectOptions } from '@sipauth/contracts';
 import { createServiceLogger, useServiceLogger, withServiceLogging } from '@sipauth/logging';
-import { readWorkerConfig } from './config/worker-config';
+import { readWorkerConfig } from './sip-auth-worker.settings';
 import type { ReadModelWatcher } from './index/read-model-watcher';
-import { WorkerModule } from './worker.module';
-import { READ_MODEL_WATCHER } from './worker.tokens';
+import { WorkerModule } from './sip-auth-worker.module';
+import { READ_MODEL_WATCHER } from './sip-auth-worker.tokens';
 
 export interface RunningWorker {
   /** Base URL of /healthz, /readyz and /metrics. */

@@ -1,6 +1,6 @@
 /** The worker's public surface: its bootstrap, and the decision code for benchmarks and tools. */
 export * from './bootstrap';
-export * from './config/worker-config';
+export * from './sip-auth-worker.settings';
 export * from './authorization/authorizer';
 export * from './authorization/auth-lookup';
 export * from './authorization/replay-guard';
@@ -14,4 +14,4 @@ export * from './index/auth-index';
 export * from './index/kv-replay-guard';
 export * from './index/read-model-watcher';
 export * from './transport/auth-request.validation';
-export { watcherLookup } from './worker.module';
+export { watcherLookup } from './sip-auth-worker.module';

@@ -5,7 +5,7 @@ import type { NatsConnection } from 'nats';
 import { followNatsConnection } from '@sipauth/contracts';
 import { ReadModelWatcher } from '../index/read-model-watcher';
 import { WorkerMetrics } from './worker-metrics';
-import { METRICS, NATS_CONNECTION, READ_MODEL_WATCHER } from '../worker.tokens';
+import { METRICS, NATS_CONNECTION, READ_MODEL_WATCHER } from '../sip-auth-worker.tokens';
 
 @Controller()
 export class ProbesController {

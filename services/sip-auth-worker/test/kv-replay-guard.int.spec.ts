@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
-import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
-import { KvReplayGuard } from './kv-replay-guard';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import { KvReplayGuard } from '../src/index/kv-replay-guard';
 
 describe('KvReplayGuard on NATS KV', () => {
   let nc: NatsConnection;

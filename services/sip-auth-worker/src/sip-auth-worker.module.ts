@@ -6,7 +6,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { NonceService } from '@sipauth/sip-digest';
 import { Authorizer } from './authorization/authorizer';
-import type { WorkerConfig } from './config/worker-config';
+import type { WorkerConfig } from './sip-auth-worker.settings';
 import { AuthIndex } from './index/auth-index';
 import { KvReplayGuard } from './index/kv-replay-guard';
 import { DecisionExplainer } from './explain/decision-explainer';
@@ -16,8 +16,8 @@ import { ProbesController } from './ops/probes.controller';
 import { WorkerMetrics } from './ops/worker-metrics';
 import { AuthResponder } from './transport/auth-responder';
 import { OperatorResponder } from './transport/operator-responder';
-import { WorkerLifecycle } from './worker.lifecycle';
-import { AUTH_RESPONDER, AUTHORIZER, LOCKOUTS, METRICS, NATS_CONNECTION, OPERATOR_RESPONDER, READ_MODEL_WATCHER, WORKER_CONFIG } from './worker.tokens';
+import { WorkerLifecycle } from './sip-auth-worker.lifecycle';
+import { AUTH_RESPONDER, AUTHORIZER, LOCKOUTS, METRICS, NATS_CONNECTION, OPERATOR_RESPONDER, READ_MODEL_WATCHER, WORKER_CONFIG } from './sip-auth-worker.tokens';
 
 const logger = new Logger('sip-auth-worker');
 

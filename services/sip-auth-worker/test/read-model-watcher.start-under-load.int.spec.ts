@@ -1,9 +1,9 @@
 import type { NatsConnection } from 'nats';
 import { authSubject, AuthDecision, Reply } from '@sipauth/contracts';
-import { cleanupNamespace, connectNats, freshNamespace, testEnv } from '../../../../test/support/nats';
-import { answerChallenge, parseChallengeHeader } from '../../../../test/support/digest-client';
-import { readModel } from '../../test/read-model-docs';
-import { RunningWorker, startSipAuthWorker } from '../bootstrap';
+import { cleanupNamespace, connectNats, freshNamespace, testEnv } from '../../../test/support/nats';
+import { answerChallenge, parseChallengeHeader } from '../../../test/support/digest-client';
+import { readModel } from './read-model-docs';
+import { RunningWorker, startSipAuthWorker } from '../src/bootstrap';
 
 const ns = freshNamespace('wl');
 const TRUNKS = 120;

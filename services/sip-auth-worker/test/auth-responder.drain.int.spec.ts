@@ -5,10 +5,10 @@
  */
 import type { NatsConnection } from 'nats';
 import { AuthDecision, authSubject, Reply } from '@sipauth/contracts';
-import type { Authorizer } from '../authorization/authorizer';
-import type { WorkerMetrics } from '../ops/worker-metrics';
-import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
-import { AuthResponder } from './auth-responder';
+import type { Authorizer } from '../src/authorization/authorizer';
+import type { WorkerMetrics } from '../src/ops/worker-metrics';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import { AuthResponder } from '../src/transport/auth-responder';
 
 const ALLOW: AuthDecision = { decision: 'allow', status: 200, reason: 'ip-acl' } as AuthDecision;
 const IN_FLIGHT = 20;

@@ -1,9 +1,9 @@
 import type { NatsConnection } from 'nats';
 import { lockoutBucket } from '@sipauth/contracts';
 import { parseSourceIp, SourceIp } from '@sipauth/ip-acl-match';
-import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
-import type { TrunkView } from '../authorization/auth-lookup';
-import { LockoutRegistry } from './lockout-registry';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import type { TrunkView } from '../src/authorization/auth-lookup';
+import { LockoutRegistry } from '../src/lockout/lockout-registry';
 
 const trunk = { trunkId: 'TK1', accountId: 'AC1', lockoutPolicy: { enabled: true, maxFailures: 3, windowSeconds: 60, lockoutSeconds: 300 } } as unknown as TrunkView;
 const attacker = parseSourceIp('203.0.113.66') as SourceIp;

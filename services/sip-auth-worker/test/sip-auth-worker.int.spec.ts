@@ -2,8 +2,8 @@ import { RequestStrategy, type NatsConnection } from 'nats';
 import { authSubject, AuthDecision, AuthStatus, keys, Reply, SERVICE_NAMES } from '@sipauth/contracts';
 import { cleanupNamespace, connectNats, freshNamespace, testEnv } from '../../../test/support/nats';
 import { answerChallenge, parseChallengeHeader } from '../../../test/support/digest-client';
-import { readModel } from '../test/read-model-docs';
-import { RunningWorker, startSipAuthWorker } from './bootstrap';
+import { readModel } from './read-model-docs';
+import { RunningWorker, startSipAuthWorker } from '../src/bootstrap';
 
 const PASSWORD = 'Secret-Pass-123';
 const ns = freshNamespace('w');

@@ -1,7 +1,7 @@
 /** The worker's configuration: the shared variables of SPEC §7 plus its own, checked once at start. */
 import { readSharedConfig, SharedConfig } from '@sipauth/contracts';
 import { NonceSecret, parseKeyList, SealingKeyring } from '@sipauth/sip-digest';
-import { DEFAULT_CACHED_CREDENTIALS } from '../index/credential-cache';
+import { DEFAULT_CACHED_CREDENTIALS } from './index/credential-cache';
 
 export interface WorkerConfig {
   shared: SharedConfig;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readWorkerConfig } from './worker-config';
+import { readWorkerConfig } from './sip-auth-worker.settings';
 
 const key = () => `k1:${randomBytes(32).toString('base64')}`;
 const env = (extra: Record<string, string> = {}) => ({ SIPAUTH_NONCE_SECRETS: key(), SIPAUTH_SEALING_KEYS: key(), ...extra });

@@ -6,13 +6,13 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { packageVersion } from '@sipauth/nats-transport';
 import type { NatsConnection } from 'nats';
 import { join } from 'node:path';
-import type { WorkerConfig } from './config/worker-config';
+import type { WorkerConfig } from './sip-auth-worker.settings';
 import { ReadModelWatcher } from './index/read-model-watcher';
 import { LockoutRegistry } from './lockout/lockout-registry';
 import { AuthResponder } from './transport/auth-responder';
 import { OperatorResponder } from './transport/operator-responder';
 import { ServiceDiscovery } from './transport/service-discovery';
-import { AUTH_RESPONDER, LOCKOUTS, NATS_CONNECTION, OPERATOR_RESPONDER, READ_MODEL_WATCHER, WORKER_CONFIG } from './worker.tokens';
+import { AUTH_RESPONDER, LOCKOUTS, NATS_CONNECTION, OPERATOR_RESPONDER, READ_MODEL_WATCHER, WORKER_CONFIG } from './sip-auth-worker.tokens';
 
 @Injectable()
 export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {

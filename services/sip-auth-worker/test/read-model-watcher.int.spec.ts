@@ -1,10 +1,10 @@
 import type { NatsConnection } from 'nats';
 import { SealingKeyring } from '@sipauth/sip-digest';
 import { projectionBucket } from '@sipauth/contracts';
-import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
-import { readModel } from '../../test/read-model-docs';
-import { AuthIndex } from './auth-index';
-import { ReadModelWatcher } from './read-model-watcher';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import { readModel } from './read-model-docs';
+import { AuthIndex } from '../src/index/auth-index';
+import { ReadModelWatcher } from '../src/index/read-model-watcher';
 
 const ns = freshNamespace('rw');
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);

@@ -6,11 +6,11 @@
  */
 import { connect, NatsConnection } from 'nats';
 import { SealingKeyring } from '@sipauth/sip-digest';
-import { freshNamespace } from '../../../../test/support/nats';
-import { describeWithPrivateNats, PrivateNats, startPrivateNats } from '../../../../test/support/private-nats';
-import { readModel } from '../../test/read-model-docs';
-import { AuthIndex } from './auth-index';
-import { ReadModelWatcher } from './read-model-watcher';
+import { freshNamespace } from '../../../test/support/nats';
+import { describeWithPrivateNats, PrivateNats, startPrivateNats } from '../../../test/support/private-nats';
+import { readModel } from './read-model-docs';
+import { AuthIndex } from '../src/index/auth-index';
+import { ReadModelWatcher } from '../src/index/read-model-watcher';
 
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
 
