@@ -6,3 +6,4 @@ export * from './read-models';
 export * from './env';
 export * from './nats-readiness';
 export * from './request-fields';
+export * from './jetstream-errors';

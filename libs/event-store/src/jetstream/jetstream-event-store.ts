@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
-import { assertNamespace } from '@sipauth/contracts';
+import { assertNamespace, isWrongLastSequence } from '@sipauth/contracts';
 import {
   AccountEventsPage,
   AppendResult,
@@ -256,9 +256,4 @@ function appendId(streamName: string, events: EventData[]): string {
   const h = createHash('sha256').update(streamName);
   for (const e of events) h.update('\0').update(e.id);
   return h.digest('base64url');
-}
-
-function isWrongLastSequence(err: unknown): boolean {
-  const apiError = (err as { api_error?: { err_code?: number } }).api_error;
-  return apiError?.err_code === 10071 || /wrong last sequence/i.test(String((err as Error)?.message));
 }

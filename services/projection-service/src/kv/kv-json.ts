@@ -1,4 +1,4 @@
-/** JSON values in NATS KV, and the JetStream error that means "someone else wrote this key". */
+/** JSON values in NATS KV, and the fencing errors of the projection's writers. */
 import type { KvEntry } from 'nats';
 
 export const encodeJson = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
@@ -9,11 +9,6 @@ export function decodeJson<T>(entry: KvEntry | null): T | undefined {
   return JSON.parse(Buffer.from(entry.value).toString('utf8')) as T;
 }
 
-/** JetStream rejected a compare-and-set: the key's last revision was not the one expected. */
-export function isWrongLastSequence(err: unknown): boolean {
-  const e = err as { api_error?: { err_code?: number }; message?: string };
-  return e?.api_error?.err_code === 10071 || /wrong last sequence/i.test(String(e?.message));
-}
 
 /** Another writer changed a key this instance believed it owned: it must stop applying at once. */
 export class FencedOut extends Error {

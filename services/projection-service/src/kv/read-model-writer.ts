@@ -7,11 +7,11 @@
  * which is sound for as long as no other instance writes the bucket — exactly what the CAS checks.
  */
 import type { KV } from 'nats';
-import { POSITION_KEY, type PositionDoc } from '@sipauth/contracts';
+import { POSITION_KEY, isWrongLastSequence, type PositionDoc } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
 import { keysToRead, project } from '../projections/read-model.projection';
 import type { KvOp, ReadModelDoc } from '../projections/projection.types';
-import { FencedOut, LeaseLost, decodeJson, encodeJson, isWrongLastSequence } from './kv-json';
+import { FencedOut, LeaseLost, decodeJson, encodeJson } from './kv-json';
 
 interface Cached { doc: ReadModelDoc | undefined; kvRevision: number }
 

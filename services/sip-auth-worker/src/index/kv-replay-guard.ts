@@ -6,12 +6,11 @@
  * a pair already used costs a second one (a get) to tell a retransmission from a replay.
  */
 import type { JetStreamClient, KV } from 'nats';
-import { nonceBucket } from '@sipauth/contracts';
+import { isWrongLastSequence, nonceBucket } from '@sipauth/contracts';
 import { encodeUse, isRetransmission, ReplayGuard, ReplayUse, ReplayVerdict } from '../authorization/replay-guard';
 
 /** Keys outlive the nonce by this much, so clock differences between replicas cannot reopen a pair. */
 const MARGIN_SECONDS = 30;
-const WRONG_LAST_SEQUENCE = 10071;
 
 export class KvReplayGuard implements ReplayGuard {
   private constructor(private readonly kv: KV) {}
@@ -42,7 +41,7 @@ export class KvReplayGuard implements ReplayGuard {
       await this.kv.put(key, encodeUse(use), { previousSeq: 0 });
       return 'first';
     } catch (err) {
-      if ((err as { api_error?: { err_code?: number } }).api_error?.err_code !== WRONG_LAST_SEQUENCE) throw err;
+      if (!isWrongLastSequence(err)) throw err;
     }
     if (use.transactionId === undefined) return 'replayed';
     const stored = await this.kv.get(key);
