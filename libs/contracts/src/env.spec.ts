@@ -1,4 +1,4 @@
-import { natsConnectOptions, readSharedConfig } from './env';
+import { natsConnectOptions, readPortEnv, readSharedConfig } from './env';
 
 const options = (env: Record<string, string>) => natsConnectOptions(readSharedConfig(env), 'svc');
 
@@ -19,5 +19,18 @@ describe('NATS connection options from the environment', () => {
     expect(options({ NATS_TLS_CA: '/etc/ca.crt' }).tls).toEqual({ caFile: '/etc/ca.crt' });
     expect(options({ NATS_URL: 'tls://nats:4222' }).tls).toEqual({});
     expect(options({ NATS_URL: 'nats://nats:4222' }).tls).toBeUndefined();
+  });
+});
+
+describe('port variables', () => {
+  it('reads a port, 0 included, and falls back when unset or empty', () => {
+    expect(readPortEnv({ X_HTTP_PORT: '8081' }, 'X_HTTP_PORT', 9000)).toBe(8081);
+    expect(readPortEnv({ X_HTTP_PORT: '0' }, 'X_HTTP_PORT', 9000)).toBe(0);
+    expect(readPortEnv({}, 'X_HTTP_PORT', 9000)).toBe(9000);
+    expect(readPortEnv({ X_HTTP_PORT: '' }, 'X_HTTP_PORT', 9000)).toBe(9000);
+  });
+
+  it.each(['-1', '65536', '80.5', ' 80', '0x50', 'http'])('rejects %j naming the variable', (raw) => {
+    expect(() => readPortEnv({ X_HTTP_PORT: raw }, 'X_HTTP_PORT', 9000)).toThrow(/X_HTTP_PORT must be an integer from 0 to 65535/);
   });
 });

@@ -102,3 +102,22 @@ export function natsConnectOptions(config: SharedConfig, name: string): NatsClie
     ...(tlsWanted ? { tls: config.natsTlsCaFile ? { caFile: config.natsTlsCaFile } : {} } : {}),
   };
 }
+
+/**
+ * A whole number from `min` to `max` read from `env[name]`, or `fallback` when unset or empty; throws
+ * an Error naming the variable otherwise (every service's own numeric variables use it).
+ */
+export function readIntegerEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+/** A TCP port (0 picks a free one) read from `env[name]`, or `fallback` when unset: each service's HTTP port. */
+export function readPortEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return readIntegerEnv(env, name, fallback, 0, 65_535);
+}

@@ -1,5 +1,5 @@
 /** The config-service's configuration: the shared settings (SPEC §7) plus its own. */
-import { readSharedConfig, type SharedConfig } from '@sipauth/contracts';
+import { readPortEnv, readSharedConfig, type SharedConfig } from '@sipauth/contracts';
 import { SealingKeyring } from '@sipauth/sip-digest';
 import { parseApiTokens, type ApiTokens } from './transport/http/api-tokens';
 
@@ -27,11 +27,7 @@ function readMillis(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 /** Reads and checks every variable; throws a clear Error (never echoing a key or token) when one is wrong. */
 export function readSettings(env: NodeJS.ProcessEnv): ConfigServiceSettings {
   const shared = readSharedConfig(env);
-  const portText = env.CONFIG_HTTP_PORT ?? '8080';
-  const httpPort = Number(portText);
-  if (!/^\d+$/.test(portText) || httpPort > 65_535) {
-    throw new Error(`CONFIG_HTTP_PORT must be a port number from 0 to 65535 (got ${JSON.stringify(portText)})`);
-  }
+  const httpPort = readPortEnv(env, 'CONFIG_HTTP_PORT', 8080);
   if (!shared.sealingKeys) {
     throw new Error('SIPAUTH_SEALING_KEYS is required: comma-separated id:base64 keys of 32 bytes, current first (the HA1s are sealed with it)');
   }

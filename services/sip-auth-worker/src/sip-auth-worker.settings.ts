@@ -1,5 +1,5 @@
 /** The worker's configuration: the shared variables of SPEC §7 plus its own, checked once at start. */
-import { readSharedConfig, SharedConfig } from '@sipauth/contracts';
+import { readPortEnv, readSharedConfig, SharedConfig } from '@sipauth/contracts';
 import { NonceSecret, parseKeyList, SealingKeyring } from '@sipauth/sip-digest';
 import { DEFAULT_CACHED_CREDENTIALS } from './index/credential-cache';
 
@@ -18,11 +18,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   const shared = readSharedConfig(env);
   if (!shared.nonceSecrets) throw new Error('SIPAUTH_NONCE_SECRETS is required (comma-separated id:base64 keys, current first)');
   if (!shared.sealingKeys) throw new Error('SIPAUTH_SEALING_KEYS is required (comma-separated id:base64 keys, current first)');
-  const portText = env.WORKER_HTTP_PORT ?? '9464';
-  const httpPort = Number(portText);
-  if (!/^\d{1,5}$/.test(portText) || httpPort > 65_535) {
-    throw new Error(`WORKER_HTTP_PORT must be a port number from 0 to 65535 (got ${JSON.stringify(portText)})`);
-  }
+  const httpPort = readPortEnv(env, 'WORKER_HTTP_PORT', 9464);
   const cachedText = env.SIPAUTH_WORKER_CACHED_CREDENTIALS ?? String(DEFAULT_CACHED_CREDENTIALS);
   const cachedCredentials = Number(cachedText);
   if (!/^\d{1,9}$/.test(cachedText) || cachedCredentials < 1) {
