@@ -7,3 +7,4 @@ export * from './env';
 export * from './nats-readiness';
 export * from './request-fields';
 export * from './jetstream-errors';
+export * from './json-payload';

@@ -9,7 +9,7 @@ import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { NatsConnection, Service, ServiceMsg } from 'nats';
 import { lastValueFrom } from 'rxjs';
-import { fail } from '@sipauth/contracts';
+import { decodeJsonPayload, fail, isJsonObject } from '@sipauth/contracts';
 import { NatsServicesContext } from './nats-services.context';
 
 /** `@MessagePattern(pattern, EVERY_REPLICA)`: every replica receives the request (see `queue`). */
@@ -40,14 +40,10 @@ export interface NatsServicesOptions {
 
 /** The default `decode`: a JSON object, or MalformedRequest naming what is wrong. */
 export function decodeJsonObject(data: Uint8Array): Record<string, unknown> {
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
-  } catch {
-    throw new MalformedRequest('request body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new MalformedRequest('request body must be a JSON object');
-  return body as Record<string, unknown>;
+  const decoded = decodeJsonPayload(data);
+  if (!decoded.ok) throw new MalformedRequest('request body is not valid JSON');
+  if (!isJsonObject(decoded.value)) throw new MalformedRequest('request body must be a JSON object');
+  return decoded.value;
 }
 
 function defaultErrorReply(err: unknown): unknown {

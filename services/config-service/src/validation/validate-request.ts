@@ -4,35 +4,27 @@
  */
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
+import { decodeJsonPayload, isJsonObject } from '@sipauth/contracts';
 import { ValidationFailed, type FieldProblem } from '@sipauth/domain';
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
- * Parses a NATS payload as a JSON object; bytes that are not UTF-8 (never stored as U+FFFD), malformed
- * JSON or a non-object are VALIDATION_FAILED.
+ * Parses a NATS payload as a JSON object (the guarded decoder in libs/contracts); bytes that are not
+ * UTF-8 (never stored as U+FFFD), malformed JSON or a non-object are VALIDATION_FAILED.
  */
 export function parseJsonObject(payload: Uint8Array | string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = typeof payload === 'string' ? payload : strictUtf8.decode(payload);
-  } catch {
+  const decoded = decodeJsonPayload(payload);
+  if (!decoded.ok && decoded.problem === 'not-utf8') {
     throw new ValidationFailed('request body is not valid UTF-8', [{ field: '(body)', message: 'must be valid UTF-8' }]);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ValidationFailed('request body is not valid JSON', [{ field: '(body)', message: 'must be valid JSON' }]);
-  }
-  return requireObject(body);
+  if (!decoded.ok) throw new ValidationFailed('request body is not valid JSON', [{ field: '(body)', message: 'must be valid JSON' }]);
+  return requireObject(decoded.value);
 }
 
 export function requireObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  if (!isJsonObject(body)) {
     throw new ValidationFailed('request body must be a JSON object', [{ field: '(body)', message: 'must be a JSON object' }]);
   }
-  return body as Record<string, unknown>;
+  return body;
 }
 
 /** No request field nests deeper than this (the deepest today is a list of strings); deeper would only burn stack. */
