@@ -8,3 +8,4 @@ export * from './nats-readiness';
 export * from './request-fields';
 export * from './jetstream-errors';
 export * from './json-payload';
+export * from './read-model-kv';

@@ -4,7 +4,7 @@
  * before the documents, so the documents are at least as fresh as the position reported.
  */
 import type { KV, NatsConnection } from 'nats';
-import { ACTIVE_KEY, POSITION_KEY, projectionBucket, type ActiveReadModel, type PositionDoc } from '@sipauth/contracts';
+import { POSITION_KEY, decodeKvJson, projectionBucket, readActivePointer, type PositionDoc } from '@sipauth/contracts';
 
 export interface ReadModelSnapshot {
   position: string;
@@ -29,8 +29,8 @@ export class ReadModelReader {
   /** The active read model, or an empty one when the projection has not written any yet. */
   async open(): Promise<ReadModelSnapshot> {
     const projection = await this.bind(projectionBucket(this.namespace));
-    const active = projection && (await getJson<ActiveReadModel>(projection, ACTIVE_KEY));
-    const kv = active && (await this.bind(active.bucket));
+    const pointer = projection && (await readActivePointer(projection));
+    const kv = pointer && (await this.bind(pointer.active.bucket));
     if (!kv) return EMPTY;
     const position = (await getJson<PositionDoc>(kv, POSITION_KEY))?.position ?? '0';
     return {
@@ -57,8 +57,7 @@ export class ReadModelReader {
 }
 
 async function getJson<T>(kv: KV, key: string): Promise<T | undefined> {
-  const entry = await kv.get(key);
-  return entry && entry.operation === 'PUT' ? entry.json<T>() : undefined;
+  return decodeKvJson<T>(await kv.get(key));
 }
 
 /**
@@ -80,7 +79,8 @@ async function currentValues<T>(kv: KV, filter: string): Promise<Map<string, T>>
   });
   if (initialized) watch.stop(); // nothing matched: initialized before watch() returned
   for await (const entry of watch) {
-    if (entry.operation === 'PUT') docs.set(entry.key, entry.json<T>());
+    const doc = decodeKvJson<T>(entry);
+    if (doc !== undefined) docs.set(entry.key, doc);
     else docs.delete(entry.key);
     if (initialized) break;
   }

@@ -1,13 +1,5 @@
-/** JSON values in NATS KV, and the fencing errors of the projection's writers. */
-import type { KvEntry } from 'nats';
-
+/** JSON values written to NATS KV (read back with decodeKvJson from contracts), and the fencing errors of the projection's writers. */
 export const encodeJson = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
-
-/** The entry's JSON value, or undefined for an absent or deleted key. */
-export function decodeJson<T>(entry: KvEntry | null): T | undefined {
-  if (!entry || entry.operation === 'DEL' || entry.operation === 'PURGE' || entry.value.length === 0) return undefined;
-  return JSON.parse(Buffer.from(entry.value).toString('utf8')) as T;
-}
 
 
 /** Another writer changed a key this instance believed it owned: it must stop applying at once. */

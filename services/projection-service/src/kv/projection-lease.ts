@@ -15,8 +15,8 @@
  * ({@link retryInMs}), and it watches the key, so that a released lease is taken at once.
  */
 import { KvWatchInclude, type KV } from 'nats';
-import { LEASE_KEY } from '@sipauth/contracts';
-import { decodeJson, encodeJson } from './kv-json';
+import { LEASE_KEY, decodeKvJson } from '@sipauth/contracts';
+import { encodeJson } from './kv-json';
 
 export interface LeaseDoc { holder: string; expiresAt: string }
 
@@ -53,7 +53,7 @@ export class ProjectionLease {
     this.attempts += 1;
     this.othersExpiry = undefined;
     const entry = await this.kv.get(LEASE_KEY);
-    const current = decodeJson<LeaseDoc>(entry);
+    const current = decodeKvJson<LeaseDoc>(entry);
     const next = encodeJson(this.doc(startedAt));
     try {
       if (!entry || !current) {

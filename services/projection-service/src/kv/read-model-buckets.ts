@@ -3,11 +3,10 @@
  * `active` pointer and the lease; `<ns>_rm_<generation>` holds one generation of the read model.
  */
 import { StorageType, type JetStreamClient, type JetStreamManager, type KV } from 'nats';
-import { ACTIVE_KEY, projectionBucket, readModelBucket, type ActiveReadModel } from '@sipauth/contracts';
-import { decodeJson, encodeJson } from './kv-json';
+import { ACTIVE_KEY, projectionBucket, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel } from '@sipauth/contracts';
+import { encodeJson } from './kv-json';
 
-/** The active generation and the KV revision of the `active` key (for compare-and-set). */
-export interface ActivePointer { active: ActiveReadModel; kvRevision: number }
+export type { ActivePointer };
 
 export class ReadModelBuckets {
   private constructor(
@@ -28,10 +27,9 @@ export class ReadModelBuckets {
     return this.js.views.kv(readModelBucket(this.namespace, generation), { history: 1, storage: StorageType.File, replicas: this.replicas });
   }
 
-  async readActive(): Promise<ActivePointer | undefined> {
-    const entry = await this.control.get(ACTIVE_KEY);
-    const active = decodeJson<ActiveReadModel>(entry);
-    return entry && active ? { active, kvRevision: entry.revision } : undefined;
+  /** The `active` pointer and its revision; undefined before the first generation. */
+  readActive(): Promise<ActivePointer | undefined> {
+    return readActivePointer(this.control);
   }
 
   /** The active generation; on the very first start, generation 1 (created empty). */

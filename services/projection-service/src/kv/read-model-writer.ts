@@ -7,11 +7,11 @@
  * which is sound for as long as no other instance writes the bucket — exactly what the CAS checks.
  */
 import type { KV } from 'nats';
-import { POSITION_KEY, isWrongLastSequence, type PositionDoc } from '@sipauth/contracts';
+import { POSITION_KEY, decodeKvJson, isWrongLastSequence, type PositionDoc } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
 import { keysToRead, project } from '../projections/read-model.projection';
 import type { KvOp, ReadModelDoc } from '../projections/projection.types';
-import { FencedOut, LeaseLost, decodeJson, encodeJson } from './kv-json';
+import { FencedOut, LeaseLost, encodeJson } from './kv-json';
 
 interface Cached { doc: ReadModelDoc | undefined; kvRevision: number }
 
@@ -41,7 +41,7 @@ export class ReadModelWriter {
     const writer = new ReadModelWriter(bucket, kv);
     const entry = await kv.get(POSITION_KEY);
     writer.checkpointRevision = entry?.revision ?? 0;
-    writer.appliedPosition = decodeJson<PositionDoc>(entry)?.position;
+    writer.appliedPosition = decodeKvJson<PositionDoc>(entry)?.position;
     writer.checkpointed = writer.appliedPosition;
     return writer;
   }
@@ -89,7 +89,7 @@ export class ReadModelWriter {
     if (this.cache.has(key)) return;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const entry = await this.kv.get(key);
-    this.cache.set(key, { doc: decodeJson<ReadModelDoc>(entry), kvRevision: entry?.revision ?? 0 });
+    this.cache.set(key, { doc: decodeKvJson<ReadModelDoc>(entry), kvRevision: entry?.revision ?? 0 });
   }
 
   private async execute(op: KvOp): Promise<void> {

@@ -4,6 +4,7 @@
  * by exact keys.
  */
 import type { KV, KvEntry } from 'nats';
+import { decodeKvJson } from '@sipauth/contracts';
 import type { CredentialChange } from './credential-cache';
 
 /**
@@ -55,7 +56,7 @@ export function kvGetLoader(kv: KV, keyOf: (accountId: string, listId: string, c
         const i = next++;
         const entry = await kv.get(keyOf(accountId, listId, ids[i]));
         changes[i] = entry && entry.operation === 'PUT'
-          ? { credentialId: ids[i], doc: entry.json(), revision: entry.revision }
+          ? { credentialId: ids[i], doc: decodeKvJson(entry), revision: entry.revision }
           : { credentialId: ids[i], doc: undefined, revision: 0 };
       }
     }));
@@ -75,7 +76,7 @@ export function kvListLoader(kv: KV, credentialsOf: (accountId: string, listId: 
       const changes: CredentialChange[] = [];
       const complete = await readSnapshot(kv, credentialsOf(accountId, listId), (entry) => {
         const credentialId = entry.key.slice(entry.key.lastIndexOf('.') + 1);
-        changes.push({ credentialId, doc: entry.operation === 'PUT' ? entry.json() : undefined, revision: entry.revision });
+        changes.push({ credentialId, doc: decodeKvJson(entry), revision: entry.revision });
       }, LIST_LOAD_TIMEOUT_MS);
       if (complete) return changes;
       if (attempt === LIST_LOAD_ATTEMPTS) throw new Error(`the credentials of list ${listId} could not be read (${attempt} attempts)`);

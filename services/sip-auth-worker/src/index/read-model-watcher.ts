@@ -9,7 +9,7 @@
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
 import { KvWatchInclude, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
-import { ACTIVE_KEY, ActiveReadModel, AuthStatus, keys, POSITION_KEY, projectionBucket } from '@sipauth/contracts';
+import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, keys, POSITION_KEY, projectionBucket } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
 import { kvGetLoader, kvListLoader, readSnapshot } from './kv-snapshot';
 
@@ -128,8 +128,8 @@ export class ReadModelWatcher {
     this.pointerWatch = await pointers.watch({ key: ACTIVE_KEY });
     if (this.stopped) this.pointerWatch.stop();
     for await (const entry of this.pointerWatch) {
-      if (entry.operation !== 'PUT') continue;
-      const active = entry.json<ActiveReadModel>();
+      const active = decodeActivePointer(entry);
+      if (!active) continue;
       if (active.bucket !== this.current?.bucket || this.reloadActive) {
         this.reloadActive = false;
         await this.load(active.bucket);
@@ -207,7 +207,7 @@ export class ReadModelWatcher {
 
   private applyEntry(index: AuthIndex, entry: KvEntry, bucket: string): void {
     try {
-      index.apply(entry.key, entry.operation === 'PUT' ? entry.json() : undefined, entry.revision);
+      index.apply(entry.key, decodeKvJson(entry), entry.revision);
     } catch (err) {
       this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
     }
