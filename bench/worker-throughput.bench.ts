@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const authorizer = new Authorizer({
       index: watcherLookup(watcher),
       nonces: new NonceService({ secrets: parseKeyList(env.SIPAUTH_NONCE_SECRETS, 'SIPAUTH_NONCE_SECRETS'), ttlSeconds: 300 }),
-      replay: await KvReplayGuard.open(bareNc.jetstream(), ns, 300),
+      replay: await KvReplayGuard.open(bareNc, ns, 300),
       realm: env.SIPAUTH_REALM,
     });
     const bareSubject = `${ns}.bench.bare.authorize`;

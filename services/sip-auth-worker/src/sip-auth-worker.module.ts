@@ -54,7 +54,7 @@ export class WorkerModule {
           useFactory: async (watcher: ReadModelWatcher, lockouts: LockoutRegistry) => new Authorizer({
             index: watcherLookup(watcher),
             nonces: new NonceService({ secrets: config.nonceSecrets, ttlSeconds: config.shared.nonceTtlSeconds }),
-            replay: await KvReplayGuard.open(nc.jetstream(), config.shared.namespace, config.shared.nonceTtlSeconds, config.shared.eventStreamReplicas),
+            replay: await KvReplayGuard.open(nc, config.shared.namespace, config.shared.nonceTtlSeconds, config.shared.eventStreamReplicas, config.shared.natsInboxPrefix),
             realm: config.shared.realm,
             lockouts,
           }),
