@@ -41,3 +41,13 @@ export function testEnv(namespace: string, extra: Record<string, string> = {}): 
     ...extra,
   };
 }
+
+/** Forces the client to drop its socket and waits until it is connected again. */
+export async function dropAndReconnect(nc: NatsConnection): Promise<void> {
+  const status = nc.status();
+  const reconnected = (async () => {
+    for await (const s of status) if (s.type === 'reconnect') return;
+  })();
+  await nc.reconnect();
+  await reconnected;
+}

@@ -1,17 +1,8 @@
 import type { NatsConnection } from 'nats';
-import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import { cleanupNamespace, connectNats, dropAndReconnect, freshNamespace } from '../../../test/support/nats';
 import { CachedEventStore } from './cached-event-store';
 import { JetStreamEventStore } from './jetstream/jetstream-event-store';
 import { describeEventStore, someEvents } from './testing';
-
-async function dropAndReconnect(nc: NatsConnection): Promise<void> {
-  const status = nc.status();
-  const reconnected = (async () => {
-    for await (const s of status) if (s.type === 'reconnect') return;
-  })();
-  await nc.reconnect();
-  await reconnected;
-}
 
 describeEventStore('CachedEventStore over JetStream', async () => {
   const nc = await connectNats('cached-event-store-contract');

@@ -1,19 +1,9 @@
 import type { NatsConnection } from 'nats';
-import { cleanupNamespace, connectNats, freshNamespace } from '../../../../test/support/nats';
+import { cleanupNamespace, connectNats, dropAndReconnect, freshNamespace } from '../../../../test/support/nats';
 import { WrongExpectedRevision } from '../event-store.port';
 import { someEvents, take } from '../testing';
 import { JetStreamEventStore } from './jetstream-event-store';
 import { integerHeader, rawHeaderBlock } from './raw-headers';
-
-/** Forces the client to drop its socket and waits until it is connected again. */
-async function dropAndReconnect(conn: NatsConnection): Promise<void> {
-  const status = conn.status();
-  const reconnected = (async () => {
-    for await (const s of status) if (s.type === 'reconnect') return;
-  })();
-  await conn.reconnect();
-  await reconnected;
-}
 
 describe('JetStream adapter specifics', () => {
   let nc: NatsConnection;
