@@ -2,12 +2,9 @@ import type { KV, NatsConnection } from 'nats';
 import { LEASE_KEY, projectionBucket } from '@sipauth/contracts';
 import { createEventStore, type EventStore } from '@sipauth/event-store';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
-import { ProjectionRunner } from '../src/projection-runner';
+import { startProjectionReplica, type Replica } from './projection-replica';
 import { ConfigScenario, phaseOne, phaseTwo } from './config-scenario';
 import { appliedPosition, caughtUpTo, eventually, snapshot } from './read-model-snapshot';
-
-/** One replica: its own NATS connection and event store, as in a real deployment. */
-interface Replica { nc: NatsConnection; store: EventStore; runner: ProjectionRunner }
 
 describe('several projection replicas on one namespace', () => {
   const namespace = freshNamespace('single');
@@ -17,12 +14,7 @@ describe('several projection replicas on one namespace', () => {
   const replicas: Replica[] = [];
 
   const startReplica = async (holderId: string): Promise<Replica> => {
-    const rnc = await connectNats(`projection-${holderId}`);
-    const rstore = await createEventStore(rnc, { namespace });
-    const runner = await ProjectionRunner.start({
-      js: rnc.jetstream(), jsm: await rnc.jetstreamManager(), store: rstore, namespace, holderId, leaseTtlMs: 900, rebuildGraceMs: 100,
-    });
-    const replica = { nc: rnc, store: rstore, runner };
+    const replica = await startProjectionReplica(namespace, holderId, 900);
     replicas.push(replica);
     return replica;
   };

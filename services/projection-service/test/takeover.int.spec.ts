@@ -3,13 +3,11 @@ import { keys, LEASE_KEY, projectionBucket } from '@sipauth/contracts';
 import { createEventStore, type EventStore } from '@sipauth/event-store';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
 import type { LeaseDoc } from '../src/kv/projection-lease';
-import { ProjectionRunner } from '../src/projection-runner';
+import { startProjectionReplica, type Replica } from './projection-replica';
 import { ConfigScenario, phaseOne } from './config-scenario';
 import { activeReadModel, caughtUpTo, eventually } from './read-model-snapshot';
 
 const LEASE_TTL_MS = 1500;
-
-interface Replica { nc: NatsConnection; store: EventStore; runner: ProjectionRunner }
 
 /**
  * The active projection instance dies without a word (its NATS connection is cut: no release, no
@@ -24,12 +22,7 @@ describe('projection takeover after the active instance dies', () => {
   const replicas: Replica[] = [];
 
   const startReplica = async (holderId: string): Promise<Replica> => {
-    const rnc = await connectNats(`projection-${holderId}`);
-    const rstore = await createEventStore(rnc, { namespace });
-    const runner = await ProjectionRunner.start({
-      js: rnc.jetstream(), jsm: await rnc.jetstreamManager(), store: rstore, namespace, holderId, leaseTtlMs: LEASE_TTL_MS, rebuildGraceMs: 100,
-    });
-    const replica = { nc: rnc, store: rstore, runner };
+    const replica = await startProjectionReplica(namespace, holderId, LEASE_TTL_MS);
     replicas.push(replica);
     return replica;
   };
