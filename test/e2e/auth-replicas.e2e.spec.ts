@@ -1,5 +1,5 @@
 import { answerChallenge, parseChallengeHeader } from '../support/digest-client';
-import { startStack, Stack } from '../support/stack';
+import { seedDigestTrunk, startStack, Stack } from '../support/stack';
 
 const ACCOUNT = 'acme';
 const PASSWORD = 'Secret-Pass-123';
@@ -31,11 +31,7 @@ async function untilExpired(parsed: ReturnType<typeof parseChallengeHeader>) {
 
 beforeAll(async () => {
   stack = await startStack({ workers: 2, env: { SIPAUTH_NONCE_TTL_SECONDS: '1' } });
-  const { credentialListId } = await stack.apply<{ credentialListId: string }>('credential-list.create', {
-    accountId: ACCOUNT, friendlyName: 'Office', username: 'alice', password: PASSWORD,
-  });
-  const { trunkId } = await stack.apply<{ trunkId: string }>('trunk.create', { accountId: ACCOUNT, friendlyName: 'Main', domainName: DOMAIN });
-  await stack.apply('trunk.assign', { accountId: ACCOUNT, trunkId, listKind: 'credentialList', listId: credentialListId });
+  await seedDigestTrunk(stack, { accountId: ACCOUNT, domainName: DOMAIN, username: 'alice', password: PASSWORD });
 }, 60_000);
 
 afterAll(async () => { await stack?.close(); });

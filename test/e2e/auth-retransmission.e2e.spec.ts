@@ -3,7 +3,7 @@
  * answered by the independent digest client (test/support/digest-client.ts).
  */
 import { answerChallenge, parseChallengeHeader } from '../support/digest-client';
-import { startStack, Stack } from '../support/stack';
+import { seedDigestTrunk, startStack, Stack } from '../support/stack';
 
 const ACCOUNT = 'acme';
 const PASSWORD = 'Secret-Pass-123';
@@ -20,11 +20,7 @@ async function answered() {
 
 beforeAll(async () => {
   stack = await startStack({ workers: 2, prefix: 'rtx' });
-  const { credentialListId } = await stack.apply<{ credentialListId: string }>('credential-list.create', {
-    accountId: ACCOUNT, friendlyName: 'Office', username: 'alice', password: PASSWORD,
-  });
-  const { trunkId } = await stack.apply<{ trunkId: string }>('trunk.create', { accountId: ACCOUNT, friendlyName: 'Main', domainName: DOMAIN });
-  await stack.apply('trunk.assign', { accountId: ACCOUNT, trunkId, listKind: 'credentialList', listId: credentialListId });
+  await seedDigestTrunk(stack, { accountId: ACCOUNT, domainName: DOMAIN, username: 'alice', password: PASSWORD });
 }, 60_000);
 
 afterAll(async () => { await stack?.close(); });

@@ -5,7 +5,7 @@
  */
 import type { AuthDecision, Reply } from '@sipauth/contracts';
 import { answerChallenge, parseChallengeHeader } from '../support/digest-client';
-import { startStack, Stack } from '../support/stack';
+import { seedDigestTrunk, startStack, Stack } from '../support/stack';
 
 const ACCOUNT = 'acme';
 const PASSWORD = 'Secret-Pass-123';
@@ -17,11 +17,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack({ workers: 2 });
-  const { credentialListId } = await stack.apply<{ credentialListId: string }>('credential-list.create', {
-    accountId: ACCOUNT, friendlyName: 'Office', username: 'alice', password: PASSWORD,
-  });
-  const { trunkId } = await stack.apply<{ trunkId: string }>('trunk.create', { accountId: ACCOUNT, friendlyName: 'Main', domainName: DOMAIN });
-  await stack.apply('trunk.assign', { accountId: ACCOUNT, trunkId, listKind: 'credentialList', listId: credentialListId });
+  await seedDigestTrunk(stack, { accountId: ACCOUNT, domainName: DOMAIN, username: 'alice', password: PASSWORD });
 }, 60_000);
 
 afterAll(async () => { await stack?.close(); });

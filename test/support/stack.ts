@@ -122,6 +122,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
 }
 
+/**
+ * Configures a digest-only trunk: a credential list "Office" holding `username`, a trunk "Main" on
+ * `domainName`, the list assigned; resolves once every worker has applied it.
+ */
+export async function seedDigestTrunk(
+  stack: Stack, o: { accountId: string; domainName: string; username: string; password: string },
+): Promise<{ credentialListId: string; trunkId: string }> {
+  const { credentialListId } = await stack.apply<{ credentialListId: string }>('credential-list.create', {
+    accountId: o.accountId, friendlyName: 'Office', username: o.username, password: o.password,
+  });
+  const { trunkId } = await stack.apply<{ trunkId: string }>('trunk.create', { accountId: o.accountId, friendlyName: 'Main', domainName: o.domainName });
+  await stack.apply('trunk.assign', { accountId: o.accountId, trunkId, listKind: 'credentialList', listId: credentialListId });
+  return { credentialListId, trunkId };
+}
+
 /** Polls `check` every 10 ms until it holds; fails after 15 s naming `what`. */
 export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
