@@ -16,6 +16,7 @@
  *  - `acct.<accountId>.ip-acl.<ipAccessControlListId>` → {@link IpAclDoc}
  *  - `acct.<accountId>.ip-address.<ipAccessControlListId>.<ipAddressId>` → {@link IpAddressDoc}
  *  - `acct.<accountId>.trunk.<trunkId>` → {@link TrunkDoc}
+ *  - `acct.<accountId>.credential-ids.<credentialListId>` → {@link CredentialIdsDoc} (a list's members)
  *  - `meta.position` → {@link PositionDoc}: the checkpoint, written after every applied event
  *    (including events that change no document), so it is also every reader's "applied up to".
  * A deleted entity's key is deleted (KV delete marker). A deleted list, ACL or trunk also leaves
@@ -26,6 +27,18 @@ import type { DigestAlgorithmName, LockoutPolicy } from './config';
 
 export const projectionBucket = (ns: string): string => `${ns}_projection`;
 export const readModelBucket = (ns: string, generation: number): string => `${ns}_rm_${generation}`;
+/**
+ * The eager copy of a read-model generation (issue 14): position, trunks, lists, ACLs and ranges only,
+ * written by projection-service beside the generation, so that a worker reads what it holds eagerly
+ * without a wildcard filter over millions of credential keys (on NATS 2.9 a filtered consumer scans
+ * the whole stream). Deleted with the generation.
+ */
+export const eagerBucketOf = (readModelBucketName: string): string => `${readModelBucketName}_eager`;
+/** Whether a read-model key also lives in the eager copy ({@link eagerBucketOf}). */
+export function isEagerKey(key: string): boolean {
+  const kind = parseKey(key)?.kind;
+  return kind !== undefined && kind !== 'credential';
+}
 export const nonceBucket = (ns: string): string => `${ns}_nonces`;
 /** Active brute-force lockouts, one key per trunk and source IP (see sip-auth-worker's lockout-registry). */
 export const lockoutBucket = (ns: string): string => `${ns}_lockouts`;
@@ -44,7 +57,7 @@ export function isNamespaceStream(streamName: string, ns: string): boolean {
   if (bucket === undefined) return false;
   if (bucket === projectionBucket(ns) || bucket === nonceBucket(ns) || bucket === lockoutBucket(ns) || bucket === requestsBucket(ns)) return true;
   const generation = bucket.startsWith(`${ns}_rm_`) ? bucket.slice(ns.length + 4) : '';
-  return /^[1-9]\d*$/.test(generation);
+  return /^[1-9]\d*(_eager)?$/.test(generation);
 }
 export const ACTIVE_KEY = 'active';
 export const LEASE_KEY = 'lease';
@@ -56,6 +69,8 @@ export const keys = {
   ipAcl: (accountId: string, id: string) => `acct.${accountId}.ip-acl.${id}`,
   ipAddress: (accountId: string, aclId: string, id: string) => `acct.${accountId}.ip-address.${aclId}.${id}`,
   trunk: (accountId: string, id: string) => `acct.${accountId}.trunk.${id}`,
+  /** A list's members, one document ({@link CredentialIdsDoc}): what a worker loads a list by, without listing keys. */
+  credentialIds: (accountId: string, listId: string) => `acct.${accountId}.credential-ids.${listId}`,
   /** Filters for listing an account's entities (`kv.keys(filter)` / `kv.watch({ key })`). */
   credentialListsOf: (accountId: string) => `acct.${accountId}.credential-list.*`,
   credentialsOf: (accountId: string, listId: string) => `acct.${accountId}.credential.${listId}.*`,
@@ -113,6 +128,17 @@ export interface CredentialDoc extends Versioned {
   /** The replaced password's HA1s, accepted until `validUntil` (ISO); absent when no overlap runs (SPEC §5.2). */
   previous?: { ha1: CredentialHa1s; validUntil: string };
   createdAt: string;
+}
+
+/**
+ * The members of one credential list (issue 14): credential id → username, kept by projection-service
+ * with the list's events (imports included), so that a worker loads a list by one get and exact keys
+ * instead of listing or filtering the bucket's credential keys. Holds no secret. Deleted with the list.
+ */
+export interface CredentialIdsDoc extends Versioned {
+  credentialListId: string;
+  accountId: string;
+  credentials: Record<string, string>;
 }
 
 export interface IpAclDoc extends Versioned {

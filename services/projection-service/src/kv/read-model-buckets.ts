@@ -3,7 +3,8 @@
  * `active` pointer and the lease; `<ns>_rm_<generation>` holds one generation of the read model.
  */
 import { StorageType, type JetStreamClient, type JetStreamManager, type KV } from 'nats';
-import { ACTIVE_KEY, projectionBucket, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel } from '@sipauth/contracts';
+import { ACTIVE_KEY, eagerBucketOf, projectionBucket, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel } from '@sipauth/contracts';
+import { withEagerCopy } from './eager-copy';
 import { encodeJson } from './kv-json';
 
 export type { ActivePointer };
@@ -23,8 +24,11 @@ export class ReadModelBuckets {
   }
 
   /** Opens (creating if needed) the bucket of one generation. */
-  generation(generation: number): Promise<KV> {
-    return this.js.views.kv(readModelBucket(this.namespace, generation), { history: 1, storage: StorageType.File, replicas: this.replicas });
+  async generation(generation: number): Promise<KV> {
+    const open = (bucket: string) => this.js.views.kv(bucket, { history: 1, storage: StorageType.File, replicas: this.replicas });
+    const bucket = readModelBucket(this.namespace, generation);
+    const [kv, eager] = await Promise.all([open(bucket), open(eagerBucketOf(bucket))]);
+    return withEagerCopy(kv, eager);
   }
 
   /** The `active` pointer and its revision; undefined before the first generation. */
@@ -55,8 +59,11 @@ export class ReadModelBuckets {
 
   /** Removes a generation's bucket (a KV bucket is the stream `KV_<bucket>`); absent is fine. */
   async destroy(generation: number): Promise<void> {
-    await this.jsm.streams.delete(`KV_${readModelBucket(this.namespace, generation)}`).catch((err: unknown) => {
-      if (!/not found/i.test(String((err as Error)?.message))) throw err;
-    });
+    const bucket = readModelBucket(this.namespace, generation);
+    for (const name of [bucket, eagerBucketOf(bucket)]) {
+      await this.jsm.streams.delete(`KV_${name}`).catch((err: unknown) => {
+        if (!/not found/i.test(String((err as Error)?.message))) throw err;
+      });
+    }
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Credential list stream (`credentialList-<id>`) → the list document (name, credential count,
- * assigned trunks) and one document per credential holding its sealed HA1s exactly as the event
+ * assigned trunks), its members document (credential-ids.projection.ts) and one document per credential holding its sealed HA1s exactly as the event
  * carries them (an import writes one per imported credential, as if each had been added), with the replaced password's HA1s while an overlap runs (`previous`; the worker checks
  * `validUntil` against its own clock). Both kinds record the list stream's revision.
  */
-import { keys, type CredentialDoc, type CredentialListDoc } from '@sipauth/contracts';
+import { keys, type CredentialDoc, type CredentialIdsDoc, type CredentialListDoc } from '@sipauth/contracts';
+import { evolveCredentialIds } from './credential-ids.projection';
 import type { CredentialListEvent, CredentialsImported } from '@sipauth/domain';
 import {
   noPlan, stampOf, withId, withoutId,
@@ -97,6 +98,11 @@ export function planCredentialListEvent(event: Event, accountId: string): Plan {
     }));
   }
   if (event.type === 'CredentialListDeleted') plan.deleteMatching.push(keys.credentialsOf(accountId, listId));
+  plan.targets.push({
+    key: keys.credentialIds(accountId, listId),
+    parentKey: listKey,
+    evolve: (current) => evolveCredentialIds(current as CredentialIdsDoc | undefined, event, accountId),
+  });
   plan.targets.push({ key: listKey, evolve: (current) => evolveCredentialList(current as CredentialListDoc | undefined, event, accountId) });
   return plan;
 }

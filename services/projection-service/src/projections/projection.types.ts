@@ -2,7 +2,7 @@
  * What a projection produces: the key-value operations an event implies, as data. The runner
  * executes them against the active read-model bucket; the projections themselves never do I/O.
  */
-import type { CredentialDoc, CredentialListDoc, IpAclDoc, IpAddressDoc, TrunkDoc } from '@sipauth/contracts';
+import type { CredentialDoc, CredentialIdsDoc, CredentialListDoc, IpAclDoc, IpAddressDoc, TrunkDoc } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
 
 /**
@@ -14,7 +14,7 @@ import type { RecordedEvent } from '@sipauth/event-store';
 export interface TombstoneDoc { deleted: true; revision: number; position: string; updatedAt: string }
 
 /** Any document of a read-model bucket (everything but the checkpoint). */
-export type ReadModelDoc = CredentialListDoc | CredentialDoc | IpAclDoc | IpAddressDoc | TrunkDoc | TombstoneDoc;
+export type ReadModelDoc = CredentialListDoc | CredentialIdsDoc | CredentialDoc | IpAclDoc | IpAddressDoc | TrunkDoc | TombstoneDoc;
 
 /** The key of the tombstone of a deleted document's key. */
 export const tombstoneKey = (key: string): string => `tombstone.${key}`;

@@ -155,7 +155,10 @@ describe('the read-model projection', () => {
     const [childPut] = project(added, (k) => docs.get(k));
     expect(childPut).toMatchObject({ op: 'put', key: keys.credential(ACCOUNT, LIST, CRED) });
     if (childPut.op === 'put') docs.set(childPut.key, childPut.doc);
-    expect(project(added, (k) => docs.get(k))).toEqual([expect.objectContaining({ op: 'put', key: keys.credentialList(ACCOUNT, LIST) })]);
+    expect(project(added, (k) => docs.get(k))).toEqual([
+      expect.objectContaining({ op: 'put', key: keys.credentialIds(ACCOUNT, LIST) }),
+      expect.objectContaining({ op: 'put', key: keys.credentialList(ACCOUNT, LIST) }),
+    ]);
   });
 
   it('does not recreate a removed credential when its addition is delivered again', () => {
