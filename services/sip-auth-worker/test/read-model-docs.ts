@@ -1,19 +1,35 @@
 /** Read-model documents as projection-service writes them, for the worker's integration tests. */
 import type { NatsConnection } from 'nats';
-import { ACTIVE_KEY, CredentialDoc, CredentialListDoc, IpAddressDoc, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
+import { ACTIVE_KEY, CredentialDoc, CredentialIdsDoc, CredentialListDoc, eagerBucketOf, IpAddressDoc, isEagerKey, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
 import { computeHa1s, SealingKeyring, sealHa1s } from '@sipauth/sip-digest';
 
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
 const meta = { revision: 1, position: '1', updatedAt: '2025-01-01T00:00:00Z', createdAt: '2025-01-01T00:00:00Z' };
 const ACCOUNT = 'AC1';
 
-/** Writes documents into one read-model generation of a namespace, and points `active` at it. */
-export async function readModel(nc: NatsConnection, ns: string, generation = 1) {
+/**
+ * Writes documents into one read-model generation of a namespace, and points `active` at it. With
+ * `eagerCopy`, as projection-service writes since issue 14: the eager kinds are repeated into the
+ * generation's eager copy, and each list's members document is kept.
+ */
+export async function readModel(nc: NatsConnection, ns: string, generation = 1, { eagerCopy = false } = {}) {
   const js = nc.jetstream();
   const bucket = readModelBucket(ns, generation);
-  const kv = await js.views.kv(bucket, { history: 1 });
+  const main = await js.views.kv(bucket, { history: 1 });
+  const copy = eagerCopy ? await js.views.kv(eagerBucketOf(bucket), { history: 1 }) : undefined;
+  const kv = {
+    async put(key: string, value: string) {
+      await main.put(key, value);
+      if (copy && isEagerKey(key)) await copy.put(key, value);
+    },
+    async delete(key: string) {
+      await main.delete(key);
+      if (copy && isEagerKey(key)) await copy.delete(key);
+    },
+  };
   let position = 0;
   const listCounts = new Map<string, number>();
+  const members = new Map<string, Record<string, string>>();
   const advance = async () => {
     await kv.put(POSITION_KEY, JSON.stringify({ position: String(++position), updatedAt: meta.updatedAt }));
     return String(position);
@@ -36,13 +52,18 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1) 
     credential: async (listId: string, id: string, username: string, password: string) => {
       const credentialCount = (listCounts.get(listId) ?? 0) + 1;
       listCounts.set(listId, credentialCount);
-      await kv.put(keys.credentialList(ACCOUNT, listId), JSON.stringify({
-        ...meta, credentialListId: listId, accountId: ACCOUNT, friendlyName: listId, credentialCount, assignedTrunkIds: [],
-      } satisfies CredentialListDoc));
-      return put(keys.credential(ACCOUNT, listId, id), {
+      await kv.put(keys.credential(ACCOUNT, listId, id), JSON.stringify({
         ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: 'sipauth.test',
         ha1: sealHa1s(keyring, computeHa1s(username, 'sipauth.test', password), `${listId}/${id}`),
-      } satisfies CredentialDoc);
+      } satisfies CredentialDoc));
+      if (eagerCopy) {
+        const credentials = { ...members.get(listId), [id]: username };
+        members.set(listId, credentials);
+        await kv.put(keys.credentialIds(ACCOUNT, listId), JSON.stringify({ ...meta, credentialListId: listId, accountId: ACCOUNT, credentials } satisfies CredentialIdsDoc));
+      }
+      return put(keys.credentialList(ACCOUNT, listId), {
+        ...meta, credentialListId: listId, accountId: ACCOUNT, friendlyName: listId, credentialCount, assignedTrunkIds: [],
+      } satisfies CredentialListDoc);
     },
     range: (aclId: string, id: string, ipAddress: string, cidrPrefixLength: number) => put(keys.ipAddress(ACCOUNT, aclId, id), {
       ...meta, ipAddressId: id, ipAccessControlListId: aclId, accountId: ACCOUNT, friendlyName: id, ipAddress, cidrPrefixLength,

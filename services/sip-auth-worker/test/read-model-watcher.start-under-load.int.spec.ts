@@ -5,10 +5,10 @@ import { answerChallenge, parseChallengeHeader } from '../../../test/support/dig
 import { readModel } from './read-model-docs';
 import { RunningWorker, startSipAuthWorker } from '../src/bootstrap';
 
-const ns = freshNamespace('wl');
 const TRUNKS = 120;
 const LISTS = 6;
 let nc: NatsConnection;
+let ns: string;
 let worker: RunningWorker | undefined;
 
 async function authorize(body: object): Promise<AuthDecision> {
@@ -34,15 +34,21 @@ const listOf = (i: number) => `CL${i % LISTS}`;
 const finalPassword = (i: number) => (i % 3 === 0 ? `changed-${i}` : `first-${i}`);
 
 beforeAll(async () => { nc = await connectNats(); });
-afterAll(async () => {
-  await worker?.close();
-  await cleanupNamespace(nc, ns);
-  await nc.close();
-});
+afterAll(async () => { await nc.close(); });
 
-describe('a worker that starts while the configuration changes under it (credentials on demand)', () => {
+// Without the eager copy: a generation written before issue 14's copy, read kind by kind from the bucket.
+describe.each([
+  ['from the eager copy of the generation, lists by their members documents', true],
+  ['from the bucket itself (a generation without an eager copy)', false],
+])('a worker that starts while the configuration changes under it (credentials on demand), reading %s', (_mode, eagerCopy) => {
+  beforeAll(() => { ns = freshNamespace('wl'); worker = undefined; });
+  afterAll(async () => {
+    await worker?.close();
+    await cleanupNamespace(nc, ns);
+  });
+
   it('loses no change: once it reports the last position, every trunk and every credential is the latest', async () => {
-    const rm = await readModel(nc, ns, 1);
+    const rm = await readModel(nc, ns, 1, { eagerCopy });
     await rm.activate();
     let last = '0';
     for (let i = 0; i < TRUNKS; i++) {
@@ -60,7 +66,7 @@ describe('a worker that starts while the configuration changes under it (credent
   });
 
   it('follows a password change of a list it has cached, and a credential added to it', async () => {
-    const rm = await readModel(nc, ns, 1);
+    const rm = await readModel(nc, ns, 1, { eagerCopy });
     expect(await signIn('d1.example.net', 'user1', 'first-1')).toBe('digest-verified');
     await rm.credential(listOf(1), 'CR1', 'user1', 'rotated-1');
     await rm.credential(listOf(1), 'CRX', 'newcomer', 'hello-1');

@@ -4,14 +4,13 @@
  * when `meta.position` P has been applied every document up to P has been too.
  */
 import {
-  AuthStatus, CredentialDoc, CredentialListDoc, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
+  AuthStatus, CredentialDoc, CredentialIdsDoc, CredentialListDoc, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
 } from '@sipauth/contracts';
 import { CidrMatcher, SourceIp } from '@sipauth/ip-acl-match';
 import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
 import type { AuthLookup, CredentialCandidate, MatchedRange, TrunkView } from '../authorization/auth-lookup';
-import { CredentialCache, ListLoader } from './credential-cache';
+import { CredentialCache, type CredentialFetcher, type ListLoader } from './credential-cache';
 import { CredentialDirectory } from './credential-directory';
-import { ListMembers } from './list-members';
 
 class TrunkEntry implements TrunkView {
   readonly algorithms: readonly BaseAlgorithm[];
@@ -48,8 +47,6 @@ export class AuthIndex implements AuthLookup {
   /** List (account-scoped) → its credential count from the list document: the status counts every credential, cached or not. */
   private readonly credentialLists = new Map<string, number>();
   private credentialTotal = 0;
-  /** Every list's credential ids (not their documents): a list is loaded by exact keys. */
-  readonly members = new ListMembers();
   private readonly ipAcls = new Set<string>();
   /** ACL (account-scoped) → its ranges (`address/prefix`) by address id; the documents themselves are not kept. */
   private readonly ranges = new Map<string, Map<string, string>>();
@@ -63,24 +60,17 @@ export class AuthIndex implements AuthLookup {
     this.credentials = new CredentialCache(new CredentialDirectory(realm, keyring), maxCachedCredentials);
   }
 
-  /** From now on credentials are loaded by list on demand through `loader`, and only cached lists follow updates. */
-  loadCredentialsWith(loader: ListLoader): void { this.credentials.attach(loader); }
+  /**
+   * From now on credentials are loaded by list on demand through `loader`, and only cached lists follow
+   * updates; `fetcher` reads the members a cached list's members document names but the list lacks.
+   */
+  loadCredentialsWith(loader: ListLoader, fetcher?: CredentialFetcher): void { this.credentials.attach(loader, fetcher); }
+
+  /** Whether the list's document is known (a trunk may still name a list deleted since). */
+  hasCredentialList(accountId: string, listId: string): boolean { return this.credentialLists.has(scoped(accountId, listId)); }
 
   /** What the credential cache holds. */
   cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
-
-  private markListed!: (complete: boolean) => void;
-  /** Resolves once the credential keys have been listed: true when all were, false when the listing failed. */
-  readonly membersListed = new Promise<boolean>((resolve) => { this.markListed = resolve; });
-
-  /** The credential key listing ended (`complete` false: it failed, lists must load some other way). */
-  credentialKeysListed(complete = true): void { this.markListed(complete); }
-
-  /** A credential key from the initial key listing (keys only): its list gains the id. */
-  knowCredentialKey(key: string): void {
-    const k = parseKey(key);
-    if (k?.kind === 'credential') this.members.addNew(k.accountId, k.parentId, k.id);
-  }
 
   /** The position of the last event applied to this generation. */
   get position(): string { return this.positionText; }
@@ -101,7 +91,7 @@ export class AuthIndex implements AuthLookup {
    */
   apply(key: string, value: unknown, revision = 0): void {
     const k = parseKey(key);
-    if (!k) return;
+    if (!k) return this.applyMembers(key, value as CredentialIdsDoc | undefined);
     switch (k.kind) {
       case 'position':
         if (value) this.positionText = (value as PositionDoc).position;
@@ -115,8 +105,6 @@ export class AuthIndex implements AuthLookup {
         else this.ipAcls.delete(scoped(k.accountId, k.id));
         return;
       case 'credential':
-        if (value) this.members.add(k.accountId, k.parentId, k.id);
-        else this.members.remove(k.accountId, k.parentId, k.id);
         return this.credentials.changed(k.accountId, k.parentId, { credentialId: k.id, doc: value as CredentialDoc | undefined, revision });
       case 'ip-address':
         return this.applyIpAddress(scoped(k.accountId, k.parentId), k.id, value as IpAddressDoc | undefined);
@@ -167,6 +155,13 @@ export class AuthIndex implements AuthLookup {
       this.matchers.set(trunk, matcher);
     }
     return matcher;
+  }
+
+  /** A list's members document (`keys.credentialIds`): only a cached list has use for it (see CredentialCache.membersChanged). */
+  private applyMembers(key: string, doc: CredentialIdsDoc | undefined): void {
+    const t = key.split('.');
+    if (!doc || t.length !== 4 || t[0] !== 'acct' || t[2] !== 'credential-ids') return;
+    this.credentials.membersChanged(t[1], t[3], Object.keys(doc.credentials));
   }
 
   private applyCredentialList(id: string, doc: CredentialListDoc | undefined): void {

@@ -30,6 +30,8 @@ export interface CredentialChange { credentialId: string; doc: CredentialDoc | u
 
 /** Reads the current credentials of one list from KV (a snapshot, delete markers included). */
 export type ListLoader = (accountId: string, listId: string) => Promise<CredentialChange[]>;
+/** Reads some credentials of one list by id (absent ones as deleted, revision 0). */
+export type CredentialFetcher = (accountId: string, listId: string, credentialIds: string[]) => Promise<CredentialChange[]>;
 
 interface Loading { promise: Promise<void>; held: CredentialChange[] }
 
@@ -42,6 +44,9 @@ export class CredentialCache {
   /** Cached lists in least-recently-used order (a Map iterates in insertion order; a use re-inserts). */
   private readonly cached = new Map<string, { accountId: string; listId: string }>();
   private readonly loading = new Map<string, Loading>();
+  /** Cached lists whose missing members are being fetched: the changes that arrive meanwhile, by id. */
+  private readonly refreshing = new Map<string, CredentialChange[]>();
+  private fetcher?: CredentialFetcher;
   private loads = 0;
 
   /**
@@ -50,8 +55,14 @@ export class CredentialCache {
    */
   constructor(private readonly directory: CredentialDirectory, private readonly maxCredentials = DEFAULT_CACHED_CREDENTIALS, private loader?: ListLoader) {}
 
-  /** Loads lists from now on instead of keeping everything it is given. */
-  attach(loader: ListLoader): void { this.loader = loader; }
+  /**
+   * Loads lists from now on instead of keeping everything it is given; `fetcher` reads the members a
+   * cached list gained when its members document changes (see membersChanged).
+   */
+  attach(loader: ListLoader, fetcher?: CredentialFetcher): void {
+    this.loader = loader;
+    this.fetcher = fetcher;
+  }
 
   /** Cached credentials and lists, and how many list loads were made (for status and benches). */
   stats(): { credentials: number; lists: number; loads: number } {
@@ -61,8 +72,41 @@ export class CredentialCache {
   /** A change of one credential key from the update watch. */
   changed(accountId: string, listId: string, change: CredentialChange): void {
     const key = listKey(accountId, listId);
-    if (!this.loader || this.cached.has(key)) return this.applyChange(accountId, listId, change);
+    if (!this.loader || this.cached.has(key)) {
+      this.refreshing.get(key)?.push(change);
+      return this.applyChange(accountId, listId, change);
+    }
     this.loading.get(key)?.held.push(change);
+  }
+
+  /**
+   * A list's members document changed (projection-service writes it beside the credentials of the same
+   * event, in no guaranteed order): a credential change for a list neither cached nor loading is
+   * dropped, so a list loaded just after such a drop from a members document older than the change
+   * would miss the credential. The newer members document names it: a cached list fetches the ids it
+   * lacks (a list still loading is checked once loaded), and a change that arrives meanwhile wins.
+   */
+  membersChanged(accountId: string, listId: string, credentialIds: string[]): void {
+    const fetcher = this.fetcher;
+    const key = listKey(accountId, listId);
+    if (!fetcher) return;
+    const loading = this.loading.get(key);
+    if (loading) {
+      loading.promise.then(() => this.membersChanged(accountId, listId, credentialIds), () => undefined);
+      return;
+    }
+    if (!this.cached.has(key) || this.refreshing.has(key)) return;
+    const missing = credentialIds.filter((id) => !this.directory.has(accountId, listId, id));
+    if (missing.length === 0) return;
+    const arrived: CredentialChange[] = [];
+    this.refreshing.set(key, arrived);
+    fetcher(accountId, listId, missing).then((fetched) => {
+      if (!this.cached.has(key)) return;
+      for (const change of fetched) {
+        const newer = arrived.some((c) => c.credentialId === change.credentialId && c.revision >= change.revision);
+        if (!newer && change.doc) this.applyChange(accountId, listId, change);
+      }
+    }, () => undefined).finally(() => this.refreshing.delete(key));
   }
 
   /** The candidates of the given lists, loading those not cached first (then a promise). */

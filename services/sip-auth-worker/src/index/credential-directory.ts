@@ -155,6 +155,10 @@ export class CredentialDirectory {
     this.count--;
   }
 
+  has(accountId: string, listId: string, credentialId: string): boolean {
+    return this.lists.get(listKey(accountId, listId))?.byId.has(credentialId) ?? false;
+  }
+
   /** Forgets a whole list (evicted from the on-demand cache). */
   dropList(accountId: string, listId: string): void {
     const key = listKey(accountId, listId);

@@ -5,7 +5,7 @@
  */
 import type { KV, KvEntry } from 'nats';
 import { decodeKvJson } from '@sipauth/contracts';
-import type { CredentialChange } from './credential-cache';
+import type { CredentialChange, CredentialFetcher } from './credential-cache';
 
 /**
  * Calls `onEntry` for the current entry of every key matching `filter`; true once all were delivered,
@@ -42,19 +42,19 @@ export async function readSnapshot(kv: KV, filter: string, onEntry: (entry: KvEn
 }
 
 /**
- * A loader for {@link CredentialCache}: the credentials of one list by one get per id (see ListMembers),
- * at most GETS_IN_FLIGHT at a time. A key deleted meanwhile reads as deleted (revision 0: any held
- * change is newer).
+ * Some credentials of one list by one get per id, at most GETS_IN_FLIGHT at a time (for
+ * {@link CredentialCache}: a list's members document names them). A key deleted meanwhile reads as
+ * deleted (revision 0: any held change is newer). A get that times out is tried once more.
  */
-export function kvGetLoader(kv: KV, keyOf: (accountId: string, listId: string, credentialId: string) => string, idsOf: (accountId: string, listId: string) => string[]): (accountId: string, listId: string) => Promise<CredentialChange[]> {
-  return async (accountId, listId) => {
-    const ids = idsOf(accountId, listId);
+export function kvGetCredentials(kv: KV, keyOf: (accountId: string, listId: string, credentialId: string) => string): CredentialFetcher {
+  const get = (key: string) => kv.get(key).catch(() => kv.get(key));
+  return async (accountId, listId, ids) => {
     const changes: CredentialChange[] = new Array(ids.length);
     let next = 0;
     await Promise.all(Array.from({ length: Math.min(GETS_IN_FLIGHT, ids.length) }, async () => {
       while (next < ids.length) {
         const i = next++;
-        const entry = await kv.get(keyOf(accountId, listId, ids[i]));
+        const entry = await get(keyOf(accountId, listId, ids[i]));
         changes[i] = entry && entry.operation === 'PUT'
           ? { credentialId: ids[i], doc: decodeKvJson(entry), revision: entry.revision }
           : { credentialId: ids[i], doc: undefined, revision: 0 };
@@ -69,7 +69,10 @@ const GETS_IN_FLIGHT = 64;
 const LIST_LOAD_TIMEOUT_MS = 5_000;
 const LIST_LOAD_ATTEMPTS = 3;
 
-/** A loader for {@link CredentialCache} by a filtered snapshot of the list's keys: used until the key listing ends. */
+/**
+ * A loader for {@link CredentialCache} by a filtered snapshot of the list's keys: only for a list without
+ * a members document (a read model written before it existed), since on NATS 2.9 it scans the bucket.
+ */
 export function kvListLoader(kv: KV, credentialsOf: (accountId: string, listId: string) => string): (accountId: string, listId: string) => Promise<CredentialChange[]> {
   return async (accountId, listId) => {
     for (let attempt = 1; ; attempt++) {

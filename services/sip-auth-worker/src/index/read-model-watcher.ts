@@ -1,7 +1,8 @@
 /**
  * Keeps an {@link AuthIndex} in step with the active read model in NATS KV: follows the `active`
- * pointer of `<ns>_projection`; for each generation it reads trunks, lists and ACLs (credentials
- * are loaded by list on demand, see CredentialCache) and then applies updates as they come. A new generation (a rebuild) is loaded fully beside the
+ * pointer of `<ns>_projection`; for each generation it reads trunks, lists and ACLs (from the
+ * generation's eager copy; credentials are loaded by list on demand, see CredentialCache) and then
+ * applies updates as they come. A new generation (a rebuild) is loaded fully beside the
  * current one and then swapped in by one assignment, so requests never see a half-loaded index.
  *
  * After the connection comes back from a drop it reloads the active generation at once: the server
@@ -9,16 +10,21 @@
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
 import { KvWatchInclude, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
-import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, keys, POSITION_KEY, projectionBucket } from '@sipauth/contracts';
+import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, keys, POSITION_KEY, projectionBucket, type CredentialIdsDoc } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
-import { kvGetLoader, kvListLoader, readSnapshot } from './kv-snapshot';
+import { kvGetCredentials, kvListLoader, readSnapshot } from './kv-snapshot';
 
-interface Generation { bucket: string; index: AuthIndex; watch: QueuedIterator<KvEntry> }
+interface Generation { bucket: string; index: AuthIndex; watch: UpdateWatches }
 /** Update-watch entries held while a generation is read (`held` undefined once it is live). */
 interface Gate { held?: KvEntry[]; ended?: boolean }
 
-/** What a worker reads eagerly, position first (see load). Credentials are read by list on demand. */
-const CREDENTIAL_KEYS = 'acct.*.credential.*.*';
+/** The update watches of one generation: the bucket's, and its eager copy's when it has one. */
+class UpdateWatches {
+  constructor(private readonly watches: QueuedIterator<KvEntry>[]) {}
+  stop(): void { for (const w of this.watches) w.stop(); }
+}
+
+/** What a worker reads eagerly, position first, from a generation without an eager copy (see load). */
 const EAGER_FILTERS = [POSITION_KEY, 'acct.*.trunk.*', 'acct.*.credential-list.*', 'acct.*.ip-acl.*', 'acct.*.ip-address.*.*'];
 
 const RETRY_MS = 250;
@@ -29,7 +35,7 @@ export class ReadModelWatcher {
   private current?: Generation;
   private pointerWatch?: QueuedIterator<KvEntry>;
   /** The watch of a generation still being loaded (not yet `current`). */
-  private loading?: QueuedIterator<KvEntry>;
+  private loading?: UpdateWatches;
   private connectionWatch?: AsyncIterable<Status> & { stop?: () => void };
   private stopped = false;
   private reloadActive = false;
@@ -138,71 +144,63 @@ export class ReadModelWatcher {
   }
 
   /**
-   * Loads a generation (issue 14): one update watch of the whole bucket is started first and held;
-   * then the position, trunks, lists, ACLs and ranges are read eagerly, each kind by its own key
-   * filter (NATS 2.9 has one filter per consumer), the position first so that it never claims more
-   * than the kinds read after it; of the credentials only the keys are listed (see ListMembers): their
-   * documents are loaded by list on demand (CredentialCache). The held updates are then applied where newer than what the reads saw (KV
-   * revisions are stream sequences), and from then on as they come: a change made while the worker
-   * loads is never lost.
+   * Loads a generation (issue 14): update watches are started first and held; then what a worker holds
+   * eagerly (position, trunks, lists, ACLs, ranges) is read from the generation's eager copy
+   * (`eagerBucketOf`: those kinds only, so one unfiltered read that never touches a credential key), or,
+   * for a generation without a copy, from the bucket itself kind by kind (each filter scans the whole
+   * bucket on NATS 2.9). With a copy, the eager kinds follow the copy's watch and the credentials (and
+   * lists' members documents) the bucket's: each key from one stream, so KV revisions compare. The held
+   * updates are then applied where newer than what the read saw, and from then on as they come: a
+   * change made while the worker loads is never lost. Credentials are loaded by list on demand, by the
+   * list's members document and one get per credential (CredentialCache).
    */
   private async load(bucket: string): Promise<void> {
     const kv = await this.bindWhenPresent(bucket);
     if (!kv) return;
+    const eager = await this.bindIfPresent(eagerBucketOf(bucket));
     const index = this.newIndex();
-    const byGets = kvGetLoader(kv, keys.credential, (accountId, listId) => index.members.idsOf(accountId, listId));
+    const fetch = kvGetCredentials(kv, keys.credential);
     const bySnapshot = kvListLoader(kv, keys.credentialsOf);
-    // Until the key listing ends a list load waits for it: a filtered snapshot instead scans the whole
-    // bucket on NATS 2.9, and 64 of them at once stalled the server at 1 M credentials (bench/scale).
-    index.loadCredentialsWith(async (accountId, listId) => ((await index.membersListed) ? byGets : bySnapshot)(accountId, listId));
-    const watch = await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly });
-    this.loading = watch;
+    index.loadCredentialsWith(async (accountId, listId) => {
+      const members = decodeKvJson<CredentialIdsDoc>(await kv.get(keys.credentialIds(accountId, listId)));
+      if (members) return fetch(accountId, listId, Object.keys(members.credentials));
+      return index.hasCredentialList(accountId, listId) ? bySnapshot(accountId, listId) : [];
+    }, fetch);
     const gate: Gate = { held: [] };
-    const following = this.apply(watch, index, bucket, gate);
+    const sources: [QueuedIterator<KvEntry>, (key: string) => boolean][] = [];
+    sources.push([await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly }), eager ? (key) => !isEagerKey(key) : () => true]);
+    if (eager) sources.push([await eager.watch({ key: '>', include: KvWatchInclude.UpdatesOnly }), () => true]);
+    const watches = new UpdateWatches(sources.map(([w]) => w));
+    this.loading = watches;
+    const following = Promise.all(sources.map(([w, accepts]) => this.apply(w, accepts, index, bucket, gate, watches)));
     const revisions = new Map<string, number>();
+    const remember = (entry: KvEntry): void => {
+      revisions.set(entry.key, entry.revision);
+      this.applyEntry(index, entry, bucket);
+    };
     let complete = true;
-    for (const filter of EAGER_FILTERS) {
-      if (!complete || this.stopped || this.loading !== watch) break;
-      complete = await readSnapshot(kv, filter, (entry) => {
-        revisions.set(entry.key, entry.revision);
-        this.applyEntry(index, entry, bucket);
-      });
+    for (const [from, filter] of eager ? [[eager, '>'] as const] : EAGER_FILTERS.map((f) => [kv, f] as const)) {
+      if (!complete || this.stopped || this.loading !== watches) { complete = false; break; }
+      complete = await readSnapshot(from, filter, remember);
     }
     const held = gate.held ?? [];
     gate.held = undefined;
     for (const entry of held) {
       if (entry.revision > (revisions.get(entry.key) ?? 0)) this.applyEntry(index, entry, bucket);
     }
-    if (this.loading === watch) this.loading = undefined;
-    if (this.stopped) { watch.stop(); return; }
+    if (this.loading === watches) this.loading = undefined;
+    if (this.stopped) { watches.stop(); return; }
     if (!complete || gate.ended) {
-      watch.stop();
+      watches.stop();
       await following;
       if (this.reconnected) return;
       throw new Error(`the watch of ${bucket} ended before the read model was loaded`);
     }
     const previous = this.current;
-    this.current = { bucket, index, watch };
+    this.current = { bucket, index, watch: watches };
     previous?.watch.stop();
     this.markLoaded();
-    void this.listCredentialKeys(kv, index, bucket);
-    this.log(`read model ${bucket} loaded at position ${index.position}: ${JSON.stringify(index.counts())}`);
-  }
-
-  /**
-   * Keys only, after ready: which credentials each list holds, so that a list loads by exact keys (see
-   * ListMembers); until it ends a list load waits for it. Updates keep
-   * flowing meanwhile: an id the listing repeats or a key deleted since costs one idle get, never a miss.
-   */
-  private async listCredentialKeys(kv: KV, index: AuthIndex, bucket: string): Promise<void> {
-    try {
-      for await (const key of await kv.keys(CREDENTIAL_KEYS)) index.knowCredentialKey(key);
-      index.credentialKeysListed();
-      this.log(`credential keys of ${bucket} listed: lists load by exact keys`);
-    } catch (err) {
-      index.credentialKeysListed(false);
-      this.log(`listing the credential keys of ${bucket} failed (lists load by filtered snapshots): ${(err as Error).message}`);
-    }
+    this.log(`read model ${bucket} loaded at position ${index.position}${eager ? ' from its eager copy' : ''}: ${JSON.stringify(index.counts())}`);
   }
 
   private applyEntry(index: AuthIndex, entry: KvEntry, bucket: string): void {
@@ -213,16 +211,28 @@ export class ReadModelWatcher {
     }
   }
 
-  /** Applies the update watch's entries, holding them in `gate.held` while the eager reads run. */
-  private async apply(watch: QueuedIterator<KvEntry>, index: AuthIndex, bucket: string, gate: Gate): Promise<void> {
+  /** Applies the entries of one update watch that `accepts`, holding them in `gate.held` while the eager read runs. */
+  private async apply(watch: QueuedIterator<KvEntry>, accepts: (key: string) => boolean, index: AuthIndex, bucket: string, gate: Gate, owner: UpdateWatches): Promise<void> {
     for await (const entry of watch) {
+      if (!accepts(entry.key)) continue;
       if (gate.held) gate.held.push(entry);
       else this.applyEntry(index, entry, bucket);
     }
     gate.ended = true;
     // The active generation's watch ended without stop(): end the pointer watch too, so that
     // keepFollowing reloads the generation whole rather than serving a frozen index.
-    if (!this.stopped && this.current?.watch === watch) this.pointerWatch?.stop();
+    if (!this.stopped && this.current?.watch === owner) this.pointerWatch?.stop();
+  }
+
+  /** Binds to a bucket if it exists now (a generation written before eager copies existed has none). */
+  private async bindIfPresent(bucket: string): Promise<KV | undefined> {
+    const jsm = await this.nc.jetstreamManager();
+    try {
+      await jsm.streams.info(`KV_${bucket}`);
+    } catch {
+      return undefined;
+    }
+    return this.nc.jetstream().views.kv(bucket, { bindOnly: true });
   }
 
   /** Binds to a bucket another service creates, waiting for it to appear (undefined once stopped). */
