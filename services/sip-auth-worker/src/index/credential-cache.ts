@@ -6,10 +6,10 @@
  * The unit of caching is a whole credential list (at most 1,000 credentials in Twilio's model):
  *  - a username is looked up by exact match within a list, and a userhash (RFC 7616) is
  *    H(username:realm) per algorithm, which no key can be derived from; holding whole lists keeps
- *    both lookups exactly as before (CredentialDirectory), with no scan of the bucket and no new
- *    read-model key for projection-service to maintain;
- *  - a list is loaded by one KV watch of `acct.<a>.credential.<list>.*` (the snapshot of its keys),
- *    when a trunk is challenged (prefetch: the credentialed answer comes a round trip later, and the
+ *    both lookups exactly as before (CredentialDirectory), with no scan of the bucket;
+ *  - a list is loaded by its members document (`acct.<a>.credential-ids.<list>`, one get) and one get
+ *    per credential it names (a list without one, from a read model older than it, by a filtered
+ *    snapshot of its keys), when a trunk is challenged (prefetch: the credentialed answer comes a round trip later, and the
  *    first INVITE names no user, but its trunk names the lists) or at the latest when a credentialed
  *    request needs it.
  *
