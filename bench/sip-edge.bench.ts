@@ -8,12 +8,19 @@
  * (/proc/<pid>/stat utime+stime before/after; Kamailio summed over its processes). Printed, not
  * asserted. Every process runs on this machine; NATS is a private nats-server so that the figure is
  * the edge's own. Rates and the seconds per step: SIP_EDGE_BENCH_RATES=500,1000 SIP_EDGE_BENCH_SECONDS=4.
+ *
+ * Both Kamailios run with the f_malloc memory manager (-x fm -X fm, as deploy/kamailio/entrypoint.sh
+ * runs the edge): with Kamailio's debugging default q_malloc, allocation alone took most of Kamailio's
+ * CPU under load (perf: qm_malloc walking its free lists), which inflated the baseline and flattered
+ * the ratio (SIP_EDGE_BENCH_KAMAILIO_MEM=qm shows it). Also printed per rate: the kernel's share of
+ * each process's CPU, the sipp UAC's and UAS's own CPU per call (they share the 2 cores), UDP datagrams
+ * dropped for a full receive buffer, and NATS messages per call (/varz of the private server).
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { connect } from 'nats';
 import { configSubject, authSubject } from '@sipauth/contracts';
@@ -29,6 +36,8 @@ const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 const RATES = (process.env.SIP_EDGE_BENCH_RATES ?? '250,500,1000,1500,2000,3000,4000').split(',').map(Number);
 const SECONDS = Number(process.env.SIP_EDGE_BENCH_SECONDS ?? 4);
 const CHILDREN = Number(process.env.SIP_EDGE_BENCH_CHILDREN ?? 4);
+/** Kamailio's memory manager for shm and pkg (-x/-X): fm as deploy/kamailio/entrypoint.sh runs it; qm is Kamailio's debugging default. */
+const KAMAILIO_MEM = process.env.SIP_EDGE_BENCH_KAMAILIO_MEM ?? 'fm';
 const DOMAIN = 'bench.sipauth.test';
 const USER = { username: 'alice', password: 'Bench-Pass-123' };
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -84,7 +93,7 @@ async function waitTcp(port: number): Promise<void> {
 }
 
 /** CPU ms used so far by each process of `pid` (or, with `group`, of every process in the group `pid`). */
-function cpuByPid(pid: number, group = false): Map<string, number> {
+function cpuByPid(pid: number, group = false, field: 'both' | 'sys' = 'both'): Map<string, number> {
   const pids = group ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : [String(pid)];
   const out = new Map<string, number>();
   for (const p of pids) {
@@ -92,30 +101,75 @@ function cpuByPid(pid: number, group = false): Map<string, number> {
     try { stat = readFileSync(`/proc/${p}/stat`, 'utf8'); } catch { continue; }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (group && Number(f[2]) !== pid) continue; // field 5: pgrp
-    out.set(p, (Number(f[11]) + Number(f[12])) * TICK_MS); // fields 14, 15: utime, stime
+    out.set(p, ((field === 'sys' ? 0 : Number(f[11])) + Number(f[12])) * TICK_MS); // fields 14, 15: utime, stime
   }
   return out;
 }
 const cpuMs = (pid: number, group = false) => [...cpuByPid(pid, group).values()].reduce((a, b) => a + b, 0);
+/** Of which in the kernel (stime): on loopback a send also pays much of the receiver's network stack. */
+const sysMs = (pid: number, group = false) => [...cpuByPid(pid, group, 'sys').values()].reduce((a, b) => a + b, 0);
 
-interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string; busiest: number }
+interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string; busiest: number; sipp: { uac: number; uas: number }; udpDrops: number; natsPerCall?: { in: number; out: number } }
+
+/** CPU ms of this process's children that have exited and been waited for (cutime + cstime): the sipp UAC once it exits. */
+const reapedChildrenCpuMs = () => {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(f[13]) + Number(f[14])) * TICK_MS; // fields 16, 17
+};
+/** UDP datagrams the kernel dropped for a full receive buffer (every socket on the machine). */
+const udpRcvbufErrors = () => {
+  const [names, values] = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Udp:'));
+  const i = names.split(' ').indexOf('RcvbufErrors');
+  return Number(values.split(' ')[i]);
+};
+let uasPid = 0;
+let aloneGroup = 0;
+
+/**
+ * SIP_EDGE_BENCH_TRACE=<dir>: while each sipp run lasts, `strace -c -f` on every traced process (syscall
+ * counts per process, divide by the calls), or with SIP_EDGE_BENCH_TRACE_TOOL=perf a system-wide
+ * `perf record -g` (perf report --comm <name>). Traced runs are slower: their CPU figures are not the bench's.
+ */
+const TRACE = process.env.SIP_EDGE_BENCH_TRACE;
+/** Extra node flags for the worker and the bridge (SIP_EDGE_BENCH_NODE_FLAGS="--max-semi-space-size=16"). */
+const NODE_FLAGS = (process.env.SIP_EDGE_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/** sipp's UDP socket buffers (-buff_size; its default 65535 drops datagrams in bursts on a busy machine): the load generators are not under test. */
+const SIPP_BUFFER = ['-buff_size', process.env.SIP_EDGE_BENCH_SIPP_BUFFER ?? '4194304'];
+function startTrace(setup: string, rate: number, pids: Record<string, number[]>): ChildProcess[] {
+  if (!TRACE) return [];
+  if (process.env.SIP_EDGE_BENCH_TRACE_TOOL === 'perf') {
+    return [spawn('perf', ['record', '-a', '-g', '-o', join(TRACE, `perf-${setup}-${rate}.data`)], { stdio: 'ignore' })];
+  }
+  return Object.entries(pids).map(([name, list]) =>
+    spawn('strace', ['-c', '-f', '-o', join(TRACE, `strace-${setup}-${rate}-${name}.txt`), ...list.flatMap((p) => ['-p', String(p)])], { stdio: 'ignore' }));
+}
+async function stopTrace(tracers: ChildProcess[]): Promise<void> {
+  await Promise.all(tracers.map((t) => new Promise((r) => { t.once('exit', r); t.kill('SIGINT'); })));
+}
+const groupPids = (pgrp: number) => [...cpuByPid(pgrp, true).keys()].map(Number);
 
 /** Runs one rate; `kamailioGroup` also yields the busiest Kamailio process's share of a core (one evapi dispatcher saturating would show). */
-async function runUac(port: number, rate: number, probes: Record<string, () => number>, kamailioGroup: number): Promise<Step> {
+async function runUac(port: number, rate: number, probes: Record<string, () => number>, kamailioGroup: number, traced: Record<string, number[]> = {}): Promise<Step> {
   const perProcess = cpuByPid(kamailioGroup, true);
   const dir = mkdtempSync(join(tmpdir(), 'sipauth-bench-sipp-'));
   const calls = rate * SECONDS;
   const before = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
+  const tracers = startTrace(kamailioGroup === aloneGroup ? 'alone' : 'edge', rate, { kamailio: groupPids(kamailioGroup), ...traced });
+  if (tracers.length > 0) await sleep(500);
+  const sippBefore = { uac: reapedChildrenCpuMs(), uas: cpuMs(uasPid), drops: udpRcvbufErrors() };
   const t0 = Date.now();
   const uac = spawn('sipp', [
     `127.0.0.1:${port}`, '-sf', UAC, '-i', '127.0.0.1', '-p', String(await freePort()), ...await sippLocalPortArgs(),
     '-s', '15550100', '-key', 'domain', DOMAIN, '-au', USER.username, '-ap', USER.password, '-auth_uri', DOMAIN,
     '-r', String(rate), '-m', String(calls), '-l', String(Math.max(200, rate)), '-recv_timeout', '5000',
-    '-timeout', `${SECONDS + 30}s`, '-nostdin', '-trace_screen', '-trace_err', '-max_socket', '4096',
+    '-timeout', `${SECONDS + 30}s`, '-nostdin', '-trace_screen', '-trace_err', '-max_socket', '4096', ...SIPP_BUFFER,
   ], { cwd: dir, stdio: 'ignore' });
   await new Promise((r) => uac.once('exit', r));
   const seconds = (Date.now() - t0) / 1000;
   const after = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
+  const sipp = { uac: reapedChildrenCpuMs() - sippBefore.uac, uas: cpuMs(uasPid) - sippBefore.uas };
+  await stopTrace(tracers);
+  const udpDrops = udpRcvbufErrors() - sippBefore.drops;
   const busiest = Math.max(0, ...[...cpuByPid(kamailioGroup, true)].map(([p, ms]) => ms - (perProcess.get(p) ?? 0))) / (seconds * 1000);
   const read = (suffix: string) => readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const screen = read('_screen.log');
@@ -123,16 +177,18 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   const reasons = new Map<string, number>();
   for (const m of read('_errors.log').matchAll(/received 'SIP\/2\.0 (\d{3})|(timeout)/gi)) reasons.set(m[1] ?? 'timeout', (reasons.get(m[1] ?? 'timeout') ?? 0) + 1);
   const why = [...reasons].map(([k, n]) => `${k}x${n}`).join(' ');
+  if (LOGS) for (const f of readdirSync(dir)) copyFileSync(join(dir, f), join(LOGS, `uac-${port}-${rate}-${t0}-${f}`));
   rmSync(dir, { recursive: true, force: true });
   const cumulative = (label: string) => Number(new RegExp(`${label}\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)`).exec(screen)?.[1] ?? NaN);
   const ok = cumulative('Successful call');
   const failed = Number.isNaN(ok) ? calls : calls - ok;
-  return { ok: ok || 0, failed, seconds, why, busiest, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
+  const perCall = (ms: number) => ms / Math.max(1, ok || 0);
+  return { ok: ok || 0, failed, seconds, why, busiest, sipp: { uac: perCall(sipp.uac), uas: perCall(sipp.uas) }, udpDrops, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
 }
 
 function kamailioArgs(port: number, extra: string[]): string[] {
   const run = mkdtempSync(join(tmpdir(), 'sipauth-bench-kam-'));
-  return ['-DD', '-E', '-f', CFG, '-m', '256', '-Y', run, '-P', join(run, 'pid'), '-w', run,
+  return ['-DD', '-E', '-f', CFG, '-m', '256', '-x', KAMAILIO_MEM, '-X', KAMAILIO_MEM, '-Y', run, '-P', join(run, 'pid'), '-w', run,
     '-A', `SIP_LISTEN_UDP=udp:127.0.0.1:${port}`, '-A', `SIP_LISTEN_TCP=tcp:127.0.0.1:${port}`, '-A', `SIP_CHILDREN=${CHILDREN}`, ...extra];
 }
 
@@ -148,17 +204,23 @@ async function main(): Promise<void> {
   const namespace = `bsip${Date.now().toString(36)}`;
   const natsPort = await freePort();
   const natsDir = mkdtempSync(join(tmpdir(), 'sipauth-bench-nats-'));
-  const nats = launch(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', natsDir]);
+  const natsMonitor = await freePort();
+  const nats = launch(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-m', String(natsMonitor), '-sd', natsDir]);
   await waitTcp(natsPort);
+  /** Messages into and out of NATS so far (its /varz). */
+  const natsMsgs = async () => {
+    const v = (await (await fetch(`http://127.0.0.1:${natsMonitor}/varz`)).json()) as { in_msgs: number; out_msgs: number };
+    return { in: v.in_msgs, out: v.out_msgs };
+  };
   const env = {
-    ...process.env, NATS_URL: `nats://127.0.0.1:${natsPort}`, SIPAUTH_NAMESPACE: namespace, SIPAUTH_REALM: 'sipauth.bench', NODE_ENV: 'production', LOG_LEVEL: 'warn',
+    ...process.env, NATS_URL: `nats://127.0.0.1:${natsPort}`, SIPAUTH_NAMESPACE: namespace, SIPAUTH_REALM: 'sipauth.bench', NODE_ENV: 'production', LOG_LEVEL: process.env.SIP_EDGE_BENCH_LOG_LEVEL ?? 'warn',
     SIPAUTH_NONCE_SECRETS: `n1:${Buffer.alloc(32, 7).toString('base64')}`, SIPAUTH_SEALING_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
   };
   const config = await startConfigService({ ...env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
   const projection = await startProjectionService({ ...env, PROJECTION_HTTP_PORT: '0' });
   // SIP_EDGE_BENCH_PROFILE=<dir>: V8 CPU profiles of the worker and the bridge, to see where their time goes.
   const profile = process.env.SIP_EDGE_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SIP_EDGE_BENCH_PROFILE}`] : [];
-  const worker = launch(process.execPath, [...profile, join(ROOT, 'services', 'sip-auth-worker', 'dist', 'main.js')], { ...env, WORKER_HTTP_PORT: String(await freePort()) });
+  const worker = launch(process.execPath, [...NODE_FLAGS, ...profile, join(ROOT, 'services', 'sip-auth-worker', 'dist', 'main.js')], { ...env, WORKER_HTTP_PORT: String(await freePort()) });
   const nc = await connect({ servers: env.NATS_URL });
   const command = async (name: string, body: object) => {
     const reply = JSON.parse((await nc.request(configSubject(namespace, name as never), JSON.stringify({ accountId: 'bench', ...body }), { timeout: 10_000 })).string());
@@ -175,24 +237,25 @@ async function main(): Promise<void> {
   }
 
   const uasPort = await freePort();
-  launch('sipp', ['-sf', UAS, '-i', '127.0.0.1', '-p', String(uasPort), ...await sippLocalPortArgs(), '-nostdin', '-max_socket', '4096']);
+  uasPid = launch('sipp', ['-sf', UAS, '-i', '127.0.0.1', '-p', String(uasPort), ...await sippLocalPortArgs(), '-nostdin', '-max_socket', '4096', ...SIPP_BUFFER]).pid!;
   const upstream = `SIP_UPSTREAM="sip:127.0.0.1:${uasPort}"`;
   const alonePort = await freePort();
   const alone = launch(KAMAILIO, kamailioArgs(alonePort, ['-A', upstream, '-A', 'WITH_LOCAL_AUTH', '-A', 'LOCAL_AUTH_REALM="sipauth.bench"',
     '-A', `LOCAL_AUTH_USER="${USER.username}"`, '-A', `LOCAL_AUTH_PASSWORD="${USER.password}"`]));
+  aloneGroup = alone.pid!;
   const edgePort = await freePort();
   const evapiPort = await freePort();
   const edge = launch(KAMAILIO, kamailioArgs(edgePort, ['-A', upstream, '-A', `EVAPI_BIND="127.0.0.1:${evapiPort}"`]));
   await waitTcp(alonePort);
   await waitTcp(edgePort);
   const bridgeHttp = await freePort();
-  const bridge = launch(process.execPath, [...profile, join(ROOT, 'services', 'sip-edge', 'dist', 'main.js')], {
+  const bridge = launch(process.execPath, [...NODE_FLAGS, ...profile, join(ROOT, 'services', 'sip-edge', 'dist', 'main.js')], {
     ...env, SIPAUTH_EVAPI_ADDRESS: `127.0.0.1:${evapiPort}`, SIP_EDGE_HTTP_PORT: String(bridgeHttp),
   });
   while (!(await fetch(`http://127.0.0.1:${bridgeHttp}/readyz`).then((r) => r.ok, () => false))) await sleep(100);
   await sleep(300); // Kamailio registers the bridge's connection in its event route
 
-  console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket; CPU in ms per completed call`);
+  console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket, memory manager ${KAMAILIO_MEM}; CPU in ms per completed call; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('rate/s | alone: done/s failed kam busiest | edge: done/s failed kam bridge worker nats total busiest');
   const best = { alone: 0, edge: 0 };
   const common = { rate: 0, aloneCpu: 0, edgeCpu: 0, edgeKam: 0 };
@@ -204,16 +267,27 @@ async function main(): Promise<void> {
     return first.failed === 0 ? first : run();
   };
   for (const rate of RATES) {
-    const a = aloneDone ? undefined : await attempt(() => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true) }, alone.pid!));
-    const e = edgeDone ? undefined : await attempt(() => runUac(edgePort, rate, {
-      kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
-    }, edge.pid!));
+    const a = aloneDone ? undefined : await attempt(() => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true), kamSys: () => sysMs(alone.pid!, true) }, alone.pid!));
+    const e = edgeDone ? undefined : await attempt(async () => {
+      const m0 = await natsMsgs();
+      const step = await runUac(edgePort, rate, {
+        kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
+        kamSys: () => sysMs(edge.pid!, true), bridgeSys: () => sysMs(bridge.pid!), workerSys: () => sysMs(worker.pid!), natsSys: () => sysMs(nats.pid!),
+      }, edge.pid!, { bridge: [bridge.pid!], worker: [worker.pid!], nats: [nats.pid!] });
+      const m1 = await natsMsgs();
+      step.natsPerCall = { in: (m1.in - m0.in) / Math.max(1, step.ok), out: (m1.out - m0.out) / Math.max(1, step.ok) };
+      return step;
+    });
     const f = (n: number) => n.toFixed(3);
     const aText = a ? `${(a.ok / a.seconds).toFixed(0)} ${a.failed}${a.why ? ` (${a.why})` : ''} ${f(a.cpu.kam)} ${(100 * a.busiest).toFixed(0)}%` : '-';
     const eTotal = e ? e.cpu.kam + e.cpu.bridge + e.cpu.worker + e.cpu.nats : 0;
     const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)} ${(100 * e.busiest).toFixed(0)}%` : '-';
     const ratio = a && e ? ` | edge/alone CPU ${(eTotal / Math.max(1e-9, a.cpu.kam)).toFixed(2)}x` : '';
     console.log(`${rate} | ${aText} | ${eText}${ratio}`);
+    const sys = (x: Step | undefined, names: string[]) => (x ? names.map((n) => `${n} ${f(x.cpu[`${n}Sys`])}`).join(' ') : '-');
+    console.log(`     of which in the kernel (ms per call) | alone: ${sys(a, ['kam'])} | edge: ${sys(e, ['kam', 'bridge', 'worker', 'nats'])}`);
+    const load = (x?: Step) => (x ? `sipp uac ${f(x.sipp.uac)} uas ${f(x.sipp.uas)}, UDP drops ${x.udpDrops}${x.natsPerCall ? `, NATS messages per call in ${x.natsPerCall.in.toFixed(1)} out ${x.natsPerCall.out.toFixed(1)}` : ''}` : '-');
+    console.log(`     load generators (ms per call) and full UDP receive buffers | alone: ${load(a)} | edge: ${load(e)}`);
     if (a && a.failed === 0) best.alone = rate;
     else aloneDone = true;
     if (e && e.failed === 0) best.edge = rate;
