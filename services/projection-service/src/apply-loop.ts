@@ -1,7 +1,9 @@
 /**
  * One catch-up subscription applying every event, in global order, to one read-model bucket.
  * Resumes after the bucket's checkpoint; writes the checkpoint after every `checkpointEvery`
- * events while catching up and after every event once at the head it was given, and on stop.
+ * events stored while catching up and after every event stored once at the head it was given
+ * (coalesced while one is being written), and on stop. The writer is pipelined: events are handed to
+ * it as they arrive and reported back once stored, in order (see ReadModelWriter).
  */
 import type { EventStore, EventSubscription, RecordedEvent } from '@sipauth/event-store';
 import { LeaseLost } from './kv/kv-json';
@@ -24,6 +26,7 @@ export class ApplyLoop {
   private subscription: EventSubscription | undefined;
   private stopping = false;
   private waiters: Array<{ position: string; resolve(): void; reject(err: unknown): void }> = [];
+  private sinceCheckpoint = 0;
   private finished: Promise<void> = Promise.resolve();
   /** Why the loop ended on its own (lease lost, fenced out, store failure); undefined when stopped. */
   failure: unknown;
@@ -35,8 +38,16 @@ export class ApplyLoop {
   ) {}
 
   start(): this {
-    this.subscription = this.store.subscribeToAll({ fromPosition: this.writer.position });
-    this.finished = this.run(this.subscription);
+    const subscription = this.store.subscribeToAll({ fromPosition: this.writer.position });
+    this.subscription = subscription;
+    this.writer.listen({
+      stored: (event, operations) => this.stored(event, operations),
+      failed: (err) => {
+        this.failure ??= err;
+        void subscription.close().catch(() => undefined);
+      },
+    });
+    this.finished = this.run(subscription);
     return this;
   }
 
@@ -72,29 +83,36 @@ export class ApplyLoop {
     await this.finished;
   }
 
+  private readonly mayWrite = (): boolean => this.options.mayWrite() && !this.failure;
+
   private async run(subscription: EventSubscription): Promise<void> {
-    const every = this.options.checkpointEvery ?? 100;
-    let sinceCheckpoint = 0;
     try {
       for await (const event of subscription) {
-        if (this.stopping) break;
+        if (this.stopping || this.failure) break;
         if (!this.options.mayWrite()) throw new LeaseLost();
-        const operations = await this.writer.apply(event, () => this.options.mayWrite() && !this.failure);
-        sinceCheckpoint += 1;
-        if (sinceCheckpoint >= every || atOrPast(event.position, this.options.catchUpTo)) {
-          await this.writer.checkpoint();
-          sinceCheckpoint = 0;
-        }
-        this.options.onApplied?.(event, operations);
-        this.settleWaiters();
+        await this.writer.apply(event, this.mayWrite);
       }
     } catch (err) {
       this.failure ??= err;
     } finally {
       this.stopping = true;
       await subscription.close().catch(() => undefined);
+      // Nothing of this loop is still writing once it is done: the next writer may start.
+      await this.writer.settle();
+      this.failure ??= this.writer.failed;
+      this.writer.listen(undefined);
       for (const w of this.waiters.splice(0)) w.reject(this.failure ?? new Error('the apply loop has stopped'));
     }
+  }
+
+  private stored(event: RecordedEvent, operations: number): void {
+    this.sinceCheckpoint += 1;
+    if (this.sinceCheckpoint >= (this.options.checkpointEvery ?? 100) || atOrPast(event.position, this.options.catchUpTo)) {
+      this.sinceCheckpoint = 0;
+      this.writer.requestCheckpoint(this.mayWrite);
+    }
+    this.options.onApplied?.(event, operations);
+    this.settleWaiters();
   }
 
   private settleWaiters(): void {

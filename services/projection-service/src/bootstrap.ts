@@ -36,12 +36,18 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
   const { namespace } = settings.shared;
   const log = createServiceLogger('projection-service', env);
   const nc = await connect(natsConnectOptions(settings.shared, 'projection-service'));
+  // The lease is renewed over a connection of its own: the read-model writes queue on `nc`.
+  const leaseNc = await connect(natsConnectOptions(settings.shared, 'projection-service-lease')).catch(async (err: unknown) => {
+    await nc.close();
+    throw err;
+  });
   try {
     const store = await createEventStore(nc, { namespace, eventStoreConnectionString: settings.shared.eventStoreConnectionString, replicas: settings.shared.eventStreamReplicas });
     const metrics = new ProjectionMetrics();
     const runner = await ProjectionRunner.start({
       js: nc.jetstream(),
       jsm: await nc.jetstreamManager(),
+      leaseJs: leaseNc.jetstream(),
       store,
       namespace,
       replicas: settings.shared.eventStreamReplicas,
@@ -77,6 +83,7 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
           log.info({ event: 'stopping' }, 'projection-service stopping: checkpoint, lease, NATS');
           await app.close();
           await nc.drain();
+          await leaseNc.drain();
           log.info({ event: 'stopped' }, 'projection-service stopped');
         })();
         return closing;
@@ -84,6 +91,7 @@ export async function startProjectionService(env: NodeJS.ProcessEnv = process.en
     };
   } catch (err) {
     await nc.close();
+    await leaseNc.close();
     throw err;
   }
 }

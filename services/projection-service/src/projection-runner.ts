@@ -10,7 +10,7 @@
  * metric `sipauth_projection_unreadable_event_position` shows its position, and the lease is given
  * up, so that a replica running newer code can take over; this one contends again after two TTLs.
  */
-import { readModelBucket } from '@sipauth/contracts';
+import { projectionBucket, readModelBucket } from '@sipauth/contracts';
 import type { EventStore } from '@sipauth/event-store';
 import type { JetStreamClient, JetStreamManager } from 'nats';
 import { ApplyLoop } from './apply-loop';
@@ -30,6 +30,11 @@ export interface ProjectionRunnerOptions {
   namespace: string;
   /** Replicas of the KV buckets this runner creates (SIPAUTH_EVENT_STREAM_REPLICAS). */
   replicas?: number;
+  /**
+   * The lease's own connection (optional): the server handles one connection's messages in order, so
+   * on the connection the read-model writes are pipelined over a renewal would wait behind them.
+   */
+  leaseJs?: JetStreamClient;
   /** Unique per instance: who holds the lease. */
   holderId: string;
   /** Lease lifetime; renewed every third of it. A standby takes over within about this long after the holder dies. */
@@ -68,7 +73,8 @@ export class ProjectionRunner {
   /** Opens the buckets and starts contending for the lease in the background. */
   static async start(options: ProjectionRunnerOptions): Promise<ProjectionRunner> {
     const buckets = await ReadModelBuckets.open(options.js, options.jsm, options.namespace, options.replicas);
-    const lease = new ProjectionLease(buckets.control, options.holderId, options.leaseTtlMs);
+    const leaseKv = options.leaseJs ? await options.leaseJs.views.kv(projectionBucket(options.namespace), { bindOnly: true }) : buckets.control;
+    const lease = new ProjectionLease(leaseKv, options.holderId, options.leaseTtlMs);
     const runner = new ProjectionRunner(options, buckets, lease);
     runner.stopWatching = await lease.watchReleases(() => runner.wake?.());
     runner.contending = runner.contend();

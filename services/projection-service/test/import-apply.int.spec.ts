@@ -31,16 +31,16 @@ describe('applying an import to a real KV bucket', () => {
 
   it('finishes an import cut short after some credentials, as a fresh writer would after a takeover', async () => {
     const first = await ReadModelWriter.open(kv, `${namespace}_rm_1`);
-    await first.apply(created);
+    await first.applyAndStore(created);
     let writes = 0;
-    await expect(first.apply(imported, () => ++writes <= 140)).rejects.toBeInstanceOf(LeaseLost);
+    await expect(first.applyAndStore(imported, () => ++writes <= 140)).rejects.toBeInstanceOf(LeaseLost);
     const written = [];
     for await (const key of await kv.keys(`acct.${ACCOUNT}.credential.>`)) written.push(key);
     expect(written.length).toBeGreaterThan(0);
     expect(written.length).toBeLessThan(300);
 
     const second = await ReadModelWriter.open(kv, `${namespace}_rm_1`);
-    await second.apply(imported);
+    await second.applyAndStore(imported);
     const after = [];
     for await (const key of await kv.keys(`acct.${ACCOUNT}.credential.>`)) after.push(key);
     expect(after).toHaveLength(300);
@@ -51,7 +51,7 @@ describe('applying an import to a real KV bucket', () => {
 
     // Delivered once more: nothing is written again.
     const third = await ReadModelWriter.open(kv, `${namespace}_rm_1`);
-    expect(await third.apply(imported)).toBe(0);
+    expect(await third.applyAndStore(imported)).toBe(0);
     expect((await kv.get(keys.credential(ACCOUNT, LIST, idOf(1))))!.revision).toBe(firstRevision);
   });
 });

@@ -1,10 +1,24 @@
 /**
- * Applies projected events to one read-model bucket (one generation) and keeps its checkpoint.
+ * Applies projected events to one read-model bucket (one generation) and keeps its checkpoint,
+ * pipelined: an event's writes are published without waiting for the previous event's to be
+ * acknowledged, so that the bucket is written at the server's rate rather than one round trip per
+ * event (issue 14).
  *
- * Every write is a compare-and-set against the KV revision this instance last read or wrote for
- * the key, so a deposed lease holder that still writes is refused by JetStream instead of
- * overwriting newer documents ({@link FencedOut}). The documents last read or written are cached,
- * which is sound for as long as no other instance writes the bucket — exactly what the CAS checks.
+ * What keeps it sound:
+ * - Every write is a compare-and-set against the KV revision of this instance's previous write to
+ *   the key (or of its read), so a deposed lease holder that still writes is refused by JetStream
+ *   instead of overwriting newer documents ({@link FencedOut}). Writes to one key therefore form a
+ *   chain: each is published once the previous one's acknowledgement gave its revision. Different
+ *   keys are written side by side.
+ * - Within an event the order of {@link project} holds: an import's credentials side by side, then
+ *   the list (whose revision proves the credentials were written); a tombstone before its delete.
+ * - Events are projected one at a time, in order, over the documents as this instance has written
+ *   them (acknowledged or not); a key is read from KV only when this instance has no pending write to
+ *   it, and the reads an event needs start when it arrives, beside the earlier events' writes.
+ * - {@link position} (and the checkpoint `meta.position`, which readers take as "every document up
+ *   to here is written") only moves to an event once it and every event before it are stored.
+ * - Any failure is sticky: no further write is published, and the loop must stop and let a fresh
+ *   writer resume from the checkpoint (replays are idempotent, see the projection).
  */
 import type { KV } from 'nats';
 import { POSITION_KEY, decodeKvJson, isWrongLastSequence, type PositionDoc } from '@sipauth/contracts';
@@ -13,26 +27,45 @@ import { keysToRead, project } from '../projections/read-model.projection';
 import type { KvOp, ReadModelDoc } from '../projections/projection.types';
 import { FencedOut, LeaseLost, encodeJson } from './kv-json';
 
-interface Cached { doc: ReadModelDoc | undefined; kvRevision: number }
+/** A key as this instance last wrote or read it; `revision` is a promise while that write is unacknowledged. */
+interface KeyState { doc: ReadModelDoc | undefined; revision: number | Promise<number> }
 
-const CACHE_LIMIT = 50_000;
-/** KV requests in flight at once for one event's reads or independent writes. */
-const BATCH = 256;
+interface InFlight { event: RecordedEvent; operations: number; stored: boolean; done: boolean; settled: Promise<void> }
 
-/** Runs `work` on every item, at most {@link BATCH} at a time; the first failure is thrown once all in flight settled. */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH) {
-    const settled = await Promise.allSettled(items.slice(start, start + BATCH).map((item) => Promise.resolve().then(() => work(item))));
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
+/** Told of events once stored (in order, each once) and of the first failure. */
+export interface WriterListener {
+  stored(event: RecordedEvent, operations: number): void;
+  failed(err: unknown): void;
 }
 
+/** Keys remembered at most; beyond it, once nothing is pending, the memory is cleared. */
+const CACHE_LIMIT = 50_000;
+/** Events accepted but not yet stored, at most. */
+const WINDOW_EVENTS = 256;
+/** KV writes published but not yet acknowledged, at most (apply waits for the oldest event beyond it). */
+const WINDOW_WRITES = 512;
+
+/** The revision after a delete: not returned by the server, read again if the key is ever written again. */
+const AFTER_DELETE = -1;
+
+const revisionOfDoc = (doc: ReadModelDoc | undefined): number | undefined => (doc as { revision?: number } | undefined)?.revision;
+
 export class ReadModelWriter {
-  private readonly cache = new Map<string, Cached>();
+  private readonly state = new Map<string, KeyState>();
+  /** Reads in flight; a read fills the state only if still absent and no clear happened since it began. */
+  private readonly reads = new Map<string, { epoch: number; reading: Promise<void> }>();
+  private epoch = 0;
+  private readonly inFlight: InFlight[] = [];
+  private pendingWrites = 0;
+  /** The end of the chain of events being projected and published, one at a time, in order. */
+  private issuing: Promise<void> = Promise.resolve();
   private checkpointRevision = 0;
-  private appliedPosition: string | undefined;
+  private storedPosition: string | undefined;
   private checkpointed: string | undefined;
+  private checkpointing: Promise<void> | undefined;
+  private checkpointAgain = false;
+  private failure: unknown;
+  private listener: WriterListener | undefined;
 
   private constructor(readonly bucket: string, private readonly kv: KV) {}
 
@@ -41,72 +74,237 @@ export class ReadModelWriter {
     const writer = new ReadModelWriter(bucket, kv);
     const entry = await kv.get(POSITION_KEY);
     writer.checkpointRevision = entry?.revision ?? 0;
-    writer.appliedPosition = decodeKvJson<PositionDoc>(entry)?.position;
-    writer.checkpointed = writer.appliedPosition;
+    writer.storedPosition = decodeKvJson<PositionDoc>(entry)?.position;
+    writer.checkpointed = writer.storedPosition;
     return writer;
   }
 
-  /** Position of the last event applied (not necessarily checkpointed yet). */
+  /** Position of the last event stored with every event before it (not necessarily checkpointed yet). */
   get position(): string | undefined {
-    return this.appliedPosition;
+    return this.storedPosition;
   }
 
   get hasUncheckpointedEvents(): boolean {
-    return this.appliedPosition !== this.checkpointed;
+    return this.storedPosition !== this.checkpointed;
+  }
+
+  /** The first failure (a refused or failed write, a lost lease); once set, nothing more is written. */
+  get failed(): unknown {
+    return this.failure;
+  }
+
+  /** Who hears of stored events and of the failure (the apply loop using this writer). */
+  listen(listener: WriterListener | undefined): void {
+    this.listener = listener;
   }
 
   /**
-   * Writes the documents one event changes; returns how many KV operations it took. `mayWrite` is
-   * asked before each operation, so that a lost lease stops the writes at once.
+   * Accepts an event: its reads start now, its writes are published once every earlier event has been
+   * projected. Resolves when accepted (waiting while the window is full), not when stored; `stored`
+   * resolves with the number of KV operations once it is, and rejects on any failure. `mayWrite` is
+   * asked before each write is published, so that a lost lease stops the writes at once.
    */
-  async apply(event: RecordedEvent, mayWrite: () => boolean = () => true): Promise<number> {
-    await inBatches(keysToRead(event), (key) => this.load(key));
-    const ops = project(event, (key) => this.cache.get(key)?.doc);
+  async apply(event: RecordedEvent, mayWrite: () => boolean = () => true): Promise<{ stored: Promise<number> }> {
+    this.throwIfFailed();
+    while (this.inFlight.length > 0 && (this.inFlight.length >= WINDOW_EVENTS || this.pendingWrites >= WINDOW_WRITES)) {
+      await this.inFlight[0].settled;
+      this.throwIfFailed();
+    }
+    const keys = keysToRead(event);
+    const reading = Promise.all(keys.map((key) => this.read(key)));
+    reading.catch(() => undefined);
+    const entry: InFlight = { event, operations: 0, stored: false, done: false, settled: Promise.resolve() };
+    const issued = this.issuing.then(async () => {
+      await reading;
+      return this.issue(entry, keys, mayWrite);
+    });
+    this.issuing = issued.then(() => undefined, () => undefined);
+    const stored = issued.then(async ({ operations, acknowledged }) => {
+      entry.operations = operations;
+      await acknowledged;
+      return operations;
+    });
+    entry.settled = stored.then(
+      () => {
+        entry.stored = true;
+        entry.done = true;
+        this.advance();
+      },
+      (err: unknown) => {
+        entry.done = true;
+        this.fail(err);
+      },
+    );
+    this.inFlight.push(entry);
+    return { stored };
+  }
+
+  /** {@link apply}, then waits until the event is stored. */
+  async applyAndStore(event: RecordedEvent, mayWrite?: () => boolean): Promise<number> {
+    return (await this.apply(event, mayWrite)).stored;
+  }
+
+  /** Waits until every accepted event is stored or failed, and any checkpoint write has ended. Never rejects. */
+  async settle(): Promise<void> {
+    let open: InFlight[];
+    while ((open = this.inFlight.filter((e) => !e.done)).length > 0) await Promise.all(open.map((e) => e.settled));
+    await this.checkpointing;
+  }
+
+  /**
+   * Writes the checkpoint (`meta.position`) in the background, once for however many requests arrive
+   * while one is being written; a failure is reported like a write's.
+   */
+  requestCheckpoint(mayWrite: () => boolean): void {
+    if (!mayWrite() || this.failure !== undefined) return;
+    if (this.checkpointing) {
+      this.checkpointAgain = true;
+      return;
+    }
+    this.checkpointing = (async () => {
+      do {
+        this.checkpointAgain = false;
+        if (mayWrite() && this.failure === undefined) await this.writeCheckpoint();
+      } while (this.checkpointAgain && this.failure === undefined);
+    })()
+      .catch((err: unknown) => this.fail(err))
+      .finally(() => {
+        this.checkpointing = undefined;
+      });
+  }
+
+  /** Waits for every accepted event, then records the stored position as the checkpoint; throws the writer's failure. */
+  async checkpoint(now = new Date()): Promise<void> {
+    await this.settle();
+    this.throwIfFailed();
+    await this.writeCheckpoint(now);
+  }
+
+  private async writeCheckpoint(now = new Date()): Promise<void> {
+    const position = this.storedPosition;
+    if (position === undefined || position === this.checkpointed) return;
+    const doc: PositionDoc = { position, updatedAt: now.toISOString() };
+    this.checkpointRevision = await this.casPut(POSITION_KEY, doc, this.checkpointRevision);
+    this.checkpointed = position;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private fail(err: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = err;
+    this.listener?.failed(err);
+  }
+
+  /** Moves the stored position over every event at the front that is stored. */
+  private advance(): void {
+    while (this.inFlight.length > 0 && this.inFlight[0].stored) {
+      const { event, operations } = this.inFlight.shift() as InFlight;
+      this.storedPosition = event.position;
+      this.listener?.stored(event, operations);
+    }
+  }
+
+  /** Reads a key unless this instance already knows it (written, read, or being read). */
+  private read(key: string): Promise<void> {
+    if (this.state.has(key)) return Promise.resolve();
+    const pending = this.reads.get(key);
+    if (pending && pending.epoch === this.epoch) return pending.reading;
+    const epoch = this.epoch;
+    const forget = () => {
+      if (this.reads.get(key)?.reading === reading) this.reads.delete(key);
+    };
+    const reading: Promise<void> = this.kv.get(key).then((entry) => {
+      forget();
+      if (epoch === this.epoch && !this.state.has(key)) this.state.set(key, { doc: decodeKvJson<ReadModelDoc>(entry), revision: entry?.revision ?? 0 });
+    }, (err: unknown) => {
+      forget();
+      throw err;
+    });
+    this.reads.set(key, { epoch, reading });
+    return reading;
+  }
+
+  /** Projects one event over the known documents and publishes its writes; returns when published, with their acknowledgement. */
+  private async issue(entry: InFlight, keys: readonly string[], mayWrite: () => boolean): Promise<{ operations: number; acknowledged: Promise<unknown> }> {
+    const { event } = entry;
+    // One event per macrotask: the acknowledgements arrive in bursts that resolve into more writes, and
+    // the lease's renewal timer must still get its turn in between.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.throwIfFailed();
+    if (this.state.size >= CACHE_LIMIT) {
+      await this.storedBefore(entry);
+      this.state.clear();
+      this.epoch += 1;
+    }
+    // A read dropped by a clear, or one the clear made necessary again.
+    await Promise.all(keys.map((key) => this.read(key)));
+    const ops = project(event, (key) => this.state.get(key)?.doc);
+    if (ops.some((op) => op.op === 'deleteMatching')) await this.storedBefore(entry);
     // Many children of one parent (an import's credentials): independent keys, written side by side,
     // then the parent, whose revision still proves that every child was written.
     const independent = ops.length > 2 && ops.slice(0, -1).every((op) => op.op === 'put') ? ops.length - 1 : 0;
-    await inBatches(ops.slice(0, independent), (op) => {
-      if (!mayWrite()) throw new LeaseLost();
-      return this.execute(op);
-    });
+    const children = ops.slice(0, independent) as Array<Extract<KvOp, { op: 'put' }>>;
+    let previous: Promise<unknown> = Promise.all(children.map((op) => this.write(op, Promise.resolve(), mayWrite)));
     for (const op of ops.slice(independent)) {
-      if (!mayWrite()) throw new LeaseLost();
-      await this.execute(op);
-    }
-    this.appliedPosition = event.position;
-    return ops.length;
-  }
-
-  /** Records the applied position as the checkpoint (`meta.position`). */
-  async checkpoint(now = new Date()): Promise<void> {
-    if (this.appliedPosition === undefined || !this.hasUncheckpointedEvents) return;
-    const doc: PositionDoc = { position: this.appliedPosition, updatedAt: now.toISOString() };
-    this.checkpointRevision = await this.casPut(POSITION_KEY, doc, this.checkpointRevision);
-    this.checkpointed = doc.position;
-  }
-
-  private async load(key: string): Promise<void> {
-    if (this.cache.has(key)) return;
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    const entry = await this.kv.get(key);
-    this.cache.set(key, { doc: decodeKvJson<ReadModelDoc>(entry), kvRevision: entry?.revision ?? 0 });
-  }
-
-  private async execute(op: KvOp): Promise<void> {
-    if (op.op === 'put' && op.ifAbsent && !this.cache.has(op.key)) {
-      await this.putIfAbsent(op.key, op.doc);
-    } else if (op.op === 'put') {
-      const kvRevision = await this.casPut(op.key, op.doc, this.cache.get(op.key)?.kvRevision ?? 0);
-      this.cache.set(op.key, { doc: op.doc, kvRevision });
-    } else if (op.op === 'delete') {
-      await this.casDelete(op.key, this.cache.get(op.key)?.kvRevision ?? 0);
-    } else {
-      const matching: string[] = [];
-      for await (const key of await this.kv.keys(op.filter)) matching.push(key);
-      for (const key of matching) {
-        await this.kv.delete(key);
-        this.cache.delete(key);
+      if (op.op === 'deleteMatching') {
+        await previous;
+        await this.deleteMatching(op.filter, mayWrite);
+        previous = Promise.resolve();
+      } else {
+        previous = this.write(op, previous, mayWrite);
       }
+    }
+    return { operations: ops.length, acknowledged: previous };
+  }
+
+  /** Waits until every event accepted before `entry` is stored (they have all been issued); throws if one failed. */
+  private async storedBefore(entry: InFlight): Promise<void> {
+    const index = this.inFlight.indexOf(entry);
+    await Promise.all(this.inFlight.slice(0, index).map((e) => e.settled));
+    this.throwIfFailed();
+  }
+
+  /** Publishes one put or delete after `after` and after this key's previous write; the state shows it at once. */
+  private write(op: Exclude<KvOp, { op: 'deleteMatching' }>, after: Promise<unknown>, mayWrite: () => boolean): Promise<number> {
+    const known = this.state.get(op.key);
+    const previous = known?.revision ?? 0;
+    const createOnly = op.op === 'put' && op.ifAbsent === true && known === undefined;
+    this.pendingWrites += 1;
+    const revision = (async () => {
+      await after;
+      let previousRevision = await previous;
+      this.throwIfFailed();
+      if (!mayWrite()) throw new LeaseLost();
+      if (previousRevision === AFTER_DELETE) previousRevision = await this.revisionOfDeleted(op.key);
+      if (op.op === 'delete') return this.casDelete(op.key, previousRevision);
+      return createOnly ? this.putIfAbsent(op.key, op.doc) : this.casPut(op.key, op.doc, previousRevision);
+    })();
+    this.state.set(op.key, { doc: op.op === 'put' ? op.doc : undefined, revision });
+    revision.then(
+      (settled) => {
+        this.pendingWrites -= 1;
+        const now = this.state.get(op.key);
+        if (now?.revision === revision) now.revision = settled;
+      },
+      (err: unknown) => {
+        this.pendingWrites -= 1;
+        this.fail(err);
+      },
+    );
+    return revision;
+  }
+
+  /** Deletes every key a filter matches (a deleted list's credentials); called with nothing else pending. */
+  private async deleteMatching(filter: string, mayWrite: () => boolean): Promise<void> {
+    const matching: string[] = [];
+    for await (const key of await this.kv.keys(filter)) matching.push(key);
+    for (const key of matching) {
+      if (!mayWrite()) throw new LeaseLost();
+      await this.kv.delete(key);
+      this.state.delete(key);
     }
   }
 
@@ -115,21 +313,17 @@ export class ReadModelWriter {
    * short before the parent; the document's revision says so, nothing to do) or it was deleted since (a
    * delete marker: write over it); anything else means another writer, as with every CAS refusal.
    */
-  private async putIfAbsent(key: string, doc: ReadModelDoc): Promise<void> {
+  private async putIfAbsent(key: string, doc: ReadModelDoc): Promise<number> {
     try {
-      this.cache.set(key, { doc, kvRevision: await this.kv.put(key, encodeJson(doc), { previousSeq: 0 }) });
-      return;
+      return await this.kv.put(key, encodeJson(doc), { previousSeq: 0 });
     } catch (err) {
       if (!isWrongLastSequence(err)) throw err;
     }
-    this.cache.delete(key);
-    await this.load(key);
-    const found = this.cache.get(key) as Cached;
-    if (found.doc === undefined) {
-      this.cache.set(key, { doc, kvRevision: await this.casPut(key, doc, found.kvRevision) });
-    } else if ((found.doc as { revision?: number }).revision !== (doc as { revision: number }).revision) {
-      throw new FencedOut(key);
-    }
+    const found = await this.kv.get(key);
+    const current = decodeKvJson<ReadModelDoc>(found);
+    if (current === undefined) return this.casPut(key, doc, found?.revision ?? 0);
+    if (revisionOfDoc(current) !== revisionOfDoc(doc)) throw new FencedOut(key);
+    return (found as { revision: number }).revision;
   }
 
   private async casPut(key: string, value: unknown, previousSeq: number): Promise<number> {
@@ -140,14 +334,20 @@ export class ReadModelWriter {
     }
   }
 
-  private async casDelete(key: string, previousSeq: number): Promise<void> {
+  /** Deletes a key (a `DEL` marker, whose revision `kv.delete` does not return: {@link AFTER_DELETE}). */
+  private async casDelete(key: string, previousSeq: number): Promise<number> {
     try {
       await this.kv.delete(key, previousSeq > 0 ? { previousSeq } : undefined);
+      return AFTER_DELETE;
     } catch (err) {
       throw isWrongLastSequence(err) ? new FencedOut(key) : err;
-    } finally {
-      // The delete marker's revision is not returned: read it again when next needed.
-      this.cache.delete(key);
     }
+  }
+
+  /** The revision of a key this instance deleted, read when it is written again; anything but a delete marker is another writer's. */
+  private async revisionOfDeleted(key: string): Promise<number> {
+    const entry = await this.kv.get(key);
+    if (decodeKvJson<ReadModelDoc>(entry) !== undefined) throw new FencedOut(key);
+    return entry?.revision ?? 0;
   }
 }

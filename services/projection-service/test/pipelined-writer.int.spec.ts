@@ -1,0 +1,210 @@
+import { KvWatchInclude, type KV, type NatsConnection } from 'nats';
+import { keys, POSITION_KEY } from '@sipauth/contracts';
+import type { RecordedEvent } from '@sipauth/event-store';
+import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
+import { FencedOut, LeaseLost } from '../src/kv/kv-json';
+import { ReadModelWriter } from '../src/kv/read-model-writer';
+import { ACCOUNT, NOW, sealed, StreamWriter } from './recorded-events';
+
+/**
+ * The writer publishes an event's writes without waiting for the previous event's (issue 14). These
+ * tests hold it to what one event at a time guaranteed: the same documents, per-key order, a
+ * checkpoint never ahead of the documents, idempotent replays, and fencing.
+ */
+describe('the pipelined read-model writer on a real KV bucket', () => {
+  const namespace = freshNamespace('pipew');
+  let nc: NatsConnection;
+  let bucketNumber = 0;
+
+  beforeAll(async () => {
+    nc = await connectNats('pipelined-writer-test');
+  });
+  afterAll(async () => {
+    await cleanupNamespace(nc, namespace);
+    await nc.close();
+  });
+
+  const listId = (n: number) => `CL${n.toString(16).padStart(32, '0')}`;
+  const credentialId = (list: number, n: number) => `CR${(list * 100_000 + n).toString(16).padStart(32, '0')}`;
+
+  /**
+   * Several lists' lives interleaved in one global order: created, credentials added one by one and
+   * imported 250 at a time, passwords changed, credentials removed, renamed, a trunk assigned; one
+   * list deleted at the end (its credentials cleared by filter).
+   */
+  function history(): RecordedEvent[] {
+    const streams = [1, 2, 3].map((l) => {
+      const w = new StreamWriter(`credentialList-${listId(l)}`);
+      const id = listId(l);
+      const events: Array<() => RecordedEvent> = [
+        () => w.record('CredentialListCreated', { credentialListId: id, accountId: ACCOUNT, friendlyName: `List ${l}`, createdAt: NOW }),
+      ];
+      for (let c = 0; c < 30; c++) {
+        events.push(() => w.record('CredentialAdded', { credentialListId: id, credentialId: credentialId(l, c), username: `l${l}u${c}`, realm: 'sipauth.test', ha1: sealed(`${l}-${c}`), createdAt: NOW }));
+      }
+      for (const from of [1_000, 1_250]) {
+        const credentials = Array.from({ length: 250 }, (_, i) => ({ credentialId: credentialId(l, from + i), username: `l${l}i${from + i}`, ha1: sealed(`${l}-${from + i}`) }));
+        events.push(() => w.record('CredentialsImported', { credentialListId: id, realm: 'sipauth.test', createdAt: NOW, credentials }));
+      }
+      for (let c = 0; c < 10; c++) {
+        events.push(() => w.record('CredentialPasswordChanged', { credentialListId: id, credentialId: credentialId(l, c), realm: 'sipauth.test', ha1: sealed(`${l}-${c}-new`) }));
+        events.push(() => w.record('CredentialPasswordChanged', { credentialListId: id, credentialId: credentialId(l, 1_000 + c), realm: 'sipauth.test', ha1: sealed(`${l}-${c}-imp-new`) }));
+      }
+      for (let c = 20; c < 25; c++) events.push(() => w.record('CredentialRemoved', { credentialListId: id, credentialId: credentialId(l, c) }));
+      events.push(() => w.record('CredentialListRenamed', { credentialListId: id, friendlyName: `List ${l} renamed` }));
+      events.push(() => w.record('TrunkAssigned', { trunkId: `TK${'5'.repeat(32)}`, listKind: 'credentialList', listId: id }));
+      if (l === 3) events.push(() => w.record('CredentialListDeleted', { credentialListId: id }));
+      return events;
+    });
+    // Round robin over the streams: the order the global position gives them.
+    const out: RecordedEvent[] = [];
+    for (let i = 0; streams.some((s) => i < s.length); i++) for (const s of streams) if (i < s.length) out.push(s[i]());
+    return out;
+  }
+
+  async function bucket(): Promise<{ kv: KV; name: string }> {
+    const name = `${namespace}_rm_${++bucketNumber}`;
+    return { kv: await nc.jetstream().views.kv(name, { history: 1 }), name };
+  }
+
+  async function contents(kv: KV): Promise<Record<string, unknown>> {
+    const found: string[] = [];
+    for await (const key of await kv.keys()) found.push(key);
+    const out: Record<string, unknown> = {};
+    for (const key of found.sort()) {
+      const entry = await kv.get(key);
+      if (entry?.operation !== 'PUT') continue;
+      const value = entry.json<Record<string, unknown>>();
+      if (key === POSITION_KEY) delete value.updatedAt;
+      out[key] = value;
+    }
+    return out;
+  }
+
+  /** Applies every event the way the apply loop does: no wait between events, a checkpoint asked for after each stored one. */
+  async function pipelined(writer: ReadModelWriter, events: readonly RecordedEvent[], mayWrite?: () => boolean): Promise<string[]> {
+    const stored: string[] = [];
+    writer.listen({
+      stored: (event) => {
+        stored.push(event.position);
+        writer.requestCheckpoint(mayWrite ?? (() => true));
+      },
+      failed: () => undefined,
+    });
+    try {
+      for (const event of events) await writer.apply(event, mayWrite);
+    } catch {
+      // The failure is the writer's; the caller looks at `writer.failed`.
+    }
+    await writer.settle();
+    return stored;
+  }
+
+  it('ends with exactly the documents of one event at a time, reports each event once and in order, and never checkpoints ahead of a document', async () => {
+    const events = history();
+    const reference = await bucket();
+    const oneByOne = await ReadModelWriter.open(reference.kv, reference.name);
+    for (const event of events) await oneByOne.applyAndStore(event);
+    await oneByOne.checkpoint();
+
+    const target = await bucket();
+    // Every message of the bucket, in the stream's order.
+    const seen: Array<{ key: string; position?: string; revision?: number; operation: string }> = [];
+    const watch = await target.kv.watch({ include: KvWatchInclude.UpdatesOnly });
+    const watching = (async () => {
+      for await (const e of watch) {
+        const doc = e.operation === 'PUT' ? e.json<{ position?: string; revision?: number }>() : {};
+        seen.push({ key: e.key, position: doc.position, revision: doc.revision, operation: e.operation });
+        if (e.key === POSITION_KEY && doc.position === events[events.length - 1].position) break;
+      }
+    })();
+    const writer = await ReadModelWriter.open(target.kv, target.name);
+    const stored = await pipelined(writer, events);
+    await writer.checkpoint();
+    await watching;
+
+    expect(writer.failed).toBeUndefined();
+    expect(stored).toEqual(events.map((e) => e.position));
+    expect(writer.position).toBe(events[events.length - 1].position);
+    expect(await contents(target.kv)).toEqual(await contents(reference.kv));
+
+    // Per key, the revisions written only grow; a checkpoint P is followed by no document of an event at or before P.
+    const lastRevision = new Map<string, number>();
+    let checkpoint = 0n;
+    for (const m of seen) {
+      if (m.key === POSITION_KEY) {
+        expect(BigInt(m.position as string)).toBeGreaterThanOrEqual(checkpoint);
+        checkpoint = BigInt(m.position as string);
+        continue;
+      }
+      if (m.operation !== 'PUT') continue;
+      expect(BigInt(m.position as string)).toBeGreaterThan(checkpoint);
+      if (!m.key.startsWith('tombstone.')) {
+        expect(m.revision as number).toBeGreaterThan(lastRevision.get(m.key) ?? -1);
+        lastRevision.set(m.key, m.revision as number);
+      }
+    }
+    expect(seen.filter((m) => m.key === POSITION_KEY).length).toBeGreaterThan(1);
+  });
+
+  it('cut short by a lost lease, is finished by a fresh writer from the checkpoint; a replay from zero then writes nothing', async () => {
+    const events = history();
+    const reference = await bucket();
+    const oneByOne = await ReadModelWriter.open(reference.kv, reference.name);
+    for (const event of events) await oneByOne.applyAndStore(event);
+    await oneByOne.checkpoint();
+
+    const target = await bucket();
+    const first = await ReadModelWriter.open(target.kv, target.name);
+    let writes = 0;
+    await pipelined(first, events, () => ++writes <= 700);
+    expect(first.failed).toBeInstanceOf(LeaseLost);
+    const stoppedAt = first.position as string;
+    expect(BigInt(stoppedAt)).toBeLessThan(BigInt(events[events.length - 1].position));
+    await expect(first.apply(events[0])).rejects.toBeInstanceOf(LeaseLost);
+
+    const second = await ReadModelWriter.open(target.kv, target.name);
+    const from = BigInt(second.position ?? '0');
+    expect(from).toBeLessThanOrEqual(BigInt(stoppedAt));
+    await pipelined(second, events.filter((e) => BigInt(e.position) > from));
+    await second.checkpoint();
+    expect(second.failed).toBeUndefined();
+    expect(await contents(target.kv)).toEqual(await contents(reference.kv));
+
+    // Everything once more from position zero (an older checkpoint): no document is written again.
+    await target.kv.delete(POSITION_KEY);
+    const status = async () => (await (await nc.jetstreamManager()).streams.info(`KV_${target.name}`)).state.last_seq;
+    const before = await status();
+    const third = await ReadModelWriter.open(target.kv, target.name);
+    const accepted = [];
+    for (const event of events) accepted.push(await third.apply(event));
+    const operations = await Promise.all(accepted.map((x) => x.stored));
+    // Only the deleted list's clearing by filter runs again (it finds nothing left to delete).
+    expect(events.filter((_, i) => operations[i] !== 0).map((e) => e.type)).toEqual(['CredentialListDeleted']);
+    expect(await status()).toBe(before);
+  });
+
+  it('is fenced off by a write of another instance: it fails at that key, and its position and checkpoint stay before that event', async () => {
+    const events = history();
+    const target = await bucket();
+    const writer = await ReadModelWriter.open(target.kv, target.name);
+    const half = events.length / 2;
+    await pipelined(writer, events.slice(0, half));
+    await writer.checkpoint();
+    const checkpointed = writer.position as string;
+
+    // Another instance writes list 1's document behind this writer's back.
+    const listKey = keys.credentialList(ACCOUNT, listId(1));
+    await target.kv.put(listKey, JSON.stringify({ intruder: true }));
+    const rest = events.slice(half);
+    const firstOnList = rest.findIndex((e) => e.streamName === `credentialList-${listId(1)}`);
+    await pipelined(writer, rest);
+
+    expect(writer.failed).toBeInstanceOf(FencedOut);
+    expect(BigInt(writer.position as string)).toBeLessThan(BigInt(rest[firstOnList].position));
+    await expect(writer.checkpoint()).rejects.toBeInstanceOf(FencedOut);
+    expect((await target.kv.get(listKey))?.json()).toEqual({ intruder: true });
+    expect(BigInt((await target.kv.get(POSITION_KEY))!.json<{ position: string }>().position)).toBeLessThan(BigInt(rest[firstOnList].position));
+    expect(BigInt(checkpointed)).toBeGreaterThan(0n);
+  });
+});
