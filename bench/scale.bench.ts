@@ -18,13 +18,22 @@
  *  7. propagation: a TrunkDigestAlgorithmsSet appended, until every worker's applied position
  *     (/metrics) reaches it: p50/p99 over SCALE_CHANGES changes.
  * The namespace's streams are deleted at the end. Not part of npm test.
+ *
+ * SCALE_DIRECT=1 is a second mode, for sizes the projection's catch-up makes too slow to build here:
+ * steps 1–2 are replaced by writing the read model straight into KV, document for document what
+ * projection-service writes (the generation, its eager copy, each list's members document); only the
+ * probe account's events are appended (and projected), so that the propagation step has a stream to
+ * change. Every figure it prints is labelled `[direct KV]`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { authSubject, isNamespaceStream, querySubject } from '@sipauth/contracts';
+import {
+  ACTIVE_KEY, authSubject, eagerBucketOf, isEagerKey, isNamespaceStream, keys, projectionBucket, querySubject, readModelBucket,
+  type CredentialDoc, type CredentialIdsDoc, type CredentialListDoc, type IpAclDoc, type IpAddressDoc, type TrunkDoc,
+} from '@sipauth/contracts';
 import { CURRENT_SCHEMA_VERSION, ID_PREFIXES } from '@sipauth/domain';
 import { createEventStore, type EventData, type EventStore } from '@sipauth/event-store';
 import { computeHa1s, ha1SealingContext, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
@@ -42,6 +51,9 @@ const WORKERS = Number(process.env.SCALE_WORKERS ?? 2);
 const PROBES = Number(process.env.SCALE_PROBES ?? 1_000);
 const CHANGES = Number(process.env.SCALE_CHANGES ?? 100);
 const PER_EVENT = 250;
+const DIRECT = process.env.SCALE_DIRECT === '1';
+const MODE = DIRECT ? '[direct KV] ' : '';
+const DIRECT_IN_FLIGHT = Number(process.env.SCALE_DIRECT_IN_FLIGHT ?? 256);
 
 const hex = (...parts: (string | number)[]) => createHash('md5').update(parts.join('.')).digest('hex');
 const account = (a: number) => {
@@ -87,6 +99,52 @@ function accountStreams(a: number, realm: string, keyring: SealingKeyring): [str
   ];
 }
 
+/**
+ * The read model of every account written straight into KV (SCALE_DIRECT): the documents
+ * projection-service writes for the events of accountStreams, in its order (credentials, then the
+ * list's members, then the list), with the eager kinds repeated into the eager copy.
+ */
+async function writeReadModelDirect(space: BenchNamespace, realm: string, keyring: SealingKeyring): Promise<{ docs: number; seconds: number }> {
+  const js = space.nc.jetstream();
+  const bucket = readModelBucket(space.ns, 1);
+  const kv = await js.views.kv(bucket, { history: 1 });
+  const copy = await js.views.kv(eagerBucketOf(bucket), { history: 1 });
+  const stamp = { revision: 0, position: '0', updatedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' };
+  let docs = 0;
+  const put = async (key: string, doc: object) => {
+    const data = JSON.stringify(doc);
+    await Promise.all([kv.put(key, data), isEagerKey(key) ? copy.put(key, data) : undefined]);
+    docs++;
+  };
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: DIRECT_IN_FLIGHT }, async () => {
+    while (next < ACCOUNTS) {
+      const a = next++;
+      const x = account(a);
+      const credentials: Record<string, string> = {};
+      const count = Math.min(PER_ACCOUNT, CREDENTIALS - a * PER_ACCOUNT);
+      for (let c = 0; c < count; c += 64) {
+        await Promise.all(Array.from({ length: Math.min(64, count - c) }, (_, k) => {
+          const u = user(a, c + k);
+          credentials[u.credentialId] = u.username;
+          const ha1 = sealHa1s(keyring, computeHa1s(u.username, realm, u.password), ha1SealingContext(x.listId, u.credentialId));
+          return put(keys.credential(x.accountId, x.listId, u.credentialId), { ...stamp, credentialId: u.credentialId, credentialListId: x.listId, accountId: x.accountId, username: u.username, realm, ha1 } satisfies CredentialDoc);
+        }));
+      }
+      await Promise.all([put(keys.credentialIds(x.accountId, x.listId), { ...stamp, credentialListId: x.listId, accountId: x.accountId, credentials } satisfies CredentialIdsDoc),
+      put(keys.credentialList(x.accountId, x.listId), { ...stamp, credentialListId: x.listId, accountId: x.accountId, friendlyName: `List ${a}`, credentialCount: count, assignedTrunkIds: [x.trunkId] } satisfies CredentialListDoc),
+      put(keys.ipAddress(x.accountId, x.aclId, `${ID_PREFIXES.ipAddress}${hex('ip', a)}`), { ...stamp, ipAddressId: `${ID_PREFIXES.ipAddress}${hex('ip', a)}`, ipAccessControlListId: x.aclId, accountId: x.accountId, friendlyName: 'office', ipAddress: x.network, cidrPrefixLength: 24 } satisfies IpAddressDoc),
+      put(keys.ipAcl(x.accountId, x.aclId), { ...stamp, ipAccessControlListId: x.aclId, accountId: x.accountId, friendlyName: `ACL ${a}`, ipAddressCount: 1, assignedTrunkIds: [x.trunkId] } satisfies IpAclDoc),
+      put(keys.trunk(x.accountId, x.trunkId), { ...stamp, trunkId: x.trunkId, accountId: x.accountId, friendlyName: `Trunk ${a}`, domainName: x.domain, credentialListIds: [x.listId], ipAccessControlListIds: [x.aclId], digestAlgorithms: [] } satisfies TrunkDoc)]);
+      if (next % 10_000 === 0) console.log(`    ${MODE}written ${next} accounts (${docs} documents)`);
+    }
+  }));
+  const control = await js.views.kv(projectionBucket(space.ns), { history: 1 });
+  await control.put(ACTIVE_KEY, JSON.stringify({ bucket, generation: 1, activatedAt: new Date().toISOString() }));
+  return { docs, seconds: seconds(t0) };
+}
+
 async function appendAll(store: EventStore, realm: string, keyring: SealingKeyring): Promise<{ events: number; seconds: number; last: string }> {
   let next = 0;
   let events = 0;
@@ -123,7 +181,7 @@ interface WorkerProcess { child: ChildProcess; port: number; startedAt: bigint; 
 async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'services', 'sip-auth-worker', 'dist', 'main.js')], {
-    env: { ...env, WORKER_HTTP_PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, WORKER_HTTP_PORT: String(port), LOG_LEVEL: process.env.SCALE_WORKER_LOG_LEVEL ?? 'warn' }, stdio: ['ignore', 'inherit', 'inherit'],
   });
   return { child, port, startedAt: process.hrtime.bigint() };
 }
@@ -183,16 +241,32 @@ async function main(): Promise<void> {
     const keyring = SealingKeyring.fromConfig(space.env.SIPAUTH_SEALING_KEYS);
     console.log(`scale: ${CREDENTIALS} credentials, ${ACCOUNTS} accounts (1 trunk, 1 ACL of 1 range, 1 list of ${PER_ACCOUNT} each), ${WORKERS} workers, namespace ${space.ns}`);
     const store = await createEventStore(space.nc, { namespace: space.ns });
-    const appended = await appendAll(store, realm, keyring);
-    console.log(`  append: ${appended.events} events in ${appended.seconds.toFixed(1)} s = ${(appended.events / appended.seconds).toFixed(0)} events/s ` +
-      `(${(CREDENTIALS / appended.seconds).toFixed(0)} credentials/s, HA1 sealing included)`);
+    let appended = { events: 0, seconds: 0, last: '0' };
+    let rebuild = 0;
+    if (DIRECT) {
+      const written = await writeReadModelDirect(space, realm, keyring);
+      console.log(`  ${MODE}read model written straight into KV: ${written.docs} documents in ${written.seconds.toFixed(1)} s = ${(written.docs / written.seconds).toFixed(0)} documents/s`);
+      // The probe account's trunk as events too, so that the propagation step changes a stream the projection knows.
+      const x = account(3);
+      const meta = { accountId: x.accountId, correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: CURRENT_SCHEMA_VERSION };
+      const { position } = await store.appendToStream(`trunk-${x.trunkId}`, [
+        { id: randomUUID(), type: 'TrunkCreated', data: { trunkId: x.trunkId, accountId: x.accountId, friendlyName: 'Trunk 3', domainName: x.domain, createdAt: '2026-01-01T00:00:00.000Z' }, metadata: meta },
+        { id: randomUUID(), type: 'TrunkAssigned', data: { trunkId: x.trunkId, listKind: 'credentialList', listId: x.listId }, metadata: meta },
+        { id: randomUUID(), type: 'TrunkAssigned', data: { trunkId: x.trunkId, listKind: 'ipAccessControlList', listId: x.aclId }, metadata: meta },
+      ], { expectedRevision: 'no_stream' });
+      appended = { events: 3, seconds: 0, last: position };
+    } else {
+      appended = await appendAll(store, realm, keyring);
+      console.log(`  append: ${appended.events} events in ${appended.seconds.toFixed(1)} s = ${(appended.events / appended.seconds).toFixed(0)} events/s ` +
+        `(${(CREDENTIALS / appended.seconds).toFixed(0)} credentials/s, HA1 sealing included)`);
+    }
 
     const t0 = process.hrtime.bigint();
     const projection = await startProjectionService({ ...space.env, PROJECTION_HTTP_PORT: '0' });
     stopProjection = () => projection.close();
     while (BigInt(projection.runner.position ?? '0') < BigInt(appended.last)) await sleep(100);
-    const rebuild = seconds(t0);
-    console.log(`  projection catch-up from zero: ${rebuild.toFixed(1)} s = ${(appended.events / rebuild).toFixed(0)} events/s, ${(CREDENTIALS / rebuild).toFixed(0)} credentials/s`);
+    rebuild = seconds(t0);
+    if (!DIRECT) console.log(`  projection catch-up from zero: ${rebuild.toFixed(1)} s = ${(appended.events / rebuild).toFixed(0)} events/s, ${(CREDENTIALS / rebuild).toFixed(0)} credentials/s`);
 
     const jsm = await space.nc.jetstreamManager();
     for await (const s of jsm.streams.list()) {
@@ -202,7 +276,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < WORKERS; i++) workers.push(await startWorker(space.env));
     await Promise.all(workers.map(waitReady));
     const loaded = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: (await metrics(w)).nodejs_heap_size_used_bytes })));
-    console.log(`  workers ready in ${workers.map((w) => w.readyAfter!.toFixed(2)).join(', ')} s; RSS ${loaded.map((x) => mb(x.rss)).join(', ')}; heap used ${loaded.map((x) => mb(x.heap)).join(', ')}`);
+    console.log(`  ${MODE}workers ready in ${workers.map((w) => w.readyAfter!.toFixed(2)).join(', ')} s; RSS ${loaded.map((x) => mb(x.rss)).join(', ')}; heap used ${loaded.map((x) => mb(x.heap)).join(', ')}`);
 
     const config = await startConfigService({ ...space.env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
     stopConfig = () => config.close();
@@ -217,10 +291,9 @@ async function main(): Promise<void> {
     };
     const stride = Math.floor(ACCOUNTS / (3 * PROBES + 64 * 8 + 1));
     const fresh = Array.from({ length: 3 * PROBES + 64 * 8 + 1 }, (_, i) => ack(2 + i * stride));
-    // The workers list the credential keys after ready; a list load waits for that listing.
     const w0 = process.hrtime.bigint();
     await latencies(space, [fresh.pop()!]);
-    console.log(`  first credentialed request after ready (waits for the credential key listing): ${(Number(process.hrtime.bigint() - w0) / 1e6).toFixed(0)} ms`);
+    console.log(`  ${MODE}first credentialed request after ready: ${(Number(process.hrtime.bigint() - w0) / 1e6).toFixed(0)} ms`);
     const prefetched: number[] = [];
     for (const a of fresh.splice(2 * PROBES, PROBES)) {
       const invite = { domain: a.domain, sourceIp: a.sourceIp, method: 'INVITE', requestUri: a.requestUri };
@@ -230,16 +303,16 @@ async function main(): Promise<void> {
       const authorization = answerChallenge(c.proxyAuthenticate[0], { username, password: user(index, index % PER_ACCOUNT).password, method: 'INVITE', uri: a.requestUri });
       prefetched.push((await latencies(space, [{ ...invite, authorization }]))[0]);
     }
-    console.log(`  authorize first use after a challenge (prefetched), credentialed INVITE: ${fmt(prefetched)}`);
+    console.log(`  ${MODE}authorize first use after a challenge (prefetched), credentialed INVITE: ${fmt(prefetched)}`);
     const firstUse = await latencies(space, fresh.slice(0, PROBES));
-    console.log(`  authorize first use, one at a time: ${fmt(firstUse)}`);
+    console.log(`  ${MODE}authorize first use, one at a time: ${fmt(firstUse)}`);
     const firstRate = await rate(space, fresh.slice(PROBES));
     const hotRequest = ack(1);
     await latencies(space, [hotRequest, hotRequest]);
     const hot = await latencies(space, Array.from({ length: PROBES * 2 }, () => hotRequest));
     const hotRate = await rate(space, Array.from({ length: 10_000 }, () => hotRequest));
-    console.log(`  authorize first use (list loaded from KV): ${fmt(firstUse)}, ${firstRate.toFixed(0)} req/s (64 in flight)`);
-    console.log(`  authorize hot credential:                   ${fmt(hot)}, ${hotRate.toFixed(0)} req/s (64 in flight)`);
+    console.log(`  ${MODE}authorize first use (list loaded from KV): ${fmt(firstUse)}, ${firstRate.toFixed(0)} req/s (64 in flight)`);
+    console.log(`  ${MODE}authorize hot credential:                   ${fmt(hot)}, ${hotRate.toFixed(0)} req/s (64 in flight)`);
 
     const queries: number[] = [];
     for (let i = 0; i < 200; i++) {
@@ -248,9 +321,10 @@ async function main(): Promise<void> {
       await space.request(querySubject(space.ns, 'trunk.get'), { accountId: x.accountId, trunkId: x.trunkId });
       queries.push(Number(process.hrtime.bigint() - q0) / 1e6);
     }
-    console.log(`  config query trunk.get: ${fmt(queries)}`);
+    console.log(`  ${MODE}config query trunk.get: ${fmt(queries)}`);
 
     const propagation: number[] = [];
+    let propagationTimeouts = 0;
     const target = account(3);
     for (let i = 0; i < CHANGES; i++) {
       const algorithms = i % 2 === 0 ? ['SHA-256', 'MD5'] : ['MD5', 'SHA-256'];
@@ -259,19 +333,24 @@ async function main(): Promise<void> {
         id: randomUUID(), type: 'TrunkDigestAlgorithmsSet', data: { trunkId: target.trunkId, algorithms },
         metadata: { accountId: target.accountId, correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: CURRENT_SCHEMA_VERSION },
       }], { expectedRevision: 'any' });
+      let timedOut = false;
       for (const w of workers) {
-        while ((await metrics(w)).sipauth_worker_applied_position < Number(position)) await sleep(1);
+        while (!timedOut && (await metrics(w)).sipauth_worker_applied_position < Number(position)) {
+          await sleep(1);
+          timedOut = Number(process.hrtime.bigint() - p0) / 1e6 > 5_000;
+        }
       }
+      if (timedOut) { propagationTimeouts++; continue; }
       propagation.push(Number(process.hrtime.bigint() - p0) / 1e6);
     }
-    console.log(`  propagation (event appended → every worker applied it): ${fmt(propagation)} over ${CHANGES} changes`);
+    console.log(`  ${MODE}propagation (event appended → every worker applied it): ${fmt(propagation)} over ${propagation.length} changes${propagationTimeouts ? `, ${propagationTimeouts} not seen within 5 s` : ''}`);
 
     const after = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: (await metrics(w)).nodejs_heap_size_used_bytes })));
     const rss = median(after.map((x) => x.rss));
-    console.log(`  after probes: RSS ${after.map((x) => mb(x.rss)).join(', ')}; heap used ${after.map((x) => mb(x.heap)).join(', ')}; ` +
+    console.log(`  ${MODE}after probes: RSS ${after.map((x) => mb(x.rss)).join(', ')}; heap used ${after.map((x) => mb(x.heap)).join(', ')}; ` +
       `resident bytes per credential of the platform ${(median(loaded.map((x) => x.rss)) / CREDENTIALS).toFixed(1)} (ready), ${(rss / CREDENTIALS).toFixed(1)} (after probes)`);
     console.log(`  SUMMARY ${JSON.stringify({
-      credentials: CREDENTIALS, accounts: ACCOUNTS, appendEventsPerS: Math.round(appended.events / appended.seconds), catchUpEventsPerS: Math.round(appended.events / rebuild),
+      mode: DIRECT ? 'direct-kv' : 'real-path', credentials: CREDENTIALS, accounts: ACCOUNTS, appendEventsPerS: Math.round(appended.events / appended.seconds), catchUpEventsPerS: Math.round(appended.events / rebuild),
       rebuildS: +rebuild.toFixed(1), readyS: workers.map((w) => +w.readyAfter!.toFixed(2)), rssMB: after.map((x) => Math.round(x.rss / 1e6)), heapMB: after.map((x) => Math.round(x.heap / 1e6)),
       firstUseP50: +percentile(firstUse, 50).toFixed(2), firstUseP99: +percentile(firstUse, 99).toFixed(2), hotP50: +percentile(hot, 50).toFixed(2), hotP99: +percentile(hot, 99).toFixed(2),
       firstUseRate: Math.round(firstRate), hotRate: Math.round(hotRate), queryP99: +percentile(queries, 99).toFixed(2), propagationP99: +percentile(propagation, 99).toFixed(2),
