@@ -184,6 +184,30 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
     expect(await status()).toBe(before);
   });
 
+  it('brings the checkpoint to the last stored event by itself, however the requests fall while one is being written', async () => {
+    const target = await bucket();
+    const writer = await ReadModelWriter.open(target.kv, target.name);
+    const asked = () => true;
+    writer.listen({ stored: () => writer.requestCheckpoint(asked), failed: () => undefined });
+    for (let round = 0; round < 25; round++) {
+      const w = new StreamWriter(`credentialList-${listId(100 + round)}`);
+      const id = listId(100 + round);
+      const events = [
+        w.record('CredentialListCreated', { credentialListId: id, accountId: ACCOUNT, friendlyName: 'Round', createdAt: NOW }),
+        w.record('CredentialAdded', { credentialListId: id, credentialId: credentialId(100 + round, 1), username: 'alice', realm: 'sipauth.test', ha1: sealed('r'), createdAt: NOW }),
+      ];
+      for (const event of events) await writer.apply(event);
+      await writer.settle();
+      const last = events[1].position;
+      let checkpoint: string | undefined;
+      for (let i = 0; i < 200 && checkpoint !== last; i++) {
+        checkpoint = (await target.kv.get(POSITION_KEY))?.json<{ position: string }>().position;
+        if (checkpoint !== last) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(checkpoint).toBe(last);
+    }
+  });
+
   it('is fenced off by a write of another instance: it fails at that key, and its position and checkpoint stay before that event', async () => {
     const events = history();
     const target = await bucket();

@@ -63,7 +63,8 @@ export class ReadModelWriter {
   private storedPosition: string | undefined;
   private checkpointed: string | undefined;
   private checkpointing: Promise<void> | undefined;
-  private checkpointAgain = false;
+  private checkpointRunning = false;
+  private checkpointAsked = false;
   private failure: unknown;
   private listener: WriterListener | undefined;
 
@@ -157,20 +158,24 @@ export class ReadModelWriter {
    */
   requestCheckpoint(mayWrite: () => boolean): void {
     if (!mayWrite() || this.failure !== undefined) return;
-    if (this.checkpointing) {
-      this.checkpointAgain = true;
-      return;
+    this.checkpointAsked = true;
+    if (this.checkpointRunning) return;
+    this.checkpointRunning = true;
+    this.checkpointing = this.checkpointWhileAsked(mayWrite);
+  }
+
+  /** Writes checkpoints until no request is left; the last request's check and the end are one step, so none is lost. */
+  private async checkpointWhileAsked(mayWrite: () => boolean): Promise<void> {
+    try {
+      while (this.checkpointAsked && this.failure === undefined) {
+        this.checkpointAsked = false;
+        if (mayWrite()) await this.writeCheckpoint();
+      }
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.checkpointRunning = false;
     }
-    this.checkpointing = (async () => {
-      do {
-        this.checkpointAgain = false;
-        if (mayWrite() && this.failure === undefined) await this.writeCheckpoint();
-      } while (this.checkpointAgain && this.failure === undefined);
-    })()
-      .catch((err: unknown) => this.fail(err))
-      .finally(() => {
-        this.checkpointing = undefined;
-      });
   }
 
   /** Waits for every accepted event, then records the stored position as the checkpoint; throws the writer's failure. */
