@@ -8,10 +8,24 @@
  * deployed). In process, one imported credential is then verified with a digest answer, so the figure
  * is of credentials that really authenticate. Printed per repeat and as the median: credentials/s,
  * events/s, and when the last command was answered (the rest is projection + workers).
+ *
+ * Then the projection's catch-up from zero (what a rebuild or a first start at scale costs): events
+ * appended straight through the event-store port, projection-service started on the empty read model,
+ * timed until it has applied the last one; events/s and KV writes/s (the bucket's messages). Two
+ * shapes: the scale benchmark's (per account a list of 10 imported credentials, an ACL of one range and
+ * a trunk with both assigned: 9 events) and whole lists of 1,000 imported (4 events each). KV writes
+ * are the generation bucket's messages (its eager copy not counted). Sizes: BENCH_CATCH_UP_ACCOUNTS,
+ * BENCH_CATCH_UP_LISTS, BENCH_CATCH_UP_REPEATS; BENCH_CATCH_UP_ONLY=1 runs this part alone;
+ * BENCH_PROJECTION_LOG_LEVEL=info shows the projection's log (lease losses) while it catches up.
  */
-import { authSubject } from '@sipauth/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import { authSubject, readModelBucket } from '@sipauth/contracts';
+import { CURRENT_SCHEMA_VERSION, ID_PREFIXES } from '@sipauth/domain';
+import { createEventStore, type EventData, type EventStore } from '@sipauth/event-store';
+import { computeHa1s, ha1SealingContext, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
+import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
 import { answerChallenge } from './support/digest';
-import { until } from './support/namespace';
+import { openBenchNamespace, until } from './support/namespace';
 import { startProcessStack } from './support/processes';
 import { startStack, type Stack } from './support/stack';
 import type { BenchNamespace } from './support/namespace';
@@ -21,6 +35,11 @@ const LISTS = 20;
 const CHUNK = 999;
 const IN_FLIGHT = 4;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const CATCH_UP_REPEATS = Number(process.env.BENCH_CATCH_UP_REPEATS ?? 3);
+/** Accounts of the scale shape per catch-up run (9 events, 10 credentials each). */
+const CATCH_UP_ACCOUNTS = Number(process.env.BENCH_CATCH_UP_ACCOUNTS ?? 2_000);
+/** Lists of 1,000 imported credentials per catch-up run of the import shape. */
+const CATCH_UP_LISTS = Number(process.env.BENCH_CATCH_UP_LISTS ?? 30);
 const WORKERS = 2;
 /** Credentials per CredentialsImported event (MAX_CREDENTIALS_PER_IMPORTED_EVENT of the domain). */
 const PER_EVENT = 250;
@@ -108,7 +127,105 @@ async function measure(setup: string, target: Target, ceilings: number[]): Promi
     `commands answered at ${(100 * m((x) => x.repliedAt / x.seconds)).toFixed(0)}% of the time (the rest: projection + workers); target ≥ 20,000 credentials/s`);
 }
 
+const hex = (...parts: (string | number)[]) => createHash('md5').update(parts.join('.')).digest('hex');
+
+/** The streams of one account as config-service would have written them: `credentials` imported into its list, an ACL, a trunk. */
+function accountStreams(a: number, credentials: number, realm: string, keyring: SealingKeyring, small: boolean): [string, EventData[]][] {
+  const accountId = `AC${hex('acct', a)}`;
+  const listId = `${ID_PREFIXES.credentialList}${hex('l', a)}`;
+  const trunkId = `${ID_PREFIXES.trunk}${hex('t', a)}`;
+  const aclId = `${ID_PREFIXES.ipAccessControlList}${hex('a', a)}`;
+  const createdAt = '2026-01-01T00:00:00.000Z';
+  const metadata = { accountId, correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: CURRENT_SCHEMA_VERSION, actor: 'import-bench' };
+  const ev = (type: string, data: object): EventData => ({ id: randomUUID(), type, data, metadata });
+  const lines = Array.from({ length: credentials }, (_, c) => {
+    const credentialId = `${ID_PREFIXES.credential}${hex('c', a, c)}`;
+    const username = `a${a}u${c}`;
+    return { credentialId, username, ha1: sealHa1s(keyring, computeHa1s(username, realm, `Pw-${a}-${c}-catch-up`), ha1SealingContext(listId, credentialId)) };
+  });
+  const imports: EventData[] = [];
+  for (let i = 0; i < lines.length; i += PER_EVENT) imports.push(ev('CredentialsImported', { credentialListId: listId, realm, createdAt, credentials: lines.slice(i, i + PER_EVENT) }));
+  const list: [string, EventData[]] = [`credentialList-${listId}`, [ev('CredentialListCreated', { credentialListId: listId, accountId, friendlyName: `List ${a}`, createdAt }), ...imports]];
+  if (!small) return [list];
+  list[1].push(ev('TrunkAssigned', { trunkId, listKind: 'credentialList', listId }));
+  return [list,
+    [`ipAcl-${aclId}`, [
+      ev('IpAccessControlListCreated', { ipAccessControlListId: aclId, accountId, friendlyName: `ACL ${a}`, createdAt }),
+      ev('IpAddressAdded', { ipAccessControlListId: aclId, ipAddressId: `${ID_PREFIXES.ipAddress}${hex('ip', a)}`, friendlyName: 'office', ipAddress: `10.${(a >> 8) & 255}.${a & 255}.0`, cidrPrefixLength: 24, createdAt }),
+      ev('TrunkAssigned', { trunkId, listKind: 'ipAccessControlList', listId: aclId }),
+    ]],
+    [`trunk-${trunkId}`, [
+      ev('TrunkCreated', { trunkId, accountId, friendlyName: `Trunk ${a}`, domainName: `t${a}.catch-up.example.net`, createdAt }),
+      ev('TrunkAssigned', { trunkId, listKind: 'credentialList', listId }),
+      ev('TrunkAssigned', { trunkId, listKind: 'ipAccessControlList', listId: aclId }),
+    ]],
+  ];
+}
+
+async function appendAccounts(store: EventStore, accounts: number, credentials: number, realm: string, keyring: SealingKeyring, small: boolean): Promise<{ events: number; last: bigint }> {
+  let next = 0;
+  let events = 0;
+  let last = 0n;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (next < accounts) {
+      for (const [stream, list] of accountStreams(next++, credentials, realm, keyring, small)) {
+        const { position } = await store.appendToStream(stream, list, { expectedRevision: 'no_stream' });
+        events += list.length;
+        if (BigInt(position) > last) last = BigInt(position);
+      }
+    }
+  }));
+  return { events, last };
+}
+
+interface CatchUp { events: number; writes: number; seconds: number }
+
+/** Appends one shape into a fresh namespace, then times projection-service catching up from zero. */
+async function catchUpOnce(small: boolean): Promise<CatchUp> {
+  const space = await openBenchNamespace('credential-import-bench-catch-up');
+  try {
+    const store = await createEventStore(space.nc, { namespace: space.ns });
+    const keyring = SealingKeyring.fromConfig(space.env.SIPAUTH_SEALING_KEYS);
+    const { events, last } = small
+      ? await appendAccounts(store, CATCH_UP_ACCOUNTS, 10, space.env.SIPAUTH_REALM, keyring, true)
+      : await appendAccounts(store, CATCH_UP_LISTS, 1_000, space.env.SIPAUTH_REALM, keyring, false);
+    await store.close();
+    const t0 = process.hrtime.bigint();
+    const projection = await startProjectionService({ ...space.env, PROJECTION_HTTP_PORT: '0', LOG_LEVEL: process.env.BENCH_PROJECTION_LOG_LEVEL ?? 'error' });
+    try {
+      while (BigInt(projection.runner.position ?? '0') < last) await sleep(20);
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const info = await (await space.nc.jetstreamManager()).streams.info(`KV_${readModelBucket(space.ns, 1)}`);
+      return { events, writes: info.state.last_seq, seconds };
+    } finally {
+      await projection.close();
+    }
+  } finally {
+    await space.close();
+  }
+}
+
+async function measureCatchUp(small: boolean): Promise<void> {
+  const shape = small ? `scale shape, ${CATCH_UP_ACCOUNTS} accounts × (10 credentials, 9 events)` : `import shape, ${CATCH_UP_LISTS} lists × 1,000 credentials (4 events each)`;
+  const runs: CatchUp[] = [];
+  for (let r = 0; r < CATCH_UP_REPEATS; r++) {
+    const x = await catchUpOnce(small);
+    runs.push(x);
+    console.log(`    repeat ${r + 1}: ${(x.events / x.seconds).toFixed(0)} events/s, ${(x.writes / x.seconds).toFixed(0)} KV writes/s (${x.events} events, ${x.writes} writes in ${x.seconds.toFixed(2)} s)`);
+  }
+  const rates = (pick: (x: CatchUp) => number) => runs.map((x) => pick(x) / x.seconds);
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  const ev = rates((x) => x.events);
+  const kv = rates((x) => x.writes);
+  console.log(`  catch-up from zero, ${shape}: median ${median(ev).toFixed(0)} events/s (${range(ev)}), ${median(kv).toFixed(0)} KV writes/s (${range(kv)})`);
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_CATCH_UP_ONLY !== undefined) {
+    await measureCatchUp(true);
+    await measureCatchUp(false);
+    return;
+  }
   console.log(`credential.import over NATS, ${LISTS} lists × ${CHUNK} credentials per repeat (chunk ${CHUNK} = ${Math.ceil(CHUNK / PER_EVENT)} events in one append, ` +
     `${IN_FLIGHT} chunks in flight), until ${WORKERS} workers have applied them; median of ${REPEATS}`);
   const ceilings: number[] = [];
@@ -128,6 +245,9 @@ async function main(): Promise<void> {
     await processes.close();
   }
   console.log(`  ceiling, side by side: plain NATS KV puts (600 B, 128 in flight) ${median(ceilings).toFixed(0)}/s — one KV document per credential`);
+  console.log(`projection catch-up from zero, events appended through the port first; median of ${CATCH_UP_REPEATS}`);
+  await measureCatchUp(true);
+  await measureCatchUp(false);
 }
 
 main().catch((err) => {
