@@ -27,6 +27,12 @@ class UpdateWatches {
 /** What a worker reads eagerly, position first, from a generation without an eager copy (see load). */
 const EAGER_FILTERS = [POSITION_KEY, 'acct.*.trunk.*', 'acct.*.credential-list.*', 'acct.*.ip-acl.*', 'acct.*.ip-address.*.*'];
 
+/**
+ * JetStream API requests (a watch's consumer creation among them) may take this long. On NATS 2.9 the
+ * server answers a watch's creation only after walking the subjects it covers: at 1 M credentials under
+ * load that took over the 5 s default, and each TIMEOUT restarted the whole load (7 times in one start).
+ */
+const JS_OPTIONS = { timeout: 30_000 };
 const RETRY_MS = 250;
 const RESTART_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -232,12 +238,12 @@ export class ReadModelWatcher {
     } catch {
       return undefined;
     }
-    return this.nc.jetstream().views.kv(bucket, { bindOnly: true });
+    return this.nc.jetstream(JS_OPTIONS).views.kv(bucket, { bindOnly: true });
   }
 
   /** Binds to a bucket another service creates, waiting for it to appear (undefined once stopped). */
   private async bindWhenPresent(bucket: string): Promise<KV | undefined> {
-    const js = this.nc.jetstream();
+    const js = this.nc.jetstream(JS_OPTIONS);
     const jsm = await this.nc.jetstreamManager();
     while (!this.stopped) {
       try {
