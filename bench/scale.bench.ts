@@ -17,6 +17,8 @@
  *  6. config query latency (`query.trunk.get`, config-service in this process);
  *  7. propagation: a TrunkDigestAlgorithmsSet appended, until every worker's applied position
  *     (/metrics) reaches it: p50/p99 over SCALE_CHANGES changes.
+ *  8. SCALE_START_COMPARE=N: one worker started N times from the eager copy, then N times with the
+ *     copy deleted (read from the bucket by filters, as before issue 14), on the same data.
  * The namespace's streams are deleted at the end. Not part of npm test.
  *
  * SCALE_DIRECT=1 is a second mode, for sizes the projection's catch-up makes too slow to build here:
@@ -53,6 +55,7 @@ const CHANGES = Number(process.env.SCALE_CHANGES ?? 100);
 const PER_EVENT = 250;
 const DIRECT = process.env.SCALE_DIRECT === '1';
 const MODE = DIRECT ? '[direct KV] ' : '';
+const START_COMPARE = Number(process.env.SCALE_START_COMPARE ?? 0);
 const DIRECT_IN_FLIGHT = Number(process.env.SCALE_DIRECT_IN_FLIGHT ?? 256);
 
 const hex = (...parts: (string | number)[]) => createHash('md5').update(parts.join('.')).digest('hex');
@@ -355,6 +358,25 @@ async function main(): Promise<void> {
       firstUseP50: +percentile(firstUse, 50).toFixed(2), firstUseP99: +percentile(firstUse, 99).toFixed(2), hotP50: +percentile(hot, 50).toFixed(2), hotP99: +percentile(hot, 99).toFixed(2),
       firstUseRate: Math.round(firstRate), hotRate: Math.round(hotRate), queryP99: +percentile(queries, 99).toFixed(2), propagationP99: +percentile(propagation, 99).toFixed(2),
     })}`);
+    if (START_COMPARE > 0) {
+      // One worker at a time, on the same data: from the eager copy, then (the copy deleted) from the bucket itself, as before issue 14.
+      for (const w of workers.splice(0)) w.child.kill('SIGTERM');
+      const readyOnce = async () => {
+        const w = await startWorker(space.env);
+        await waitReady(w);
+        w.child.kill('SIGTERM');
+        await new Promise((r) => w.child.once('exit', r));
+        return w.readyAfter!;
+      };
+      const withCopy: number[] = [];
+      for (let i = 0; i < START_COMPARE; i++) withCopy.push(await readyOnce());
+      const jsm2 = await space.nc.jetstreamManager();
+      await jsm2.streams.delete(`KV_${eagerBucketOf(readModelBucket(space.ns, 1))}`);
+      const withoutCopy: number[] = [];
+      for (let i = 0; i < START_COMPARE; i++) withoutCopy.push(await readyOnce());
+      console.log(`  ${MODE}one worker ready, median of ${START_COMPARE}: from the eager copy ${median(withCopy).toFixed(2)} s (${withCopy.map((x) => x.toFixed(1)).join(', ')}); ` +
+        `from the bucket by filters (no copy, as before) ${median(withoutCopy).toFixed(2)} s (${withoutCopy.map((x) => x.toFixed(1)).join(', ')}); ratio ${(median(withoutCopy) / median(withCopy)).toFixed(2)}`);
+    }
     await store.close();
   } finally {
     for (const w of workers) w.child.kill('SIGTERM');
