@@ -9,10 +9,11 @@
  * asserted. Every process runs on this machine; NATS is a private nats-server so that the figure is
  * the edge's own. Rates and the seconds per step: SIP_EDGE_BENCH_RATES=500,1000 SIP_EDGE_BENCH_SECONDS=4.
  *
- * Both Kamailios run with the f_malloc memory manager (-x fm -X fm, as deploy/kamailio/entrypoint.sh
+ * Both Kamailios run with the TLSF memory manager (-x tlsf -X tlsf, as deploy/kamailio/entrypoint.sh
  * runs the edge): with Kamailio's debugging default q_malloc, allocation alone took most of Kamailio's
  * CPU under load (perf: qm_malloc walking its free lists), which inflated the baseline and flattered
- * the ratio (SIP_EDGE_BENCH_KAMAILIO_MEM=qm shows it). Also printed per rate: the kernel's share of
+ * the ratio (SIP_EDGE_BENCH_KAMAILIO_MEM=qm shows it); f_malloc (fm) was as fast but ran the edge's
+ * shared memory out at 1,000 calls/s (fragments). Also printed per rate: the kernel's share of
  * each process's CPU, the sipp UAC's and UAS's own CPU per call (they share the 2 cores), UDP datagrams
  * dropped for a full receive buffer, and NATS messages per call (/varz of the private server).
  */
@@ -37,8 +38,8 @@ const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 const RATES = (process.env.SIP_EDGE_BENCH_RATES ?? '250,500,1000,1500,2000,3000,4000').split(',').map(Number);
 const SECONDS = Number(process.env.SIP_EDGE_BENCH_SECONDS ?? 4);
 const CHILDREN = Number(process.env.SIP_EDGE_BENCH_CHILDREN ?? 4);
-/** Kamailio's memory manager for shm and pkg (-x/-X): fm as deploy/kamailio/entrypoint.sh runs it; qm is Kamailio's debugging default. */
-const KAMAILIO_MEM = process.env.SIP_EDGE_BENCH_KAMAILIO_MEM ?? 'fm';
+/** Kamailio's memory manager for shm and pkg (-x/-X): tlsf as deploy/kamailio/entrypoint.sh runs it; qm is Kamailio's debugging default. */
+const KAMAILIO_MEM = process.env.SIP_EDGE_BENCH_KAMAILIO_MEM ?? 'tlsf';
 const DOMAIN = 'bench.sipauth.test';
 const USER = { username: 'alice', password: 'Bench-Pass-123' };
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -263,8 +264,9 @@ async function main(): Promise<void> {
   let aloneDone = false;
   let edgeDone = false;
   // A shared machine stalls now and then: a rate that fails is tried once more before it counts.
-  // Clean: no failed call, and the offered rate kept (sipp's -l limit throttles a setup whose calls take too long).
-  const clean = (x: Step, rate: number) => x.failed === 0 && x.ok / x.seconds >= 0.95 * rate;
+  // Clean: no failed call, and at least 90 % of the offered rate done (sipp's -l throttles a setup whose calls take too long;
+  // the slack is for the last calls' latency, counted in the run's seconds).
+  const clean = (x: Step, rate: number) => x.failed === 0 && x.ok / x.seconds >= 0.9 * rate;
   const attempt = async (rate: number, run: () => Promise<Step>) => {
     const first = await run();
     return clean(first, rate) ? first : run();
