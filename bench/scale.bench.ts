@@ -116,7 +116,9 @@ async function writeReadModelDirect(space: BenchNamespace, realm: string, keyrin
   let docs = 0;
   const put = async (key: string, doc: object) => {
     const data = JSON.stringify(doc);
-    await Promise.all([kv.put(key, data), isEagerKey(key) ? copy.put(key, data) : undefined]);
+    // A put is idempotent: one that timed out on a loaded server is simply sent again.
+    const retried = async (bucket: typeof kv) => { for (let i = 0; ; i++) { try { return await bucket.put(key, data); } catch (err) { if (i === 4) throw err; } } };
+    await Promise.all([retried(kv), isEagerKey(key) ? retried(copy) : undefined]);
     docs++;
   };
   let next = 0;
