@@ -7,6 +7,13 @@
 #   SIPAUTH_EVAPI_BIND            where bridges connect (default 127.0.0.1:8448: the sidecar in the pod)
 #   SIPAUTH_EDGE_AUTH_TIMEOUT_MS  how long a suspended transaction waits for the bridge (default 2000)
 #   KAMAILIO_RUN_DIR              pid file and runtime files (default /tmp/kamailio)
+#   SIPAUTH_KAMAILIO_SHM_MB       Kamailio's shared memory in MB (default 64, Kamailio's own): each call
+#                                 holds its transactions for tm's 5 s wait timer after the final reply, so
+#                                 size it with the call rate (bench/sip-edge.bench.ts ran 1,000/s in 256 MB); raise the
+#                                 container's memory limit with it
+# Shared and private memory use Kamailio's TLSF allocator (-x tlsf -X tlsf), not its debugging default
+# q_malloc, whose free-list walks were most of Kamailio's CPU under load (bench/sip-edge.bench.ts, perf);
+# f_malloc was as fast but fragmented its shared memory until allocations failed at 1,000 calls/s.
 set -eu
 listen="${SIPAUTH_SIP_LISTEN:-udp:0.0.0.0:5060}"
 case "$listen" in udp:* | tcp:*) listen="${listen#*:}" ;; esac
@@ -21,7 +28,9 @@ case "$upstream" in
   "" | sip:* | sips:*) ;;
   *) echo "SIPAUTH_SIP_UPSTREAM must be a SIP URI such as sip:10.0.0.5:5060" >&2; exit 1 ;;
 esac
-set -- -DD -E -f "${KAMAILIO_CFG:-/etc/kamailio/sipauth/kamailio.cfg}" -Y "$run_dir" -P "$run_dir/kamailio.pid" -w "$run_dir" \
+shm_mb="${SIPAUTH_KAMAILIO_SHM_MB:-64}"
+case "$shm_mb" in '' | *[!0-9]*) echo "SIPAUTH_KAMAILIO_SHM_MB must be a whole number of MB" >&2; exit 1 ;; esac
+set -- -DD -E -x tlsf -X tlsf -m "$shm_mb" -f "${KAMAILIO_CFG:-/etc/kamailio/sipauth/kamailio.cfg}" -Y "$run_dir" -P "$run_dir/kamailio.pid" -w "$run_dir" \
   -A "SIP_LISTEN_UDP=udp:$host:$port" -A "SIP_LISTEN_TCP=tcp:$host:$port" \
   -A "EVAPI_BIND=\"${SIPAUTH_EVAPI_BIND:-127.0.0.1:8448}\"" -A "AUTH_TIMEOUT_MS=${SIPAUTH_EDGE_AUTH_TIMEOUT_MS:-2000}"
 if [ -n "$upstream" ]; then
