@@ -282,7 +282,8 @@ function sipEdgePlan(env) {
     ...(env.SIPAUTH_EDGE_AUTH_TIMEOUT_MS ? [`AUTH_TIMEOUT_MS=${Number(env.SIPAUTH_EDGE_AUTH_TIMEOUT_MS) || 2000}`] : []),
     ...(upstream ? [`SIP_UPSTREAM="${upstream}"`] : []),
   ];
-  const args = ['-DD', '-E', '-f', join(ROOT, 'deploy', 'kamailio', 'kamailio.cfg'), '-Y', runDir, '-P', join(runDir, 'kamailio.pid'), '-w', runDir,
+  // TLSF for shared and private memory, as the image runs it (deploy/kamailio/entrypoint.sh says why).
+  const args = ['-DD', '-E', '-x', 'tlsf', '-X', 'tlsf', '-f', join(ROOT, 'deploy', 'kamailio', 'kamailio.cfg'), '-Y', runDir, '-P', join(runDir, 'kamailio.pid'), '-w', runDir,
     ...defines.flatMap((d) => ['-A', d])];
   if (!upstream) say('SIP edge: SIPAUTH_SIP_UPSTREAM is not set, so allowed INVITEs are answered 503 (set it to the next hop, e.g. sip:127.0.0.1:5070)');
   return {

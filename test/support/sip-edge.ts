@@ -155,7 +155,7 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
 /** Kamailio's command line for the cfg with these settings (also used by the bench). */
 export function kamailioArgs(o: { port: number; evapiPort: number; upstream?: string; authTimeoutMs?: number; runDir: string; children?: number; extra?: string[] }): string[] {
   return [
-    '-DD', '-E', '-f', KAMAILIO_CFG, '-m', '64', '-M', '8', '-Y', o.runDir, '-P', join(o.runDir, 'kamailio.pid'), '-w', o.runDir,
+    '-DD', '-E', '-x', 'tlsf', '-X', 'tlsf', '-f', KAMAILIO_CFG, '-m', '64', '-M', '8', '-Y', o.runDir, '-P', join(o.runDir, 'kamailio.pid'), '-w', o.runDir,
     '-A', `SIP_LISTEN_UDP=udp:127.0.0.1:${o.port}`, '-A', `SIP_LISTEN_TCP=tcp:127.0.0.1:${o.port}`,
     '-A', `EVAPI_BIND="127.0.0.1:${o.evapiPort}"`, '-A', `AUTH_TIMEOUT_MS=${o.authTimeoutMs ?? 2000}`,
     '-A', `SIP_CHILDREN=${o.children ?? 2}`,
