@@ -81,6 +81,15 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
     return out;
   }
 
+  /** The documents one event at a time gives (applyAndStore, awaited per event): what pipelining must end with. */
+  async function writtenOneByOne(events: readonly RecordedEvent[]): Promise<{ kv: KV; name: string }> {
+    const reference = await bucket();
+    const oneByOne = await ReadModelWriter.open(reference.kv, reference.name);
+    for (const event of events) await oneByOne.applyAndStore(event);
+    await oneByOne.checkpoint();
+    return reference;
+  }
+
   /** Applies every event the way the apply loop does: no wait between events, a checkpoint asked for after each stored one. */
   async function pipelined(writer: ReadModelWriter, events: readonly RecordedEvent[], mayWrite?: () => boolean): Promise<string[]> {
     const stored: string[] = [];
@@ -102,10 +111,7 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
 
   it('ends with exactly the documents of one event at a time, reports each event once and in order, and never checkpoints ahead of a document', async () => {
     const events = history();
-    const reference = await bucket();
-    const oneByOne = await ReadModelWriter.open(reference.kv, reference.name);
-    for (const event of events) await oneByOne.applyAndStore(event);
-    await oneByOne.checkpoint();
+    const reference = await writtenOneByOne(events);
 
     const target = await bucket();
     // Every message of the bucket, in the stream's order.
@@ -149,10 +155,7 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
 
   it('cut short by a lost lease, is finished by a fresh writer from the checkpoint; a replay from zero then writes nothing', async () => {
     const events = history();
-    const reference = await bucket();
-    const oneByOne = await ReadModelWriter.open(reference.kv, reference.name);
-    for (const event of events) await oneByOne.applyAndStore(event);
-    await oneByOne.checkpoint();
+    const reference = await writtenOneByOne(events);
 
     const target = await bucket();
     const first = await ReadModelWriter.open(target.kv, target.name);
