@@ -7,15 +7,16 @@
  *
  * The copy follows the writer's own calls, after the generation's write succeeded (so a fenced-out
  * writer never reaches it):
- *  - a put of an eager key is repeated into the copy; a delete through `kv.delete` (a deleted list's or
- *    ACL's children) too;
- *  - the writer may delete a key by publishing to the stream itself (it needs the delete's revision),
- *    which this wrapper does not see; so the copy's deletions are derived from writes it does see:
- *    a deleted trunk, list or ACL always gets its tombstone first (`tombstone.<key>`: the key goes
- *    from the copy), and a removed range's ACL document is always written after the range's delete
- *    (its parent, last in the event): on an ACL write that lowers its range count, the ranges of that
- *    ACL this writer has read or written are looked up again and those gone are deleted from the copy. A range removed by the
- *    writer was always read or written by it first (the projection reads a child before changing it);
+ *  - a put of an eager key is repeated into the copy, and so is a delete: the writer deletes through
+ *    `kv.delete` (with the previous revision), which this wrapper sees;
+ *  - deletions are also derived from writes, so that the copy does not depend on how the writer
+ *    deletes (it published deletes to the stream itself for a while, which a wrapper cannot see): a
+ *    deleted trunk, list or ACL always gets its tombstone first (`tombstone.<key>`: the key goes from
+ *    the copy), and a removed range's ACL document is always written after the range's delete (its
+ *    parent, last in the event): on an ACL write that lowers its range count, the ranges of that ACL
+ *    this writer has read or written are looked up again and those gone are deleted from the copy. A
+ *    range removed by the writer was always read or written by it first (the projection reads a child
+ *    before changing it); a second delete of a key already gone is harmless;
  *  - a read of an eager key repairs the copy from the generation: should the copy's write fail after
  *    the generation's succeeded, the error ends the writer's session, and the event redelivered to the
  *    next writer reads the key again (the copy put right) before it skips it as applied.
