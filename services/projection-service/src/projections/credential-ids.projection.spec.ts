@@ -3,17 +3,7 @@ import type { RecordedEvent } from '@sipauth/event-store';
 import { ACCOUNT, CRED, LIST, NOW, sealed, StreamWriter, credentialListHistory } from '../../test/recorded-events';
 import type { ReadModelDoc } from './projection.types';
 import { project } from './read-model.projection';
-
-function applyAll(events: RecordedEvent[], docs = new Map<string, ReadModelDoc>()): Map<string, ReadModelDoc> {
-  for (const event of events) {
-    for (const op of project(event, (k) => docs.get(k))) {
-      if (op.op === 'put') docs.set(op.key, op.doc);
-      else if (op.op === 'delete') docs.delete(op.key);
-      else for (const k of [...docs.keys()]) if (k.startsWith(op.filter.slice(0, -1))) docs.delete(k);
-    }
-  }
-  return docs;
-}
+import { applyAll } from '../../test/apply-projection';
 
 const membersOf = (docs: Map<string, ReadModelDoc>) => docs.get(keys.credentialIds(ACCOUNT, LIST)) as CredentialIdsDoc | undefined;
 const idOf = (n: number): string => 'CR' + n.toString(16).padStart(32, '0');

@@ -3,18 +3,7 @@ import { keys, type CredentialDoc, type CredentialListDoc, type TrunkDoc } from 
 import { project, UnreadableEvent } from './read-model.projection';
 import { tombstoneKey, type ReadModelDoc } from './projection.types';
 import { ACCOUNT, ACL, ADDR, CRED, LIST, NOW, StreamWriter, TRUNK, credentialListHistory, sealed, type KnownEvent } from '../../test/recorded-events';
-
-/** Applies events the way the runner does, into a map standing in for the KV bucket. */
-function applyAll(events: RecordedEvent[], docs = new Map<string, ReadModelDoc>()): Map<string, ReadModelDoc> {
-  for (const event of events) {
-    for (const op of project(event, (k) => docs.get(k))) {
-      if (op.op === 'put') docs.set(op.key, op.doc);
-      else if (op.op === 'delete') docs.delete(op.key);
-      else for (const k of [...docs.keys()]) if (k.startsWith(op.filter.slice(0, -1))) docs.delete(k);
-    }
-  }
-  return docs;
-}
+import { applyAll } from '../../test/apply-projection';
 
 const recordAll = (streamName: string, history: KnownEvent[]): RecordedEvent[] => {
   const writer = new StreamWriter(streamName);
