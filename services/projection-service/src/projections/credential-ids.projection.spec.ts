@@ -1,5 +1,4 @@
 import { keys, type CredentialIdsDoc } from '@sipauth/contracts';
-import type { RecordedEvent } from '@sipauth/event-store';
 import { ACCOUNT, CRED, LIST, NOW, sealed, StreamWriter, credentialListHistory } from '../../test/recorded-events';
 import type { ReadModelDoc } from './projection.types';
 import { project } from './read-model.projection';
