@@ -41,7 +41,9 @@ export async function openBenchNamespace(connectionName: string): Promise<BenchN
     ns, env, nc, request,
     command: (name, body) => request(configSubject(ns, name), { accountId: BENCH_ACCOUNT, ...body }),
     async close() {
-      const jsm = await nc.jetstreamManager();
+      // Deleting a stream of millions of messages takes the server longer than nats.js's 5 s default
+      // (a 3 GB read-model bucket at 3 M credentials timed out, and the bench died at its very end).
+      const jsm = await nc.jetstreamManager({ timeout: 120_000 });
       for await (const s of jsm.streams.list()) {
         const name = s.config.name;
         if (isNamespaceStream(name, ns)) await jsm.streams.delete(name);
