@@ -13,6 +13,7 @@ describe('parseKey', () => {
   it('reads back every key the layout builds', () => {
     expect(parseKey(keys.trunk('acme', 'TK1'))).toEqual({ kind: 'trunk', accountId: 'acme', id: 'TK1' });
     expect(parseKey(keys.credential('acme', 'CL1', 'CR1'))).toEqual({ kind: 'credential', accountId: 'acme', parentId: 'CL1', id: 'CR1' });
+    expect(parseKey(keys.credentialIds('acme', 'CL1'))).toEqual({ kind: 'credential-ids', accountId: 'acme', id: 'CL1' });
     expect(parseKey('meta.position')).toEqual({ kind: 'position' });
     expect(parseKey('acct.acme.unknown.x')).toBeUndefined();
     // projection-service's tombstones of deleted documents: no reader takes them for a document.

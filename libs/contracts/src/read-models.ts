@@ -37,7 +37,7 @@ export const eagerBucketOf = (readModelBucketName: string): string => `${readMod
 /** Whether a read-model key also lives in the eager copy ({@link eagerBucketOf}). */
 export function isEagerKey(key: string): boolean {
   const kind = parseKey(key)?.kind;
-  return kind !== undefined && kind !== 'credential';
+  return kind !== undefined && kind !== 'credential' && kind !== 'credential-ids';
 }
 export const nonceBucket = (ns: string): string => `${ns}_nonces`;
 /** Active brute-force lockouts, one key per trunk and source IP (see sip-auth-worker's lockout-registry). */
@@ -81,14 +81,14 @@ export const keys = {
 
 /** Parses a read-model key back into its kind and ids (undefined for keys this version does not know). */
 export function parseKey(key: string):
-  | { kind: 'credential-list' | 'ip-acl' | 'trunk'; accountId: string; id: string }
+  | { kind: 'credential-list' | 'credential-ids' | 'ip-acl' | 'trunk'; accountId: string; id: string }
   | { kind: 'credential' | 'ip-address'; accountId: string; parentId: string; id: string }
   | { kind: 'position' }
   | undefined {
   if (key === POSITION_KEY) return { kind: 'position' };
   const t = key.split('.');
   if (t[0] !== 'acct') return undefined;
-  if (t.length === 4 && (t[2] === 'credential-list' || t[2] === 'ip-acl' || t[2] === 'trunk')) {
+  if (t.length === 4 && (t[2] === 'credential-list' || t[2] === 'credential-ids' || t[2] === 'ip-acl' || t[2] === 'trunk')) {
     return { kind: t[2], accountId: t[1], id: t[3] };
   }
   if (t.length === 5 && (t[2] === 'credential' || t[2] === 'ip-address')) {

@@ -91,7 +91,7 @@ export class AuthIndex implements AuthLookup {
    */
   apply(key: string, value: unknown, revision = 0): void {
     const k = parseKey(key);
-    if (!k) return this.applyMembers(key, value as CredentialIdsDoc | undefined);
+    if (!k) return;
     switch (k.kind) {
       case 'position':
         if (value) this.positionText = (value as PositionDoc).position;
@@ -108,6 +108,10 @@ export class AuthIndex implements AuthLookup {
         return this.credentials.changed(k.accountId, k.parentId, { credentialId: k.id, doc: value as CredentialDoc | undefined, revision });
       case 'ip-address':
         return this.applyIpAddress(scoped(k.accountId, k.parentId), k.id, value as IpAddressDoc | undefined);
+      case 'credential-ids':
+        // A list's members document: only a cached list has use for it (see CredentialCache.membersChanged).
+        if (value) this.credentials.membersChanged(k.accountId, k.id, Object.keys((value as CredentialIdsDoc).credentials));
+        return;
     }
   }
 
@@ -155,13 +159,6 @@ export class AuthIndex implements AuthLookup {
       this.matchers.set(trunk, matcher);
     }
     return matcher;
-  }
-
-  /** A list's members document (`keys.credentialIds`): only a cached list has use for it (see CredentialCache.membersChanged). */
-  private applyMembers(key: string, doc: CredentialIdsDoc | undefined): void {
-    const t = key.split('.');
-    if (!doc || t.length !== 4 || t[0] !== 'acct' || t[2] !== 'credential-ids') return;
-    this.credentials.membersChanged(t[1], t[3], Object.keys(doc.credentials));
   }
 
   private applyCredentialList(id: string, doc: CredentialListDoc | undefined): void {
