@@ -9,7 +9,7 @@
  * may have lost the watches' consumers (a NATS restart does), and nats.js would notice only after
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
-import { KvWatchInclude, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
+import { KvWatchInclude, type JetStreamManager, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, keys, POSITION_KEY, projectionBucket, type CredentialIdsDoc } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
 import { kvGetCredentials, kvListLoader, readSnapshot } from './kv-snapshot';
@@ -231,10 +231,11 @@ export class ReadModelWatcher {
   }
 
   /** Binds to a bucket if it exists now (a generation written before eager copies existed has none). */
-  private async bindIfPresent(bucket: string): Promise<KV | undefined> {
-    const jsm = await this.nc.jetstreamManager();
+  private async bindIfPresent(bucket: string, jsm?: JetStreamManager): Promise<KV | undefined> {
+    const manager = jsm ?? await this.nc.jetstreamManager();
     try {
-      await jsm.streams.info(`KV_${bucket}`);
+      // bindOnly does not look the bucket up, so ask for its stream first.
+      await manager.streams.info(`KV_${bucket}`);
     } catch {
       return undefined;
     }
@@ -243,16 +244,11 @@ export class ReadModelWatcher {
 
   /** Binds to a bucket another service creates, waiting for it to appear (undefined once stopped). */
   private async bindWhenPresent(bucket: string): Promise<KV | undefined> {
-    const js = this.nc.jetstream(JS_OPTIONS);
     const jsm = await this.nc.jetstreamManager();
     while (!this.stopped) {
-      try {
-        // bindOnly does not look the bucket up, so ask for its stream first.
-        await jsm.streams.info(`KV_${bucket}`);
-        return await js.views.kv(bucket, { bindOnly: true });
-      } catch {
-        await sleep(RETRY_MS);
-      }
+      const kv = await this.bindIfPresent(bucket, jsm).catch(() => undefined);
+      if (kv) return kv;
+      await sleep(RETRY_MS);
     }
     return undefined;
   }
