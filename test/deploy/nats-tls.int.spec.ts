@@ -10,12 +10,15 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect as tcpConnect, createServer } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, NatsConnection } from 'nats';
 import { natsConnectOptions, readSharedConfig } from '@sipauth/contracts';
 import { describeWithPrivateNats, NATS_SERVER_BIN, natsServerMinorVersion } from '../support/private-nats';
+import { freeLocalPorts } from '../support/ports';
+
+const freePort = () => freeLocalPorts(1);
 
 const ROOT = join(__dirname, '..', '..');
 const PASSWORDS: Record<string, string> = Object.fromEntries(
@@ -41,16 +44,6 @@ function issue(name: string, sans: string, usages: string): string {
   return out;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The shipped cluster config with this test's paths, ports and routes. */
 function clusterConf(name: string, clientPort: number, clusterPort: number, routePorts: number[], routeCerts: string): string {

@@ -6,28 +6,19 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NatsConnection } from 'nats';
 import { cleanupNamespace, connectNats, freshNamespace, NATS_URL } from '../support/nats';
+import { freeLocalPorts } from '../support/ports';
+
+const freePort = () => freeLocalPorts(1);
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICES = ['config-service', 'projection-service', 'sip-auth-worker'];
 const ACCOUNT = 'AC-start-e2e';
 
 interface Reply { ok: boolean; data?: any; error?: { code: string; message: string } }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Running { child: ChildProcess; output: () => string; exited: Promise<number | null> }
 

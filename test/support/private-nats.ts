@@ -8,9 +8,11 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freeLocalPorts } from './ports';
+
+const freePort = () => freeLocalPorts(1);
 
 export const NATS_SERVER_BIN = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 const DEPLOY_NATS = join(__dirname, '..', '..', 'deploy', 'nats');
@@ -176,14 +178,3 @@ function terminate(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A port the kernel just handed out and released; nothing else on this machine asks for it by number. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

@@ -5,14 +5,16 @@
  * `host:port` (UDP and TCP). `close()` stops everything, also after a failed start.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DigestAlgorithmName } from '@sipauth/contracts';
 import { RunningSipEdge, startSipEdge } from '../../services/sip-edge/src/bootstrap';
 import { NATS_URL } from './nats';
+import { freeLocalPorts, freeSipPort } from './ports';
+
+export { freeLocalPorts, freeSipPort };
 import { startStack, Stack, StackOptions, waitFor } from './stack';
 
 export const KAMAILIO_CFG = join(__dirname, '..', '..', 'deploy', 'kamailio', 'kamailio.cfg');
@@ -75,43 +77,6 @@ export interface SipEdge {
   close(): Promise<void>;
 }
 
-/** A port free for both UDP and TCP on 127.0.0.1 (SIP listens on both). */
-export async function freeSipPort(): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const udp = createSocket('udp4');
-    const port = await new Promise<number>((resolve, reject) => {
-      udp.once('error', reject);
-      udp.bind(0, '127.0.0.1', () => resolve(udp.address().port));
-    });
-    const tcpFree = await new Promise<boolean>((resolve) => {
-      const srv = createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-    await new Promise<void>((r) => udp.close(() => r()));
-    if (tcpFree) return port;
-  }
-  throw new Error('no free UDP+TCP port found');
-}
-
-/** A UDP port free on 127.0.0.1 whose port + 2 is free too (both held while checked). */
-async function freeUdpPortPair(): Promise<number> {
-  const bind = (port: number) => new Promise<ReturnType<typeof createSocket> | undefined>((resolve) => {
-    const udp = createSocket('udp4');
-    udp.once('error', () => { udp.close(); resolve(undefined); });
-    udp.bind(port, '127.0.0.1', () => resolve(udp));
-  });
-  for (let i = 0; i < 50; i++) {
-    const first = await bind(0);
-    if (!first) continue;
-    const port = first.address().port;
-    const second = port + 2 <= 65535 ? await bind(port + 2) : undefined;
-    await Promise.all([first, second].filter((u) => u !== undefined).map((u) => new Promise<void>((r) => u!.close(() => r()))));
-    if (second) return port;
-  }
-  throw new Error('no free pair of UDP ports (p, p+2) found');
-}
-
 /**
  * What sipp binds besides its SIP socket (`-i`/`-p`), as sipp arguments, each on 127.0.0.1 and picked
  * free, so that sipp processes running at once (in parallel test files, or anything else on the
@@ -120,9 +85,8 @@ async function freeUdpPortPair(): Promise<number> {
  * taken; its remote-control socket (`-cp`) defaults to UDP 8888 on every address.
  */
 export async function sippLocalPortArgs(): Promise<string[]> {
-  const media = await freeUdpPortPair();
-  let control = await freeSipPort();
-  while (control >= media && control <= media + 2) control = await freeSipPort();
+  const media = await freeLocalPorts(3, { tcp: false });
+  const control = await freeLocalPorts(1, { tcp: false });
   return ['-mi', '127.0.0.1', '-mp', String(media), '-ci', '127.0.0.1', '-cp', String(control)];
 }
 

@@ -6,14 +6,15 @@
  * produces 48 kHz, which PCMU cannot take) and reads commands from stdin through the stdio module
  * (a pipe works, it only warns that it is no terminal); `accounts` holds one line with
  * auth_user/auth_pass and outbound= the edge, regint=0 (no REGISTER). -e dials at start, -s prints
- * every SIP message (read by sip-trace.ts). libre rejects a 407 as soon as any Proxy-Authenticate in
+ * every SIP message (read by sip-trace.ts). baresip binds SIP over UDP and TCP on sip_listen's port and
+ * TLS on the port after it, so both are picked free. libre rejects a 407 as soon as any Proxy-Authenticate in
  * it is not MD5 ("Function not implemented"), and a second challenge for the same realm too, so it
  * only authenticates when the edge offers MD5 alone. On SIGTERM baresip waits for its transactions
  * (up to 32 s after a 2xx); a second SIGTERM exits at once.
  */
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freeSipPort } from '../../support/sip-edge';
+import { freeLocalPorts } from '../../support/ports';
 import { CallRequest, ClientProcess, clientDir, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_CALLEE } from './client-process';
 import { callOutcome, CallOutcome } from './sip-trace';
 
@@ -47,7 +48,7 @@ export async function baresipCall(req: CallRequest): Promise<CallOutcome> {
   const left = () => Math.max(0, deadline - Date.now());
   let client: ClientProcess | undefined;
   try {
-    writeFileSync(join(dir.path, 'config'), config(await freeSipPort()));
+    writeFileSync(join(dir.path, 'config'), config(await freeLocalPorts(2)));
     const outbound = `sip:${req.proxy.host}:${req.proxy.port};transport=udp`;
     const account = `<sip:${req.username}@${req.domain}>;auth_user=${req.username};auth_pass=${req.password};`
       + `outbound="${outbound}";regint=0;pubint=0;mwi=no;answermode=manual;audio_codecs=PCMU\n`;

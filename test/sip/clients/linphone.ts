@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freeSipPort } from '../../support/sip-edge';
+import { freeLocalPorts, freeSipPort } from '../../support/ports';
 import { CallRequest, ClientProcess, clientDir, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_CALLEE } from './client-process';
 import { callOutcome, CallOutcome } from './sip-trace';
 
@@ -67,7 +67,7 @@ export async function linphoneCall(req: CallRequest): Promise<CallOutcome> {
     mkdirSync(join(dir.path, '.local', 'share', 'linphone'), { recursive: true });
     const rc = join(dir.path, 'linphonerc');
     const proxy = `sip:${req.proxy.host}:${req.proxy.port};transport=udp`;
-    const [sipPort, rtpPort] = [await freeSipPort(), await freeSipPort()];
+    const [sipPort, rtpPort] = [await freeSipPort(), await freeLocalPorts(2, { tcp: false })];
     writeFileSync(rc, linphonerc({ sipPort, rtpPort, proxy, username: req.username, password: req.password, domain: req.domain }), { mode: 0o600 });
 
     client = ClientProcess.start('linphonec', ['-c', rc, '-d', '6'], { cwd: dir.path, env: { HOME: dir.path } });
