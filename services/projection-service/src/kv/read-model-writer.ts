@@ -295,6 +295,8 @@ export class ReadModelWriter {
    */
   private write(op: Exclude<KvOp, { op: 'deleteMatching' }>, after: Promise<unknown>, mayWrite: () => boolean): Promise<number> {
     const waiting = op.op === 'put' ? this.unpublished.get(op.key) : undefined;
+    // Awaited only once the write is about to be published: a failure meanwhile must not count as unhandled.
+    after.catch(() => undefined);
     if (waiting && op.op === 'put') {
       waiting.doc = op.doc;
       waiting.after.push(after);
