@@ -158,10 +158,6 @@ export class CredentialDirectory {
     this.count--;
   }
 
-  has(accountId: string, listId: string, credentialId: string): boolean {
-    return this.lists.get(listKey(accountId, listId))?.byId.has(credentialId) ?? false;
-  }
-
   /**
    * Makes the list's credentials of one chunk exactly `docs` (a chunk document, read or watched): the
    * chunk's credentials it no longer names are removed, the changed ones replaced, and an unchanged one
