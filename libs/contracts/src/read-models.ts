@@ -69,11 +69,13 @@ export const LEASE_KEY = 'lease';
 export const POSITION_KEY = 'meta.position';
 
 /**
- * Chunk documents per credential list. A list holds at most 1,000 credentials (SPEC §3), ~63 per chunk
- * on average; a credential entry is at most ~1.1 KB (three sealed HA1s, and three more while a password
- * overlap runs), so even every credential of a full list in one chunk (ids are random: never in
- * practice) stays near 1.1 MB, and a chunk at 4× the average is ~280 KB, well under NATS's 1 MB
- * default max payload. Changing it changes every chunk key: a new read-model generation (a rebuild).
+ * Chunk documents per credential list. A list holds at most 1,000 credentials (SPEC §3): 62.5 ± 8 per
+ * chunk for random ids. A credential entry measured 605 B (three sealed HA1s) and 1,082 B at most
+ * (a 32-character username and a password overlap running: three more), so a chunk of a full list is
+ * ~38 kB, ~68 kB with every password in an overlap, and even 4× the average (~270 kB) stays well under
+ * NATS's 1 MB default max payload; only ~970 credentials of one list in one chunk, all in an overlap,
+ * would pass it (ids are random: probability far below 10⁻²⁰). Changing it changes every chunk key:
+ * a new read-model layout (a rebuild).
  */
 export const CREDENTIAL_CHUNKS = 16;
 
