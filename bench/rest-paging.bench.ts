@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
 import { keys, querySubject } from '@sipauth/contracts';
 import { BENCH_ACCOUNT, openBenchNamespace } from './support/namespace';
-import { writeReadModel } from './support/read-model';
+import { credentialChunkDocs, writeReadModel } from './support/read-model';
 import { median, percentile } from './support/stats';
 
 const REPEATS = 3;
@@ -38,13 +38,10 @@ async function main(): Promise<void> {
   const docs: Array<[string, object]> = [[keys.credentialList(BENCH_ACCOUNT, listId), {
     credentialListId: listId, accountId: BENCH_ACCOUNT, friendlyName: 'Bench', credentialCount: CREDENTIALS, assignedTrunkIds: [], createdAt: NOW, ...stamp,
   }]];
-  for (let i = 0; i < CREDENTIALS; i++) {
-    const credentialId = id('CR');
-    docs.push([keys.credential(BENCH_ACCOUNT, listId, credentialId), {
-      credentialId, credentialListId: listId, accountId: BENCH_ACCOUNT, username: `user${i}`, realm: 'sipauth.bench',
-      ha1: { 'MD5': 'v1.k1.sealed', 'SHA-256': 'v1.k1.sealed', 'SHA-512-256': 'v1.k1.sealed' }, createdAt: NOW, ...stamp,
-    }]);
-  }
+  docs.push(...credentialChunkDocs(BENCH_ACCOUNT, listId, Array.from({ length: CREDENTIALS }, (_, i) => [id('CR'), {
+    username: `user${i}`, realm: 'sipauth.bench',
+    ha1: { 'MD5': 'v1.k1.sealed', 'SHA-256': 'v1.k1.sealed', 'SHA-512-256': 'v1.k1.sealed' }, createdAt: NOW, ...stamp,
+  }]), stamp));
   await writeReadModel(space.nc, space.ns, docs, '1');
   const service = await startConfigService({ ...space.env, CONFIG_HTTP_PORT: '0', CONFIG_API_TOKENS: `bench:${TOKEN}=*` }, { logger: false });
   const nats = async (query: 'credential-list.get' | 'credential.list', body: object): Promise<number> => {

@@ -23,7 +23,7 @@
  *
  * SCALE_DIRECT=1 is a second mode, for sizes the projection's catch-up makes too slow to build here:
  * steps 1–2 are replaced by writing the read model straight into KV, document for document what
- * projection-service writes (the generation, its eager copy, each list's members document); only the
+ * projection-service writes (the generation, its eager copy, each list's credential chunks); only the
  * probe account's events are appended (and projected), so that the propagation step has a stream to
  * change. Every figure it prints is labelled `[direct KV]`.
  */
@@ -33,8 +33,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
-  ACTIVE_KEY, authSubject, eagerBucketOf, isEagerKey, isNamespaceStream, keys, projectionBucket, querySubject, readModelBucket,
-  type CredentialDoc, type CredentialIdsDoc, type CredentialListDoc, type IpAclDoc, type IpAddressDoc, type TrunkDoc,
+  ACTIVE_KEY, authSubject, eagerBucketOf, READ_MODEL_LAYOUT, isEagerKey, isNamespaceStream, keys, projectionBucket, querySubject, readModelBucket,
+  type ChunkedCredential, type CredentialListDoc, type IpAclDoc, type IpAddressDoc, type TrunkDoc,
 } from '@sipauth/contracts';
 import { CURRENT_SCHEMA_VERSION, ID_PREFIXES } from '@sipauth/domain';
 import { createEventStore, type EventData, type EventStore } from '@sipauth/event-store';
@@ -43,6 +43,7 @@ import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
 import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
 import { answerChallenge } from './support/digest';
 import { openBenchNamespace, type BenchNamespace } from './support/namespace';
+import { credentialChunkDocs } from './support/read-model';
 import { median, percentile } from './support/stats';
 
 const CREDENTIALS = Number(process.env.SCALE_CREDENTIALS ?? 1_000_000);
@@ -105,7 +106,7 @@ function accountStreams(a: number, realm: string, keyring: SealingKeyring): [str
 /**
  * The read model of every account written straight into KV (SCALE_DIRECT): the documents
  * projection-service writes for the events of accountStreams, in its order (credentials, then the
- * list's members, then the list), with the eager kinds repeated into the eager copy.
+ * list's credential chunks, then the list), with the eager kinds repeated into the eager copy.
  */
 async function writeReadModelDirect(space: BenchNamespace, realm: string, keyring: SealingKeyring): Promise<{ docs: number; seconds: number }> {
   const js = space.nc.jetstream();
@@ -127,18 +128,14 @@ async function writeReadModelDirect(space: BenchNamespace, realm: string, keyrin
     while (next < ACCOUNTS) {
       const a = next++;
       const x = account(a);
-      const credentials: Record<string, string> = {};
-      const count = Math.min(PER_ACCOUNT, CREDENTIALS - a * PER_ACCOUNT);
-      for (let c = 0; c < count; c += 64) {
-        await Promise.all(Array.from({ length: Math.min(64, count - c) }, (_, k) => {
-          const u = user(a, c + k);
-          credentials[u.credentialId] = u.username;
-          const ha1 = sealHa1s(keyring, computeHa1s(u.username, realm, u.password), ha1SealingContext(x.listId, u.credentialId));
-          return put(keys.credential(x.accountId, x.listId, u.credentialId), { ...stamp, credentialId: u.credentialId, credentialListId: x.listId, accountId: x.accountId, username: u.username, realm, ha1 } satisfies CredentialDoc);
-        }));
-      }
-      await Promise.all([put(keys.credentialIds(x.accountId, x.listId), { ...stamp, credentialListId: x.listId, accountId: x.accountId, credentials } satisfies CredentialIdsDoc),
-      put(keys.credentialList(x.accountId, x.listId), { ...stamp, credentialListId: x.listId, accountId: x.accountId, friendlyName: `List ${a}`, credentialCount: count, assignedTrunkIds: [x.trunkId] } satisfies CredentialListDoc),
+      const count = Math.max(0, Math.min(PER_ACCOUNT, CREDENTIALS - a * PER_ACCOUNT));
+      const credentials = Array.from({ length: count }, (_, c): [string, ChunkedCredential] => {
+        const u = user(a, c);
+        const ha1 = sealHa1s(keyring, computeHa1s(u.username, realm, u.password), ha1SealingContext(x.listId, u.credentialId));
+        return [u.credentialId, { ...stamp, username: u.username, realm, ha1 }];
+      });
+      await Promise.all(credentialChunkDocs(x.accountId, x.listId, credentials, stamp).map(([key, doc]) => put(key, doc)));
+      await Promise.all([put(keys.credentialList(x.accountId, x.listId), { ...stamp, credentialListId: x.listId, accountId: x.accountId, friendlyName: `List ${a}`, credentialCount: count, assignedTrunkIds: [x.trunkId] } satisfies CredentialListDoc),
       put(keys.ipAddress(x.accountId, x.aclId, `${ID_PREFIXES.ipAddress}${hex('ip', a)}`), { ...stamp, ipAddressId: `${ID_PREFIXES.ipAddress}${hex('ip', a)}`, ipAccessControlListId: x.aclId, accountId: x.accountId, friendlyName: 'office', ipAddress: x.network, cidrPrefixLength: 24 } satisfies IpAddressDoc),
       put(keys.ipAcl(x.accountId, x.aclId), { ...stamp, ipAccessControlListId: x.aclId, accountId: x.accountId, friendlyName: `ACL ${a}`, ipAddressCount: 1, assignedTrunkIds: [x.trunkId] } satisfies IpAclDoc),
       put(keys.trunk(x.accountId, x.trunkId), { ...stamp, trunkId: x.trunkId, accountId: x.accountId, friendlyName: `Trunk ${a}`, domainName: x.domain, credentialListIds: [x.listId], ipAccessControlListIds: [x.aclId], digestAlgorithms: [] } satisfies TrunkDoc)]);
@@ -146,7 +143,7 @@ async function writeReadModelDirect(space: BenchNamespace, realm: string, keyrin
     }
   }));
   const control = await js.views.kv(projectionBucket(space.ns), { history: 1 });
-  await control.put(ACTIVE_KEY, JSON.stringify({ bucket, generation: 1, activatedAt: new Date().toISOString() }));
+  await control.put(ACTIVE_KEY, JSON.stringify({ bucket, generation: 1, activatedAt: new Date().toISOString(), layout: READ_MODEL_LAYOUT }));
   return { docs, seconds: seconds(t0) };
 }
 

@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { authSubject, keys, type AuthDecision, type CredentialDoc, type IpAddressDoc, type TrunkDoc } from '@sipauth/contracts';
+import { authSubject, keys, type AuthDecision, type ChunkedCredential, type IpAddressDoc, type TrunkDoc } from '@sipauth/contracts';
 import { ID_PREFIXES } from '@sipauth/domain';
 import { computeHa1s, ha1SealingContext, NonceService, parseKeyList, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
 import {
@@ -27,7 +27,7 @@ import {
 } from '@sipauth/sip-auth-worker';
 import { answerChallenge } from './support/digest';
 import { BENCH_ACCOUNT, openBenchNamespace, until, type BenchNamespace } from './support/namespace';
-import { writeReadModel } from './support/read-model';
+import { credentialChunkDocs, writeReadModel } from './support/read-model';
 import { median } from './support/stats';
 
 const TRUNKS = 1_000;
@@ -55,12 +55,11 @@ function* configuration(realm: string, keyring: SealingKeyring): Generator<[stri
   for (let t = 0; t < TRUNKS; t++) {
     const { trunkId, listId, aclId, domain } = trunk(t);
     yield [keys.credentialList(BENCH_ACCOUNT, listId), { credentialListId: listId, accountId: BENCH_ACCOUNT, friendlyName: `List ${t}`, credentialCount: CREDENTIALS_PER_LIST, assignedTrunkIds: [trunkId], ...stamp }];
-    for (let c = 0; c < CREDENTIALS_PER_LIST; c++) {
+    yield* credentialChunkDocs(BENCH_ACCOUNT, listId, Array.from({ length: CREDENTIALS_PER_LIST }, (_, c): [string, ChunkedCredential] => {
       const { credentialId, username, password } = user(t, c);
       const ha1 = sealHa1s(keyring, computeHa1s(username, realm, password), ha1SealingContext(listId, credentialId));
-      const doc: CredentialDoc = { credentialId, credentialListId: listId, accountId: BENCH_ACCOUNT, username, realm, ha1, ...stamp };
-      yield [keys.credential(BENCH_ACCOUNT, listId, credentialId), doc];
-    }
+      return [credentialId, { username, realm, ha1, ...stamp }];
+    }), stamp);
     yield [keys.ipAcl(BENCH_ACCOUNT, aclId), { ipAccessControlListId: aclId, accountId: BENCH_ACCOUNT, friendlyName: `ACL ${t}`, ipAddressCount: RANGES_PER_ACL, assignedTrunkIds: [trunkId], ...stamp }];
     for (let r = 0; r < RANGES_PER_ACL; r++) {
       const n = t * RANGES_PER_ACL + r;

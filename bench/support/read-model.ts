@@ -5,10 +5,30 @@
  * which need a configuration far larger than config commands could build in the time.
  */
 import { StorageType, type NatsConnection } from 'nats';
-import { ACTIVE_KEY, POSITION_KEY, projectionBucket, readModelBucket, type ActiveReadModel, type PositionDoc } from '@sipauth/contracts';
+import {
+  ACTIVE_KEY, credentialChunkOf, keys, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT, readModelBucket,
+  type ActiveReadModel, type ChunkedCredential, type CredentialChunkDoc, type PositionDoc,
+} from '@sipauth/contracts';
 
-/** Documents published between flushes, so the client never queues the whole model in memory. */
+/** Documents (or bytes) published between flushes, so the client never queues the whole model in memory. */
 const BATCH = 1_000;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A list's credentials as projection-service keeps them: grouped into their chunk documents
+ * (`keys.credentialChunk`), key → document, each stamped with `stamp`.
+ */
+export function credentialChunkDocs(accountId: string, credentialListId: string, credentials: Iterable<[string, ChunkedCredential]>,
+  stamp: { revision: number; position: string; updatedAt: string }): Array<[string, CredentialChunkDoc]> {
+  const chunks = new Map<number, CredentialChunkDoc>();
+  for (const [credentialId, entry] of credentials) {
+    const chunk = credentialChunkOf(credentialId);
+    let doc = chunks.get(chunk);
+    if (!doc) chunks.set(chunk, (doc = { credentialListId, accountId, chunk, credentials: {}, ...stamp }));
+    doc.credentials[credentialId] = entry;
+  }
+  return [...chunks.values()].map((doc) => [keys.credentialChunk(accountId, credentialListId, doc.chunk), doc]);
+}
 
 export interface WrittenReadModel { bucket: string; documents: number; bytes: number }
 
@@ -25,16 +45,22 @@ export async function writeReadModel(nc: NatsConnection, ns: string, documents: 
   const control = await js.views.kv(projectionBucket(ns), options);
   let count = 0;
   let bytes = 0;
+  let unflushed = 0;
   for (const [key, doc] of documents) {
     const data = JSON.stringify(doc);
-    bytes += Buffer.byteLength(data);
+    const size = Buffer.byteLength(data);
+    bytes += size;
+    unflushed += size;
     nc.publish(`$KV.${bucket}.${key}`, data);
-    if (++count % BATCH === 0) await nc.flush();
+    if (++count % BATCH === 0 || unflushed > BATCH_BYTES) {
+      await nc.flush();
+      unflushed = 0;
+    }
   }
   await nc.flush();
   await storedCount(nc, `KV_${bucket}`, count);
   await kv.put(POSITION_KEY, JSON.stringify({ position, updatedAt: new Date().toISOString() } satisfies PositionDoc));
-  const active: ActiveReadModel = { bucket, generation: 1, activatedAt: new Date().toISOString() };
+  const active: ActiveReadModel = { bucket, generation: 1, activatedAt: new Date().toISOString(), layout: READ_MODEL_LAYOUT };
   await control.put(ACTIVE_KEY, JSON.stringify(active));
   return { bucket, documents: count, bytes };
 }

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { KV } from 'nats';
-import { keys, readModelBucket, type CredentialDoc, type CredentialListDoc, type Reply } from '@sipauth/contracts';
+import { credentialChunkOf, keys, readModelBucket, type ChunkedCredential, type CredentialChunkDoc, type CredentialListDoc, type Reply } from '@sipauth/contracts';
 import { writeReadModel } from '../../../bench/support/read-model';
 import { TOKEN_ALL, useConfigService } from './config-service.harness';
 
@@ -20,10 +20,28 @@ const stamp = { revision: 1, position: '1', updatedAt: NOW };
 const MAX_CHURN = 400;
 const listDoc = (credentialListId: string, credentialCount = 0): CredentialListDoc =>
   ({ credentialListId, accountId: ACCOUNT, friendlyName: 'Paged', credentialCount, assignedTrunkIds: [], createdAt: NOW, ...stamp });
-const credentialDoc = (credentialListId: string, credentialId: string): CredentialDoc => ({
-  credentialId, credentialListId, accountId: ACCOUNT, username: `u${credentialId.slice(2, 12)}`, realm: 'sipauth.test',
+const credentialEntry = (credentialId: string): ChunkedCredential => ({
+  username: `u${credentialId.slice(2, 12)}`, realm: 'sipauth.test',
   ha1: { 'MD5': 'v1.k1.x.y.z', 'SHA-256': 'v1.k1.x.y.z', 'SHA-512-256': 'v1.k1.x.y.z' }, createdAt: NOW, ...stamp,
 });
+
+/** A list's credential chunks as projection-service keeps them, edited one credential at a time. */
+class ListChunks {
+  readonly docs = new Map<string, CredentialChunkDoc>();
+  constructor(private readonly listId: string, ids: string[]) {
+    for (const c of ids) this.edit(c, true);
+  }
+
+  /** Adds or removes one credential; returns its chunk's key and new document. */
+  edit(credentialId: string, present: boolean): [string, CredentialChunkDoc] {
+    const chunk = credentialChunkOf(credentialId);
+    const key = keys.credentialChunk(ACCOUNT, this.listId, chunk);
+    const { [credentialId]: _old, ...credentials } = this.docs.get(key)?.credentials ?? {};
+    const doc: CredentialChunkDoc = { credentialListId: this.listId, accountId: ACCOUNT, chunk, credentials: present ? { ...credentials, [credentialId]: credentialEntry(credentialId) } : credentials, ...stamp };
+    this.docs.set(key, doc);
+    return [key, doc];
+  }
+}
 
 describe('paging of list queries while writes happen', () => {
   const { harness: h } = useConfigService();
@@ -32,12 +50,13 @@ describe('paging of list queries while writes happen', () => {
   const memberLists = [stableLists[0], stableLists[1], stableLists[2]];
   const sizes = [1_000, 1_000, 500];
   const credentials = memberLists.map((listId, i) => Array.from({ length: sizes[i] }, () => id('CR')));
+  const chunks = memberLists.map((listId, i) => new ListChunks(listId, credentials[i]));
   let kv: KV;
 
   beforeAll(async () => {
     const docs: Array<[string, object]> = [
       ...[...stableLists, ...churnLists].map((l, i): [string, object] => [keys.credentialList(ACCOUNT, l), listDoc(l, memberLists.indexOf(l) >= 0 ? sizes[i] : 0)]),
-      ...credentials.flatMap((ids, i) => ids.map((c): [string, object] => [keys.credential(ACCOUNT, memberLists[i], c), credentialDoc(memberLists[i], c)])),
+      ...chunks.flatMap((list) => [...list.docs]),
     ];
     await writeReadModel(h.nc, h.namespace, docs, '1');
     kv = await h.nc.jetstream().views.kv(readModelBucket(h.namespace, 1), { bindOnly: true });
@@ -59,6 +78,21 @@ describe('paging of list queries while writes happen', () => {
     }
     return writes;
   }
+
+  /** {@link churn} for a list's credentials: each addition and removal rewrites the credential's chunk. */
+  async function churnCredentials(list: ListChunks, added: string[], removable: string[], stop: { done: boolean }): Promise<number> {
+    let writes = 0;
+    while (!stop.done && writes < MAX_CHURN) {
+      const c = id('CR');
+      added.push(c);
+      await kv.put(...json(list.edit(c, true)));
+      const victim = removable.pop();
+      if (victim) await kv.put(...json(list.edit(victim, false)));
+      writes++;
+    }
+    return writes;
+  }
+  const json = ([key, doc]: [string, object]): [string, string] => [key, JSON.stringify(doc)];
 
   /** Walks every page, with `fetchPage(token)` returning the page's ids and next token. */
   async function walk(fetchPage: (token?: string) => Promise<{ ids: string[]; next?: string }>): Promise<string[]> {
@@ -99,11 +133,11 @@ describe('paging of list queries while writes happen', () => {
 
   it('lists 2,500 credentials of three lists over REST, following Link, each stable credential exactly once, while credentials come and go', async () => {
     for (const [i, listId] of memberLists.entries()) {
-      const removable = credentials[i].slice(0, 50).map((c) => keys.credential(ACCOUNT, listId, c));
+      const removable = credentials[i].slice(0, 50);
       const stable = credentials[i].slice(50);
       const added: string[] = [];
       const stop = { done: false };
-      const writing = churn(() => { const c = id('CR'); added.push(c); return [keys.credential(ACCOUNT, listId, c), credentialDoc(listId, c)]; }, removable, stop);
+      const writing = churnCredentials(chunks[i], added, removable, stop);
       let next: string | undefined = `/v1/accounts/${ACCOUNT}/credential-lists/${listId}/credentials?pageSize=90`;
       const seen = await walk(async () => {
         const res = await request(h.service.httpUrl).get(next!).set('Authorization', `Bearer ${TOKEN_ALL}`);

@@ -10,7 +10,7 @@
  * metric `sipauth_projection_unreadable_event_position` shows its position, and the lease is given
  * up, so that a replica running newer code can take over; this one contends again after two TTLs.
  */
-import { projectionBucket, readModelBucket } from '@sipauth/contracts';
+import { layoutOf, projectionBucket, READ_MODEL_LAYOUT, readModelBucket } from '@sipauth/contracts';
 import type { EventStore } from '@sipauth/event-store';
 import type { JetStreamClient, JetStreamManager } from 'nats';
 import { ApplyLoop } from './apply-loop';
@@ -212,6 +212,14 @@ export class ProjectionRunner {
       this.currentRole = 'active';
       this.options.metrics?.holdsLease(true);
       this.log(`active: applying to ${pointer.active.bucket} from position ${writer.position ?? '0'}`);
+      if (layoutOf(pointer.active) !== READ_MODEL_LAYOUT) {
+        // A generation of another layout (written by an older version): rebuilt into this layout and switched to.
+        this.log(`${pointer.active.bucket} has read-model layout ${layoutOf(pointer.active)}, this version writes ${READ_MODEL_LAYOUT}: rebuilding`);
+        this.rebuild().then(
+          (result) => this.log(`rebuilt into layout ${READ_MODEL_LAYOUT}: generation ${result.generation} at position ${result.position}`),
+          (err: unknown) => this.log(`the rebuild into layout ${READ_MODEL_LAYOUT} failed (it is tried again on the next start): ${String(err)}`),
+        );
+      }
       await this.whileLive();
     } finally {
       clearInterval(renewal);

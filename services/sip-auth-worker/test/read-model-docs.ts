@@ -1,6 +1,6 @@
 /** Read-model documents as projection-service writes them, for the worker's integration tests. */
 import type { NatsConnection } from 'nats';
-import { ACTIVE_KEY, CredentialDoc, CredentialIdsDoc, CredentialListDoc, eagerBucketOf, IpAddressDoc, isEagerKey, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
+import { ACTIVE_KEY, READ_MODEL_LAYOUT, credentialChunkOf, CredentialChunkDoc, CredentialListDoc, eagerBucketOf, IpAddressDoc, isEagerKey, keys, POSITION_KEY, projectionBucket, readModelBucket, TrunkDoc } from '@sipauth/contracts';
 import { computeHa1s, SealingKeyring, sealHa1s } from '@sipauth/sip-digest';
 
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
@@ -10,7 +10,7 @@ const ACCOUNT = 'AC1';
 /**
  * Writes documents into one read-model generation of a namespace, and points `active` at it. With
  * `eagerCopy`, as projection-service writes since issue 14: the eager kinds are repeated into the
- * generation's eager copy, and each list's members document is kept.
+ * generation's eager copy. Credentials go into their lists' chunk documents.
  */
 export async function readModel(nc: NatsConnection, ns: string, generation = 1, { eagerCopy = false } = {}) {
   const js = nc.jetstream();
@@ -29,7 +29,8 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1, 
   };
   let position = 0;
   const listCounts = new Map<string, number>();
-  const members = new Map<string, Record<string, string>>();
+  const chunks = new Map<string, CredentialChunkDoc>();
+  let chunkRevision = 1;
   const advance = async () => {
     await kv.put(POSITION_KEY, JSON.stringify({ position: String(++position), updatedAt: meta.updatedAt }));
     return String(position);
@@ -42,7 +43,7 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1, 
     bucket,
     async activate() {
       const pointers = await js.views.kv(projectionBucket(ns), { history: 1 });
-      await pointers.put(ACTIVE_KEY, JSON.stringify({ bucket, generation, activatedAt: meta.updatedAt }));
+      await pointers.put(ACTIVE_KEY, JSON.stringify({ bucket, generation, activatedAt: meta.updatedAt, layout: READ_MODEL_LAYOUT }));
     },
     trunk: (id: string, domainName: string, opts: Partial<TrunkDoc> = {}) => put(keys.trunk(ACCOUNT, id), {
       ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
@@ -52,15 +53,13 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1, 
     credential: async (listId: string, id: string, username: string, password: string) => {
       const credentialCount = (listCounts.get(listId) ?? 0) + 1;
       listCounts.set(listId, credentialCount);
-      await kv.put(keys.credential(ACCOUNT, listId, id), JSON.stringify({
-        ...meta, credentialId: id, credentialListId: listId, accountId: ACCOUNT, username, realm: 'sipauth.test',
-        ha1: sealHa1s(keyring, computeHa1s(username, 'sipauth.test', password), `${listId}/${id}`),
-      } satisfies CredentialDoc));
-      if (eagerCopy) {
-        const credentials = { ...members.get(listId), [id]: username };
-        members.set(listId, credentials);
-        await kv.put(keys.credentialIds(ACCOUNT, listId), JSON.stringify({ ...meta, credentialListId: listId, accountId: ACCOUNT, credentials } satisfies CredentialIdsDoc));
-      }
+      const chunk = credentialChunkOf(id);
+      const key = keys.credentialChunk(ACCOUNT, listId, chunk);
+      const revision = ++chunkRevision;
+      const entry = { ...meta, revision, username, realm: 'sipauth.test', ha1: sealHa1s(keyring, computeHa1s(username, 'sipauth.test', password), `${listId}/${id}`) };
+      const doc: CredentialChunkDoc = { ...meta, revision, credentialListId: listId, accountId: ACCOUNT, chunk, credentials: { ...chunks.get(key)?.credentials, [id]: entry } };
+      chunks.set(key, doc);
+      await kv.put(key, JSON.stringify(doc));
       return put(keys.credentialList(ACCOUNT, listId), {
         ...meta, credentialListId: listId, accountId: ACCOUNT, friendlyName: listId, credentialCount, assignedTrunkIds: [],
       } satisfies CredentialListDoc);
@@ -68,6 +67,15 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1, 
     range: (aclId: string, id: string, ipAddress: string, cidrPrefixLength: number) => put(keys.ipAddress(ACCOUNT, aclId, id), {
       ...meta, ipAddressId: id, ipAccessControlListId: aclId, accountId: ACCOUNT, friendlyName: id, ipAddress, cidrPrefixLength,
     } satisfies IpAddressDoc),
+    /** Removes a credential from its chunk (as projection-service does on CredentialRemoved). */
+    removeCredential: async (listId: string, id: string) => {
+      const chunk = credentialChunkOf(id);
+      const key = keys.credentialChunk(ACCOUNT, listId, chunk);
+      const { [id]: _removed, ...credentials } = chunks.get(key)?.credentials ?? {};
+      const doc: CredentialChunkDoc = { ...meta, revision: ++chunkRevision, credentialListId: listId, accountId: ACCOUNT, chunk, credentials };
+      chunks.set(key, doc);
+      return put(key, doc);
+    },
     remove: async (key: string) => { await kv.delete(key); return advance(); },
   };
 }

@@ -38,7 +38,7 @@ afterAll(async () => { await nc.close(); });
 
 // Without the eager copy: a generation written before issue 14's copy, read kind by kind from the bucket.
 describe.each([
-  ['from the eager copy of the generation, lists by their members documents', true],
+  ['from the eager copy of the generation, lists by their chunk documents', true],
   ['from the bucket itself (a generation without an eager copy)', false],
 ])('a worker that starts while the configuration changes under it (credentials on demand), reading %s', (_mode, eagerCopy) => {
   beforeAll(() => { ns = freshNamespace('wl'); worker = undefined; });

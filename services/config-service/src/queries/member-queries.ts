@@ -3,7 +3,7 @@
  * pages (id order). A member of a list that is not the account's is NOT_FOUND like a missing one.
  */
 import {
-  keys, type CredentialDoc, type CredentialListDoc, type CredentialView, type GetCredentialResult, type GetIpAddressResult,
+  credentialChunkOf, credentialOfChunk, credentialsOfChunk, keys, type CredentialChunkDoc, type CredentialDoc, type CredentialListDoc, type CredentialView, type GetCredentialResult, type GetIpAddressResult,
   type IpAclDoc, type IpAddressDetail, type IpAddressDoc, type ListCredentialsResult, type ListIpAddressesResult,
 } from '@sipauth/contracts';
 import { NotFound } from '@sipauth/domain';
@@ -20,7 +20,7 @@ export class MemberQueries {
 
   async getCredential({ accountId, credentialListId, credentialId }: GetCredentialDto): Promise<GetCredentialResult> {
     const rm = await this.reader.open();
-    const doc = await rm.get<CredentialDoc>(keys.credential(accountId, credentialListId, credentialId));
+    const doc = credentialOfChunk(await rm.get<CredentialChunkDoc>(keys.credentialChunk(accountId, credentialListId, credentialChunkOf(credentialId))), credentialId);
     if (!doc) {
       if (!(await rm.get<CredentialListDoc>(keys.credentialList(accountId, credentialListId)))) throw listMissing(credentialListId);
       throw new NotFound(`credential ${credentialId} not found`, [{ field: 'credentialId', message: 'no such credential in this list' }]);
@@ -31,7 +31,8 @@ export class MemberQueries {
   async listCredentials({ accountId, credentialListId, ...paging }: ListCredentialsDto): Promise<ListCredentialsResult> {
     const rm = await this.reader.open();
     await this.require(rm, keys.credentialList(accountId, credentialListId), () => listMissing(credentialListId));
-    const { items, nextPageToken } = pageOf(await rm.entries<CredentialDoc>(keys.credentialsOf(accountId, credentialListId)), paging);
+    const byId = new Map((await credentialsOfList(rm, accountId, credentialListId)).map((doc) => [doc.credentialId, doc]));
+    const { items, nextPageToken } = pageOf(byId, paging);
     return { position: rm.position, credentials: items.map(credentialView), ...(nextPageToken ? { nextPageToken } : {}) };
   }
 
@@ -55,6 +56,12 @@ export class MemberQueries {
   private async require(rm: ReadModelSnapshot, key: string, missing: () => NotFound): Promise<void> {
     if (!(await rm.get<CredentialListDoc | IpAclDoc>(key))) throw missing();
   }
+}
+
+/** Every credential of a list, read from its chunk documents by exact keys, side by side. */
+export async function credentialsOfList(rm: ReadModelSnapshot, accountId: string, credentialListId: string): Promise<CredentialDoc[]> {
+  const chunks = await Promise.all(keys.credentialChunks(accountId, credentialListId).map((key) => rm.get<CredentialChunkDoc>(key)));
+  return chunks.flatMap((chunk) => (chunk ? credentialsOfChunk(chunk) : []));
 }
 
 function credentialView(doc: CredentialDoc): CredentialView {

@@ -30,7 +30,7 @@ export interface PageRequest { pageSize?: number; pageToken?: string }
 export interface Page<T> { items: T[]; nextPageToken?: string }
 
 /**
- * Picks a page from `entries` (the read-model documents of one list by key; a key's last token is the
+ * Picks a page from `entries` (the documents of one list by key or by id; a key's last token is the
  * item's id): the items after the token's id, in id order, at most pageSize of them.
  */
 export function pageOf<T>(entries: Map<string, T>, request: PageRequest): Page<T> {

@@ -16,11 +16,14 @@ import type { GetCredentialListDto } from '../dto/get-credential-list.dto';
 import type { GetIpAclDto } from '../dto/get-ip-acl.dto';
 import type { GetTrunkDto } from '../dto/get-trunk.dto';
 import type { ListResourcesDto } from '../dto/list-resources.dto';
-import { MemberQueries } from './member-queries';
+import { credentialsOfList, MemberQueries } from './member-queries';
 import { pageOf } from './page-token';
 import { ReadModelReader } from './read-model.reader';
 
 const byCreation = <T extends { createdAt: string }>(a: T, b: T): number => a.createdAt.localeCompare(b.createdAt);
+/** Credentials created at one instant (one import) come in id order, whatever chunk holds them. */
+const byCreationThenId = (a: CredentialDoc, b: CredentialDoc): number =>
+  byCreation(a, b) || (a.credentialId < b.credentialId ? -1 : a.credentialId > b.credentialId ? 1 : 0);
 
 @Injectable()
 export class QueriesService {
@@ -37,7 +40,7 @@ export class QueriesService {
     const rm = await this.reader.open();
     const doc = await rm.get<CredentialListDoc>(keys.credentialList(accountId, credentialListId));
     if (!doc) throw new NotFound(`credential list ${credentialListId} not found`, [{ field: 'credentialListId', message: 'no such credential list' }]);
-    const credentials = (await rm.list<CredentialDoc>(keys.credentialsOf(accountId, credentialListId))).sort(byCreation)
+    const credentials = (await credentialsOfList(rm, accountId, credentialListId)).sort(byCreationThenId)
       .map((c) => credentialSummary(c, Date.now()));
     const credentialList: CredentialListDetail = { ...credentialListView(doc), credentials };
     return { position: rm.position, credentialList };

@@ -3,7 +3,7 @@
  * `active` pointer and the lease; `<ns>_rm_<generation>` holds one generation of the read model.
  */
 import { StorageType, type JetStreamClient, type JetStreamManager, type KV } from 'nats';
-import { ACTIVE_KEY, eagerBucketOf, projectionBucket, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel } from '@sipauth/contracts';
+import { ACTIVE_KEY, eagerBucketOf, projectionBucket, READ_MODEL_LAYOUT, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel } from '@sipauth/contracts';
 import { withEagerCopy } from './eager-copy';
 import { encodeJson } from './kv-json';
 
@@ -41,7 +41,7 @@ export class ReadModelBuckets {
     const existing = await this.readActive();
     if (existing) return existing;
     await this.generation(1);
-    const active: ActiveReadModel = { bucket: readModelBucket(this.namespace, 1), generation: 1, activatedAt: now.toISOString() };
+    const active: ActiveReadModel = { bucket: readModelBucket(this.namespace, 1), generation: 1, activatedAt: now.toISOString(), layout: READ_MODEL_LAYOUT };
     try {
       return { active, kvRevision: await this.control.create(ACTIVE_KEY, encodeJson(active)) };
     } catch (err) {
@@ -51,9 +51,9 @@ export class ReadModelBuckets {
     }
   }
 
-  /** Points readers at another generation, only if `active` is still what the caller read. */
+  /** Points readers at another generation (written by this code: its layout), only if `active` is still what the caller read. */
   async switchActive(from: ActivePointer, generation: number, now = new Date()): Promise<ActivePointer> {
-    const active: ActiveReadModel = { bucket: readModelBucket(this.namespace, generation), generation, activatedAt: now.toISOString() };
+    const active: ActiveReadModel = { bucket: readModelBucket(this.namespace, generation), generation, activatedAt: now.toISOString(), layout: READ_MODEL_LAYOUT };
     return { active, kvRevision: await this.control.update(ACTIVE_KEY, encodeJson(active), from.kvRevision) };
   }
 

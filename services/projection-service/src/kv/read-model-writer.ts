@@ -10,8 +10,13 @@
  *   instead of overwriting newer documents ({@link FencedOut}). Writes to one key therefore form a
  *   chain: each is published once the previous one's acknowledgement gave its revision. Different
  *   keys are written side by side.
- * - Within an event the order of {@link project} holds: an import's credentials side by side, then
- *   the list (whose revision proves the credentials were written); a tombstone before its delete.
+ * - Within an event the order of {@link project} holds: an import's credential chunks side by side,
+ *   then the list (whose revision proves the chunks were written); a tombstone before its delete.
+ * - Puts to one key from several events in flight are coalesced (issue 14): while a key's put waits to
+ *   be published, a later event's put to it only replaces the document it will carry and adds its own
+ *   prerequisites, so a batch of events on one list writes each chunk and the list about once per
+ *   round trip instead of once per event. An event counts as stored only once the coalesced write
+ *   carrying it is acknowledged, so the checkpoint guarantee holds unchanged.
  * - Events are projected one at a time, in order, over the documents as this instance has written
  *   them (acknowledged or not); a key is read from KV only when this instance has no pending write to
  *   it, and the reads an event needs start when it arrives, beside the earlier events' writes.
@@ -32,6 +37,9 @@ interface KeyState { doc: ReadModelDoc | undefined; revision: number | Promise<n
 
 interface InFlight { event: RecordedEvent; operations: number; stored: boolean; done: boolean; settled: Promise<void> }
 
+/** A put not yet published: the document it will carry (the newest coalesced) and what must be stored first. */
+interface Unpublished { doc: ReadModelDoc | undefined; after: Promise<unknown>[]; revision: Promise<number> }
+
 /** Told of events once stored (in order, each once) and of the first failure. */
 export interface WriterListener {
   stored(event: RecordedEvent, operations: number): void;
@@ -48,10 +56,12 @@ const WINDOW_WRITES = 512;
 /** The revision after a delete: not returned by the server, read again if the key is ever written again. */
 const AFTER_DELETE = -1;
 
-const revisionOfDoc = (doc: ReadModelDoc | undefined): number | undefined => (doc as { revision?: number } | undefined)?.revision;
-
 export class ReadModelWriter {
   private readonly state = new Map<string, KeyState>();
+  /** Puts created but not yet published, by key: a later put to the key joins it (see write). */
+  private readonly unpublished = new Map<string, Unpublished>();
+  /** Puts that joined an unpublished one instead of being published themselves. */
+  private coalesced = 0;
   /** Reads in flight; a read fills the state only if still absent and no clear happened since it began. */
   private readonly reads = new Map<string, { epoch: number; reading: Promise<void> }>();
   private epoch = 0;
@@ -87,6 +97,11 @@ export class ReadModelWriter {
 
   get hasUncheckpointedEvents(): boolean {
     return this.storedPosition !== this.checkpointed;
+  }
+
+  /** KV puts saved by coalescing: puts of a key that joined its earlier put still waiting to be published. */
+  get coalescedPuts(): number {
+    return this.coalesced;
   }
 
   /** The first failure (a refused or failed write, a lost lease); once set, nothing more is written. */
@@ -272,22 +287,46 @@ export class ReadModelWriter {
     this.throwIfFailed();
   }
 
-  /** Publishes one put or delete after `after` and after this key's previous write; the state shows it at once. */
+  /**
+   * Publishes one put or delete after `after` and after this key's previous write; the state shows it at
+   * once. A put to a key whose previous put is not published yet (it waits for its key's previous
+   * acknowledgement or for its event's children) is coalesced into it: that one write carries the newer
+   * document, and is published once every event's `after` is done, so both events are stored together.
+   */
   private write(op: Exclude<KvOp, { op: 'deleteMatching' }>, after: Promise<unknown>, mayWrite: () => boolean): Promise<number> {
+    const waiting = op.op === 'put' ? this.unpublished.get(op.key) : undefined;
+    // Awaited only once the write is about to be published: a failure meanwhile must not count as unhandled.
+    after.catch(() => undefined);
+    if (waiting && op.op === 'put') {
+      waiting.doc = op.doc;
+      waiting.after.push(after);
+      (this.state.get(op.key) as KeyState).doc = op.doc;
+      this.coalesced += 1;
+      return waiting.revision;
+    }
+    // A put after this delete must never join a put before it.
+    if (op.op === 'delete') this.unpublished.delete(op.key);
     const known = this.state.get(op.key);
     const previous = known?.revision ?? 0;
-    const createOnly = op.op === 'put' && op.ifAbsent === true && known === undefined;
+    const slot: Unpublished = { doc: op.op === 'put' ? op.doc : undefined, after: [after], revision: Promise.resolve(0) };
     this.pendingWrites += 1;
     const revision = (async () => {
-      await after;
       let previousRevision = await previous;
+      // Puts coalesced meanwhile add their own `after`: wait for all of them, then publish at once.
+      for (let done = 0; done < slot.after.length;) {
+        while (done < slot.after.length) await slot.after[done++];
+        previousRevision = await previous;
+      }
+      if (this.unpublished.get(op.key) === slot) this.unpublished.delete(op.key);
       this.throwIfFailed();
       if (!mayWrite()) throw new LeaseLost();
       if (previousRevision === AFTER_DELETE) previousRevision = await this.revisionOfDeleted(op.key);
       if (op.op === 'delete') return this.casDelete(op.key, previousRevision);
-      return createOnly ? this.putIfAbsent(op.key, op.doc) : this.casPut(op.key, op.doc, previousRevision);
+      return this.casPut(op.key, slot.doc, previousRevision);
     })();
-    this.state.set(op.key, { doc: op.op === 'put' ? op.doc : undefined, revision });
+    slot.revision = revision;
+    if (op.op === 'put') this.unpublished.set(op.key, slot);
+    this.state.set(op.key, { doc: slot.doc, revision });
     revision.then(
       (settled) => {
         this.pendingWrites -= 1;
@@ -296,6 +335,7 @@ export class ReadModelWriter {
       },
       (err: unknown) => {
         this.pendingWrites -= 1;
+        if (this.unpublished.get(op.key) === slot) this.unpublished.delete(op.key);
         this.fail(err);
       },
     );
@@ -311,24 +351,6 @@ export class ReadModelWriter {
       await this.kv.delete(key);
       this.state.delete(key);
     }
-  }
-
-  /**
-   * Creates a key not read beforehand. Present already: either this very event wrote it (an apply cut
-   * short before the parent; the document's revision says so, nothing to do) or it was deleted since (a
-   * delete marker: write over it); anything else means another writer, as with every CAS refusal.
-   */
-  private async putIfAbsent(key: string, doc: ReadModelDoc): Promise<number> {
-    try {
-      return await this.kv.put(key, encodeJson(doc), { previousSeq: 0 });
-    } catch (err) {
-      if (!isWrongLastSequence(err)) throw err;
-    }
-    const found = await this.kv.get(key);
-    const current = decodeKvJson<ReadModelDoc>(found);
-    if (current === undefined) return this.casPut(key, doc, found?.revision ?? 0);
-    if (revisionOfDoc(current) !== revisionOfDoc(doc)) throw new FencedOut(key);
-    return (found as { revision: number }).revision;
   }
 
   private async casPut(key: string, value: unknown, previousSeq: number): Promise<number> {

@@ -1,11 +1,11 @@
-import { keys, type CredentialDoc } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
+import { credentialChunkOf, keys, type CredentialChunkDoc } from '@sipauth/contracts';
+import { applyAll, credentialIn } from '../../test/apply-projection';
 import { ACCOUNT, CRED, LIST, NOW, sealed, StreamWriter } from '../../test/recorded-events';
 import type { ReadModelDoc } from './projection.types';
 import { project } from './read-model.projection';
 
 describe('the credential projection of password changes with an overlap (SPEC §5.2)', () => {
-  const key = keys.credential(ACCOUNT, LIST, CRED);
   const until = '2025-01-02T04:04:05.000Z';
   const start = () => {
     const list = new StreamWriter(`credentialList-${LIST}`);
@@ -29,7 +29,7 @@ describe('the credential projection of password changes with an overlap (SPEC §
     }
     return docs;
   };
-  const credential = (docs: Map<string, ReadModelDoc>) => docs.get(key) as CredentialDoc | undefined;
+  const credential = (docs: Map<string, ReadModelDoc>) => credentialIn(docs, ACCOUNT, LIST, CRED);
 
   it('keeps the replaced hashes, sealed as the event carries them, with the end of the overlap', () => {
     const { events, change } = start();
@@ -71,5 +71,66 @@ describe('the credential projection of password changes with an overlap (SPEC §
     const docs = apply([...events, overlap, change('a3')]);
     expect(project(overlap, (k) => docs.get(k))).toEqual([]);
     expect(credential(docs)).not.toHaveProperty('previous');
+  });
+});
+
+describe('the credential chunks of a list', () => {
+  /** Ids that share one chunk, so that the tests below change one credential beside others. */
+  const sameChunk = (count: number): string[] => {
+    const ids: string[] = [];
+    for (let n = 0; ids.length < count; n++) {
+      const id = `CR${n.toString(16).padStart(32, '0')}`;
+      if (credentialChunkOf(id) === credentialChunkOf(CRED)) ids.push(id);
+    }
+    return ids;
+  };
+  const chunkKey = keys.credentialChunk(ACCOUNT, LIST, credentialChunkOf(CRED));
+  const start = () => {
+    const list = new StreamWriter(`credentialList-${LIST}`);
+    const [a, b, c] = sameChunk(3);
+    const events = [
+      list.record('CredentialListCreated', { credentialListId: LIST, accountId: ACCOUNT, friendlyName: 'Office', createdAt: NOW }),
+      ...[a, b, c].map((credentialId, i) => list.record('CredentialAdded', { credentialListId: LIST, credentialId, username: `user${i}`, realm: 'sipauth.test', ha1: sealed(`h${i}`), createdAt: NOW })),
+    ];
+    return { list, events, ids: [a, b, c] };
+  };
+
+  it('changes one credential\'s password and leaves the others of its chunk as they were', () => {
+    const { list, events, ids: [a, b, c] } = start();
+    const before = applyAll(events);
+    const after = applyAll([list.record('CredentialPasswordChanged', { credentialListId: LIST, credentialId: b, realm: 'sipauth.test', ha1: sealed('new') })], applyAll(events));
+    expect(credentialIn(after, ACCOUNT, LIST, b)).toMatchObject({ ha1: sealed('new'), revision: 4 });
+    for (const id of [a, c]) expect(credentialIn(after, ACCOUNT, LIST, id)).toEqual(credentialIn(before, ACCOUNT, LIST, id));
+    expect(Object.keys((after.get(chunkKey) as CredentialChunkDoc).credentials)).toEqual([a, b, c]);
+    expect(after.get(chunkKey)).toMatchObject({ revision: 4 });
+  });
+
+  it('removes one credential from its chunk, keeps the others, and keeps an emptied chunk as an empty document', () => {
+    const { list, events, ids: [a, b, c] } = start();
+    const docs = applyAll([...events, list.record('CredentialRemoved', { credentialListId: LIST, credentialId: b })]);
+    expect(Object.keys((docs.get(chunkKey) as CredentialChunkDoc).credentials)).toEqual([a, c]);
+    applyAll([a, c].map((credentialId) => list.record('CredentialRemoved', { credentialListId: LIST, credentialId })), docs);
+    expect(docs.get(chunkKey)).toMatchObject({ credentials: {}, revision: 6 });
+  });
+
+  it('writes nothing to a chunk for the removal or password change of a credential it does not hold', () => {
+    const { list, events } = start();
+    const docs = applyAll(events);
+    const [, , , stranger] = sameChunk(4);
+    const ops = project(list.record('CredentialRemoved', { credentialListId: LIST, credentialId: stranger }), (k) => docs.get(k));
+    expect(ops.map((op) => op.op === 'put' && op.key)).toEqual([keys.credentialList(ACCOUNT, LIST)]);
+  });
+
+  it('deletes every chunk of a deleted list, and nothing of another list', () => {
+    const { list, events } = start();
+    const other = new StreamWriter(`credentialList-CL${'7'.repeat(32)}`);
+    const otherList = `CL${'7'.repeat(32)}`;
+    const docs = applyAll([...events,
+      other.record('CredentialListCreated', { credentialListId: otherList, accountId: ACCOUNT, friendlyName: 'Other', createdAt: NOW }),
+      other.record('CredentialAdded', { credentialListId: otherList, credentialId: CRED, username: 'alice', realm: 'sipauth.test', ha1: sealed('x'), createdAt: NOW }),
+      list.record('CredentialListDeleted', { credentialListId: LIST }),
+    ]);
+    expect(keys.credentialChunks(ACCOUNT, LIST).filter((key) => docs.has(key))).toEqual([]);
+    expect(credentialIn(docs, ACCOUNT, otherList, CRED)).toMatchObject({ username: 'alice' });
   });
 });

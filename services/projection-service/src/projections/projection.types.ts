@@ -2,7 +2,7 @@
  * What a projection produces: the key-value operations an event implies, as data. The runner
  * executes them against the active read-model bucket; the projections themselves never do I/O.
  */
-import type { CredentialDoc, CredentialIdsDoc, CredentialListDoc, IpAclDoc, IpAddressDoc, TrunkDoc } from '@sipauth/contracts';
+import type { CredentialChunkDoc, CredentialListDoc, IpAclDoc, IpAddressDoc, TrunkDoc } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
 
 /**
@@ -14,15 +14,14 @@ import type { RecordedEvent } from '@sipauth/event-store';
 export interface TombstoneDoc { deleted: true; revision: number; position: string; updatedAt: string }
 
 /** Any document of a read-model bucket (everything but the checkpoint). */
-export type ReadModelDoc = CredentialListDoc | CredentialIdsDoc | CredentialDoc | IpAclDoc | IpAddressDoc | TrunkDoc | TombstoneDoc;
+export type ReadModelDoc = CredentialListDoc | CredentialChunkDoc | IpAclDoc | IpAddressDoc | TrunkDoc | TombstoneDoc;
 
 /** The key of the tombstone of a deleted document's key. */
 export const tombstoneKey = (key: string): string => `tombstone.${key}`;
 
 /** One write into the read-model bucket. `deleteMatching` removes every key a KV filter matches. */
 export type KvOp =
-  /** `ifAbsent`: the key is not read first; written only if absent, else it must already hold this event's document. */
-  | { op: 'put'; key: string; doc: ReadModelDoc; ifAbsent?: true }
+  | { op: 'put'; key: string; doc: ReadModelDoc }
   | { op: 'delete'; key: string }
   | { op: 'deleteMatching'; filter: string };
 
@@ -39,19 +38,13 @@ export interface Stamp { revision: number; position: string; updatedAt: string }
 export type Evolved<D> = D | null | undefined;
 
 /**
- * One document an event may change, and how. A child (credential, IP address) names its parent list:
+ * One document an event may change, and how. A child (credential chunk, IP address) names its parent list:
  * the parent is written after its children, so a parent at or past the event's revision proves the
  * children were written too — which keeps a redelivered event from recreating a removed child.
  */
 export interface Target {
   key: string;
   parentKey?: string;
-  /**
-   * Only ever created, by this event (an imported credential: the decider saw its id free), so it is not
-   * read beforehand: it is written if absent, and an existing one can only be this event's own earlier
-   * write (an apply cut short before the parent), which the writer verifies instead of overwriting.
-   */
-  createOnly?: true;
   evolve(current: ReadModelDoc | undefined): Evolved<ReadModelDoc>;
 }
 
@@ -77,6 +70,6 @@ export const withoutId = (ids: readonly string[], id: string): string[] => ids.f
 /** A recorded event typed by its domain event union. */
 export type Recorded<E extends { type: string; data: unknown }> = Omit<RecordedEvent, 'type' | 'data'> & E;
 
-/** The documents one event may change, plus key filters to clear (the children of a deleted list). */
+/** The documents one event may change, plus key filters to clear (the addresses of a deleted ACL). */
 export interface Plan { targets: Target[]; deleteMatching: string[] }
 export const noPlan = (): Plan => ({ targets: [], deleteMatching: [] });

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@sipauth/event-store';
-import { keys, type CredentialDoc, type CredentialListDoc, type TrunkDoc } from '@sipauth/contracts';
+import { credentialChunkOf, keys, type CredentialListDoc, type TrunkDoc } from '@sipauth/contracts';
 import { project, UnreadableEvent } from './read-model.projection';
 import { tombstoneKey, type ReadModelDoc } from './projection.types';
 import { ACCOUNT, ACL, ADDR, CRED, LIST, NOW, StreamWriter, TRUNK, credentialListHistory, sealed, type KnownEvent } from '../../test/recorded-events';
-import { applyAll } from '../../test/apply-projection';
+import { applyAll, credentialIn, credentialsIn } from '../../test/apply-projection';
 
 const recordAll = (streamName: string, history: KnownEvent[]): RecordedEvent[] => {
   const writer = new StreamWriter(streamName);
@@ -21,11 +21,11 @@ describe('the read-model projection', () => {
     });
   });
 
-  it('keeps one document per credential with the sealed HA1s exactly as the event carried them', () => {
+  it('keeps each credential in its chunk with the sealed HA1s exactly as the event carried them', () => {
     const docs = applyAll(listEvents);
-    const credential = docs.get(keys.credential(ACCOUNT, LIST, CRED)) as CredentialDoc;
+    const credential = credentialIn(docs, ACCOUNT, LIST, CRED);
     expect(credential).toMatchObject({ credentialId: CRED, username: 'alice', realm: 'sipauth.test', ha1: sealed('a2'), revision: 4 });
-    expect([...docs.keys()].filter((k) => k.includes('.credential.'))).toEqual([keys.credential(ACCOUNT, LIST, CRED)]);
+    expect(credentialsIn(docs, ACCOUNT, LIST).map((c) => c.credentialId)).toEqual([CRED]);
   });
 
   it('removes a deleted list together with every credential in it', () => {
@@ -142,10 +142,9 @@ describe('the read-model projection', () => {
     const [created, added] = listEvents;
     const docs = applyAll([created]);
     const [childPut] = project(added, (k) => docs.get(k));
-    expect(childPut).toMatchObject({ op: 'put', key: keys.credential(ACCOUNT, LIST, CRED) });
+    expect(childPut).toMatchObject({ op: 'put', key: keys.credentialChunk(ACCOUNT, LIST, credentialChunkOf(CRED)) });
     if (childPut.op === 'put') docs.set(childPut.key, childPut.doc);
     expect(project(added, (k) => docs.get(k))).toEqual([
-      expect.objectContaining({ op: 'put', key: keys.credentialIds(ACCOUNT, LIST) }),
       expect.objectContaining({ op: 'put', key: keys.credentialList(ACCOUNT, LIST) }),
     ]);
   });
@@ -159,6 +158,6 @@ describe('the read-model projection', () => {
   it('takes the account from the metadata for events that do not carry it', () => {
     const [created, added] = listEvents;
     const docs = applyAll([created, added]);
-    expect(docs.get(keys.credential(ACCOUNT, LIST, CRED))).toMatchObject({ accountId: ACCOUNT });
+    expect(credentialIn(docs, ACCOUNT, LIST, CRED)).toMatchObject({ accountId: ACCOUNT });
   });
 });

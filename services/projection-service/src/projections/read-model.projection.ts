@@ -57,13 +57,10 @@ export function planFor(event: RecordedEvent): Plan {
 /**
  * The keys whose current documents {@link project} needs to read for this event (tombstones included).
  * Only parentless documents (lists, ACLs, trunks) ever get a tombstone, so a child's own tombstone key
- * is never read: an import of 250 credentials reads 250 keys, not 500.
+ * is never read.
  */
 export const keysToRead = (event: RecordedEvent): string[] =>
-  [...new Set(planFor(event).targets.flatMap((t) => {
-    if (!t.parentKey) return [t.key, tombstoneKey(t.key)];
-    return t.createOnly ? [t.parentKey, tombstoneKey(t.parentKey)] : [t.key, t.parentKey, tombstoneKey(t.parentKey)];
-  }))];
+  [...new Set(planFor(event).targets.flatMap((t) => (t.parentKey ? [t.key, t.parentKey, tombstoneKey(t.parentKey)] : [t.key, tombstoneKey(t.key)])))];
 
 const hasApplied = (doc: ReadModelDoc | undefined, event: RecordedEvent): boolean => doc !== undefined && doc.revision >= event.revision;
 const appliedTo = (read: ReadDoc, key: string, event: RecordedEvent): boolean =>
@@ -90,7 +87,7 @@ export function project(event: RecordedEvent, read: ReadDoc): KvOp[] {
         ops.push({ op: 'put', key: tombstoneKey(target.key), doc: tombstone });
       }
       if (current) ops.push({ op: 'delete', key: target.key });
-    } else if (next !== undefined) ops.push({ op: 'put', key: target.key, doc: next, ...(target.createOnly && !current ? { ifAbsent: true as const } : {}) });
+    } else if (next !== undefined) ops.push({ op: 'put', key: target.key, doc: next });
   }
   return ops;
 }

@@ -49,7 +49,7 @@ describe('password rotation with overlap (SPEC §5.2)', () => {
     expect((await decide(OLD)).reason).toBe('bad-response');
     expect((await decide(NEW)).reason).toBe('bad-response');
     expect((await decide('Third-Pass-999')).reason).toBe('digest-verified');
-    f.index.apply('acct.AC1.credential.CL1.CR1', undefined);
+    f.removeCredential('CL1', 'CR1');
     expect((await decide('Third-Pass-999')).reason).toBe('unknown-user');
   });
 

@@ -1,3 +1,4 @@
+import { credentialChunkOf, keys } from '@sipauth/contracts';
 import { parseSourceIp, SourceIp } from '@sipauth/ip-acl-match';
 import { answerChallenge, AnswerOptions, parseChallengeHeader } from '../../../../test/support/digest-client';
 import { fixture, Fixture, REALM } from '../../test/authorizer-fixture';
@@ -177,7 +178,8 @@ describe('Authorizer (SPEC §5 decision order)', () => {
   });
 
   it('never reaches a list of the same id in another account', async () => {
-    f.index.apply('acct.AC2.credential.CL9.CR9', { ...{ credentialId: 'CR9', credentialListId: 'CL9', accountId: 'AC2', username: 'eve' } });
+    const eve = { username: 'eve', realm: 'sipauth.test', ha1: { 'MD5': 'k1.x' }, revision: 1, position: '1', createdAt: 't', updatedAt: 't' };
+    f.index.apply(keys.credentialChunk('AC2', 'CL9', credentialChunkOf('CR9')), { credentialListId: 'CL9', accountId: 'AC2', chunk: credentialChunkOf('CR9'), credentials: { CR9: eve }, revision: 1, position: '1', updatedAt: 't' });
     f.trunk('TK1', 'acme.example.net', { credentialListIds: ['CL9'] });
     const { authorization } = await challengeAndAnswer(f, { username: 'eve' });
     expect((await f.authorizer.authorize(invite({ authorization }))).reason).toBe('unknown-user');

@@ -4,12 +4,12 @@
  * when `meta.position` P has been applied every document up to P has been too.
  */
 import {
-  AuthStatus, CredentialDoc, CredentialIdsDoc, CredentialListDoc, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
+  AuthStatus, CredentialChunkDoc, CredentialListDoc, credentialsOfChunk, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
 } from '@sipauth/contracts';
 import { CidrMatcher, SourceIp } from '@sipauth/ip-acl-match';
 import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
 import type { AuthLookup, CredentialCandidate, MatchedRange, TrunkView } from '../authorization/auth-lookup';
-import { CredentialCache, type CredentialFetcher, type ListLoader } from './credential-cache';
+import { CredentialCache, type ListLoader } from './credential-cache';
 import { CredentialDirectory } from './credential-directory';
 
 class TrunkEntry implements TrunkView {
@@ -60,14 +60,9 @@ export class AuthIndex implements AuthLookup {
     this.credentials = new CredentialCache(new CredentialDirectory(realm, keyring), maxCachedCredentials);
   }
 
-  /**
-   * From now on credentials are loaded by list on demand through `loader`, and only cached lists follow
-   * updates; `fetcher` reads the members a cached list's members document names but the list lacks.
-   */
-  loadCredentialsWith(loader: ListLoader, fetcher?: CredentialFetcher): void { this.credentials.attach(loader, fetcher); }
+  /** From now on credentials are loaded by list on demand through `loader`, and only cached lists follow updates. */
+  loadCredentialsWith(loader: ListLoader): void { this.credentials.attach(loader); }
 
-  /** Whether the list's document is known (a trunk may still name a list deleted since). */
-  hasCredentialList(accountId: string, listId: string): boolean { return this.credentialLists.has(scoped(accountId, listId)); }
 
   /** What the credential cache holds. */
   cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
@@ -87,7 +82,7 @@ export class AuthIndex implements AuthLookup {
 
   /**
    * Applies one KV entry: a document, or `undefined` for a deleted key. Unknown keys are ignored.
-   * `revision` (the KV revision) orders a credential change against a list load in progress.
+   * `revision` (the KV revision) orders a credential chunk change against a list load in progress.
    */
   apply(key: string, value: unknown, revision = 0): void {
     const k = parseKey(key);
@@ -104,14 +99,12 @@ export class AuthIndex implements AuthLookup {
         if (value) this.ipAcls.add(scoped(k.accountId, k.id));
         else this.ipAcls.delete(scoped(k.accountId, k.id));
         return;
-      case 'credential':
-        return this.credentials.changed(k.accountId, k.parentId, { credentialId: k.id, doc: value as CredentialDoc | undefined, revision });
+      case 'credential-chunk': {
+        const credentials = value ? credentialsOfChunk(value as CredentialChunkDoc) : [];
+        return this.credentials.changed(k.accountId, k.parentId, { chunk: k.chunk, credentials, revision });
+      }
       case 'ip-address':
         return this.applyIpAddress(scoped(k.accountId, k.parentId), k.id, value as IpAddressDoc | undefined);
-      case 'credential-ids':
-        // A list's members document: only a cached list has use for it (see CredentialCache.membersChanged).
-        if (value) this.credentials.membersChanged(k.accountId, k.id, Object.keys((value as CredentialIdsDoc).credentials));
-        return;
     }
   }
 

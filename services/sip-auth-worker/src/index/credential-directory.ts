@@ -19,7 +19,7 @@
  *    current ones, with the end of the overlap; the read model drops `previous` on a later change or a
  *    removal, and the entry is replaced whole, so the overlap ends at once.
  */
-import type { CredentialDoc } from '@sipauth/contracts';
+import { credentialChunkOf, type CredentialDoc } from '@sipauth/contracts';
 import { BaseAlgorithm, computeUserhash, ha1SealingContext, SealingKeyring, unsealPresentHa1s } from '@sipauth/sip-digest';
 import type { CredentialCandidate } from '../authorization/auth-lookup';
 
@@ -81,7 +81,10 @@ class CredentialEntry implements CredentialCandidate {
   private readonly current: Ha1Set;
   private readonly previous?: PreviousHa1s;
 
-  constructor(private readonly list: ListEntry, readonly credentialId: string, readonly username: string, sealedHa1s: string, previous?: PreviousHa1s) {
+  constructor(
+    private readonly list: ListEntry, readonly credentialId: string, readonly username: string, readonly revision: number,
+    sealedHa1s: string, previous?: PreviousHa1s,
+  ) {
     this.current = new Ha1Set(sealedHa1s);
     if (previous) this.previous = previous;
   }
@@ -133,7 +136,7 @@ export class CredentialDirectory {
       list = new ListEntry(doc.credentialListId, this.keyring);
       this.lists.set(key, list);
     }
-    const entry = new CredentialEntry(list, doc.credentialId, doc.username, packHa1s(doc.ha1), previousOf(doc));
+    const entry = new CredentialEntry(list, doc.credentialId, doc.username, doc.revision, packHa1s(doc.ha1), previousOf(doc));
     list.byId.set(entry.credentialId, entry);
     list.byUsername.set(entry.username, entry);
     for (const [alg, byHash] of list.byUserhash) byHash.set(computeUserhash(alg, entry.username, this.realm), entry);
@@ -155,8 +158,22 @@ export class CredentialDirectory {
     this.count--;
   }
 
-  has(accountId: string, listId: string, credentialId: string): boolean {
-    return this.lists.get(listKey(accountId, listId))?.byId.has(credentialId) ?? false;
+  /**
+   * Makes the list's credentials of one chunk exactly `docs` (a chunk document, read or watched): the
+   * chunk's credentials it no longer names are removed, the changed ones replaced, and an unchanged one
+   * (same revision) kept as it is, HA1s already opened included.
+   */
+  replaceChunk(accountId: string, listId: string, chunk: number, docs: readonly CredentialDoc[]): void {
+    const list = this.lists.get(listKey(accountId, listId));
+    if (list) {
+      const named = new Set(docs.map((doc) => doc.credentialId));
+      for (const id of [...list.byId.keys()]) {
+        if (!named.has(id) && credentialChunkOf(id) === chunk) this.remove(accountId, listId, id);
+      }
+    }
+    for (const doc of docs) {
+      if (list?.byId.get(doc.credentialId)?.revision !== doc.revision) this.put(doc);
+    }
   }
 
   /** Forgets a whole list (evicted from the on-demand cache). */

@@ -1,11 +1,11 @@
 /**
  * One-shot reads of a KV bucket: the current entry of every key a filter matches (delete markers
- * included), through an ordered consumer stopped once it has delivered them; and a list's credentials
- * by exact keys.
+ * included), through an ordered consumer stopped once it has delivered them; and a list's credential
+ * chunks by exact keys.
  */
 import type { KV, KvEntry } from 'nats';
-import { decodeKvJson } from '@sipauth/contracts';
-import type { CredentialChange, CredentialFetcher } from './credential-cache';
+import { credentialsOfChunk, decodeKvJson, keys, type CredentialChunkDoc } from '@sipauth/contracts';
+import type { ChunkChange, ListLoader } from './credential-cache';
 
 /**
  * Calls `onEntry` for the current entry of every key matching `filter`; true once all were delivered,
@@ -41,48 +41,37 @@ export async function readSnapshot(kv: KV, filter: string, onEntry: (entry: KvEn
   return target >= 0 && seen >= target;
 }
 
-/**
- * Some credentials of one list by one get per id, at most GETS_IN_FLIGHT at a time (for
- * {@link CredentialCache}: a list's members document names them). A key deleted meanwhile reads as
- * deleted (revision 0: any held change is newer). A get that times out is tried once more.
- */
-export function kvGetCredentials(kv: KV, keyOf: (accountId: string, listId: string, credentialId: string) => string): CredentialFetcher {
-  const get = (key: string) => kv.get(key).catch(() => kv.get(key));
-  return async (accountId, listId, ids) => {
-    const changes: CredentialChange[] = new Array(ids.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(GETS_IN_FLIGHT, ids.length) }, async () => {
-      while (next < ids.length) {
-        const i = next++;
-        const entry = await get(keyOf(accountId, listId, ids[i]));
-        changes[i] = entry && entry.operation === 'PUT'
-          ? { credentialId: ids[i], doc: decodeKvJson(entry), revision: entry.revision }
-          : { credentialId: ids[i], doc: undefined, revision: 0 };
-      }
-    }));
-    return changes;
-  };
-}
+/** KV gets of credential chunks in flight at most, over every list loading at once (a trunk may name 100 lists). */
 const GETS_IN_FLIGHT = 64;
 
-/** A list snapshot that takes longer than this has stalled (an ordered consumer reset may never signal its end). */
-const LIST_LOAD_TIMEOUT_MS = 5_000;
-const LIST_LOAD_ATTEMPTS = 3;
-
 /**
- * A loader for {@link CredentialCache} by a filtered snapshot of the list's keys: only for a list without
- * a members document (a read model written before it existed), since on NATS 2.9 it scans the bucket.
+ * A loader for {@link CredentialCache}: every chunk of one list by exact key (`keys.credentialChunks`),
+ * side by side, at most GETS_IN_FLIGHT gets in flight per loader. An absent or deleted chunk reads as
+ * empty at revision 0 (any held change is newer). A get that fails is tried once more.
  */
-export function kvListLoader(kv: KV, credentialsOf: (accountId: string, listId: string) => string): (accountId: string, listId: string) => Promise<CredentialChange[]> {
-  return async (accountId, listId) => {
-    for (let attempt = 1; ; attempt++) {
-      const changes: CredentialChange[] = [];
-      const complete = await readSnapshot(kv, credentialsOf(accountId, listId), (entry) => {
-        const credentialId = entry.key.slice(entry.key.lastIndexOf('.') + 1);
-        changes.push({ credentialId, doc: decodeKvJson(entry), revision: entry.revision });
-      }, LIST_LOAD_TIMEOUT_MS);
-      if (complete) return changes;
-      if (attempt === LIST_LOAD_ATTEMPTS) throw new Error(`the credentials of list ${listId} could not be read (${attempt} attempts)`);
+export function kvChunkLoader(kv: KV): ListLoader {
+  let inFlight = 0;
+  const queue: Array<() => void> = [];
+  const slot = async (): Promise<void> => {
+    if (inFlight < GETS_IN_FLIGHT) { inFlight++; return; }
+    await new Promise<void>((resolve) => queue.push(resolve));
+  };
+  const release = (): void => {
+    const next = queue.shift();
+    if (next) next();
+    else inFlight--;
+  };
+  const get = async (key: string) => {
+    await slot();
+    try {
+      return await kv.get(key).catch(() => kv.get(key));
+    } finally {
+      release();
     }
   };
+  return (accountId, listId) => Promise.all(keys.credentialChunks(accountId, listId).map(async (key, chunk): Promise<ChunkChange> => {
+    const entry = await get(key);
+    const doc = entry && entry.operation === 'PUT' ? decodeKvJson<CredentialChunkDoc>(entry) : undefined;
+    return { chunk, credentials: doc ? credentialsOfChunk(doc) : [], revision: entry?.revision ?? 0 };
+  }));
 }

@@ -10,9 +10,9 @@
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
 import { KvWatchInclude, type JetStreamManager, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
-import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, keys, POSITION_KEY, projectionBucket, type CredentialIdsDoc } from '@sipauth/contracts';
+import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, layoutOf, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
-import { kvGetCredentials, kvListLoader, readSnapshot } from './kv-snapshot';
+import { kvChunkLoader, readSnapshot } from './kv-snapshot';
 
 interface Generation { bucket: string; index: AuthIndex; watch: UpdateWatches }
 /** Update-watch entries held while a generation is read (`held` undefined once it is live). */
@@ -142,6 +142,11 @@ export class ReadModelWatcher {
     for await (const entry of this.pointerWatch) {
       const active = decodeActivePointer(entry);
       if (!active) continue;
+      if (layoutOf(active) !== READ_MODEL_LAYOUT) {
+        // Documents this code cannot read (another version's layout): keep what is loaded, wait for the rebuild's switch.
+        this.log(`${active.bucket} has read-model layout ${layoutOf(active)}, this worker reads ${READ_MODEL_LAYOUT}: waiting for projection-service to rebuild`);
+        continue;
+      }
       if (active.bucket !== this.current?.bucket || this.reloadActive) {
         this.reloadActive = false;
         await this.load(active.bucket);
@@ -154,24 +159,18 @@ export class ReadModelWatcher {
    * eagerly (position, trunks, lists, ACLs, ranges) is read from the generation's eager copy
    * (`eagerBucketOf`: those kinds only, so one unfiltered read that never touches a credential key), or,
    * for a generation without a copy, from the bucket itself kind by kind (each filter scans the whole
-   * bucket on NATS 2.9). With a copy, the eager kinds follow the copy's watch and the credentials (and
-   * lists' members documents) the bucket's: each key from one stream, so KV revisions compare. The held
-   * updates are then applied where newer than what the read saw, and from then on as they come: a
-   * change made while the worker loads is never lost. Credentials are loaded by list on demand, by the
-   * list's members document and one get per credential (CredentialCache).
+   * bucket on NATS 2.9). With a copy, the eager kinds follow the copy's watch and the credential chunks
+   * the bucket's: each key from one stream, so KV revisions compare. The held updates are then applied
+   * where newer than what the read saw, and from then on as they come: a change made while the worker
+   * loads is never lost. Credentials are loaded by list on demand, by the list's chunk documents
+   * (CredentialCache).
    */
   private async load(bucket: string): Promise<void> {
     const kv = await this.bindWhenPresent(bucket);
     if (!kv) return;
     const eager = await this.bindIfPresent(eagerBucketOf(bucket));
     const index = this.newIndex();
-    const fetch = kvGetCredentials(kv, keys.credential);
-    const bySnapshot = kvListLoader(kv, keys.credentialsOf);
-    index.loadCredentialsWith(async (accountId, listId) => {
-      const members = decodeKvJson<CredentialIdsDoc>(await kv.get(keys.credentialIds(accountId, listId)));
-      if (members) return fetch(accountId, listId, Object.keys(members.credentials));
-      return index.hasCredentialList(accountId, listId) ? bySnapshot(accountId, listId) : [];
-    }, fetch);
+    index.loadCredentialsWith(kvChunkLoader(kv));
     const gate: Gate = { held: [] };
     const sources: [QueuedIterator<KvEntry>, (key: string) => boolean][] = [];
     sources.push([await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly }), eager ? (key) => !isEagerKey(key) : () => true]);

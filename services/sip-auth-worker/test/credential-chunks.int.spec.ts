@@ -1,11 +1,11 @@
 /**
  * Issue 14 through the real path (events appended → projection-service → KV → worker): a list's
- * members document, the generation's eager copy, and a worker that starts from the copy and loads a
- * list by its members document.
+ * credential chunks, the generation's eager copy, and a worker that starts from the copy, loads a list
+ * by its chunks and follows chunk changes.
  */
 import { randomUUID } from 'node:crypto';
 import type { KV, NatsConnection } from 'nats';
-import { authSubject, AuthDecision, decodeKvJson, eagerBucketOf, isEagerKey, keys, readModelBucket, Reply, type CredentialIdsDoc } from '@sipauth/contracts';
+import { authSubject, AuthDecision, CREDENTIAL_CHUNKS, credentialsOfChunk, decodeKvJson, eagerBucketOf, isEagerKey, keys, readModelBucket, Reply, type CredentialChunkDoc } from '@sipauth/contracts';
 import { CURRENT_SCHEMA_VERSION } from '@sipauth/domain';
 import { createEventStore, type EventData, type EventStore } from '@sipauth/event-store';
 import { computeHa1s, ha1SealingContext, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
@@ -89,11 +89,11 @@ afterAll(async () => {
   await nc.close();
 });
 
-describe('a list\'s members document and the eager copy, written by projection-service', () => {
+describe('a list\'s credential chunks and the eager copy, written by projection-service', () => {
   let kv: KV;
   let eager: KV;
 
-  it('writes the members of a list (imports included) and copies exactly the eager keys, deletions included', async () => {
+  it('writes a list\'s credentials (imports included) into its chunks and copies exactly the eager keys, deletions included', async () => {
     await append(`credentialList-${LIST}`, [
       event('CredentialListCreated', { credentialListId: LIST, accountId: ACCOUNT, friendlyName: 'Office', createdAt: AT }),
       event('CredentialsImported', { credentialListId: LIST, realm: 'sipauth.test', createdAt: AT, credentials: Array.from({ length: 300 }, (_, i) => credential(i)) }),
@@ -121,11 +121,18 @@ describe('a list\'s members document and the eager copy, written by projection-s
 
     kv = await nc.jetstream().views.kv(readModelBucket(ns, 1), { bindOnly: true });
     eager = await nc.jetstream().views.kv(eagerBucketOf(readModelBucket(ns, 1)), { bindOnly: true });
-    const members = decodeKvJson<CredentialIdsDoc>(await kv.get(keys.credentialIds(ACCOUNT, LIST)))!;
-    expect(Object.keys(members.credentials)).toHaveLength(300);
-    expect(members.credentials[credentialId(300)]).toBe('user300');
-    expect(members.credentials).not.toHaveProperty(credentialId(7));
-    expect(JSON.stringify(members)).not.toMatch(/ha1|k1\./);
+    const chunks = await Promise.all(keys.credentialChunks(ACCOUNT, LIST).map(async (key) => decodeKvJson<CredentialChunkDoc>(await kv.get(key))));
+    expect(chunks.filter((chunk) => chunk !== undefined)).toHaveLength(CREDENTIAL_CHUNKS);
+    const held = new Map(chunks.flatMap((chunk) => credentialsOfChunk(chunk!)).map((c) => [c.credentialId, c]));
+    expect(held.size).toBe(300);
+    expect(held.get(credentialId(300))).toMatchObject({ username: 'user300', ha1: { 'MD5': expect.stringMatching(/^v1\.k1\./) } });
+    expect(held.has(credentialId(7))).toBe(false);
+    // No clear HA1 in a chunk: only the sealed values the events carried.
+    const ha1 = computeHa1s('user3', 'sipauth.test', 'pw-3');
+    expect(JSON.stringify(chunks)).not.toContain(ha1.MD5);
+    expect(JSON.stringify(chunks)).not.toContain(ha1['SHA-256']);
+    // Per-credential and members documents of the previous layout are gone.
+    expect([...(await contents(kv)).keys()].filter((key) => key.includes('.credential.') || key.includes('.credential-ids.'))).toEqual([]);
 
     const all = await contents(kv);
     const expected = new Map([...all].filter(([key]) => isEagerKey(key)));
@@ -134,10 +141,10 @@ describe('a list\'s members document and the eager copy, written by projection-s
     expect(copied).toEqual(expected);
     expect(copied.has(keys.trunk(ACCOUNT, OTHER_TRUNK))).toBe(false);
     expect(copied.has(keys.ipAddress(ACCOUNT, ACL, `IP${'6'.repeat(32)}`))).toBe(false);
-    expect([...copied.keys()].some((key) => key.includes('.credential.') || key.includes('credential-ids'))).toBe(false);
+    expect([...copied.keys()].some((key) => key.includes('.credentials.'))).toBe(false);
   });
 
-  it('a worker started on it reads the copy, loads the list by its members, and follows what changes after', async () => {
+  it('a worker started on it reads the copy, loads the list by its chunks, and follows chunk changes after', async () => {
     worker = await startSipAuthWorker(env);
     await until(() => worker!.status().ready);
     expect(worker.status().counts).toMatchObject({ trunks: 1, credentialLists: 1, credentials: 300, ipAccessControlLists: 1, ipRanges: 1 });
@@ -154,6 +161,11 @@ describe('a list\'s members document and the eager copy, written by projection-s
     await until(async () => (await signIn('user400', 'pw-400')) === 'digest-verified');
     expect(await signIn('user1', 'rotated')).toBe('digest-verified');
     expect(await signIn('user1', 'pw-1')).toBe('bad-response');
+
+    await append(`credentialList-${LIST}`, [event('CredentialRemoved', { credentialListId: LIST, credentialId: credentialId(5) })]);
+    await projected();
+    await until(async () => (await signIn('user5', 'pw-5')) === 'unknown-user');
+    expect(await signIn('user6', 'pw-6')).toBe('digest-verified');
 
     await append(`ipAcl-${ACL}`, [event('IpAddressRemoved', { ipAccessControlListId: ACL, ipAddressId: `IP${'5'.repeat(32)}` })]);
     await projected();
