@@ -24,6 +24,15 @@ describe('NonceService', () => {
     expect(service.issue(realm, 'MD5')).not.toBe(service.issue(realm, 'MD5'));
   });
 
+  it('draws fresh random bytes for every nonce, also across refills of its random pool', () => {
+    const c = clock();
+    const service = new NonceService({ secrets: [secret('n1', 1)], ttlSeconds: 300, now: c.now });
+    // 1,000 nonces at one instant use 12 KB of random bytes, three refills of the 4 KiB pool.
+    const randomParts = Array.from({ length: 1000 }, () => Buffer.from(service.issue(realm, 'MD5'), 'base64url').subarray(8, 20).toString('hex'));
+    expect(new Set(randomParts).size).toBe(1000);
+    expect(randomParts.every((part) => part !== '00'.repeat(12))).toBe(true);
+  });
+
   it('reports a nonce older than the ttl as valid but stale', () => {
     const c = clock();
     const service = new NonceService({ secrets: [secret('n1', 1)], ttlSeconds: 300, now: c.now });

@@ -32,7 +32,7 @@ function harness(authorizer: Partial<Authorizer> = {}, metrics: Partial<WorkerMe
     await flush();
     return replies;
   };
-  return { send, logged };
+  return { send, logged, responder };
 }
 
 const codeOf = (replies: Reply<unknown>[]) => replies.map((r) => (r.ok ? 'ok' : r.error.code));
@@ -95,6 +95,15 @@ describe('AuthResponder (SPEC §6 wire format)', () => {
     const replies = await h.send('authorize', JSON.stringify(GOOD));
     expect(replies).toEqual([{ ok: false, error: { code: 'INTERNAL', message: 'the request could not be decided; retry' } }]);
     expect(h.logged.join()).toContain('kv unavailable');
+  });
+
+  it('counts a decision that throws before it is under way as answered: drain does not wait for it', async () => {
+    const h = harness({ authorize: (() => { throw new Error('index gone'); }) as unknown as Authorizer['authorize'] });
+    expect(codeOf(await h.send('authorize', JSON.stringify(GOOD)))).toEqual(['INTERNAL']);
+    const started = Date.now();
+    await h.responder.drain(2_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(h.logged.join()).not.toContain('still unanswered');
   });
 
   it('survives a reply that cannot be sent and metrics that throw: no crash, no unhandled rejection', async () => {

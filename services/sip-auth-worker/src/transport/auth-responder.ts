@@ -28,7 +28,9 @@ export interface AuthResponderDeps {
 export class AuthResponder {
   private readonly subscriptions: Subscription[] = [];
   /** Decisions started and not yet answered: drain waits for them before the connection may close. */
-  private readonly inFlight = new Set<Promise<void>>();
+  private inFlight = 0;
+  /** Resolves drain's wait once `inFlight` reaches 0. */
+  private idle?: () => void;
   private readonly operations: Record<DecidingOperation, (body: unknown) => Validated<unknown> | undefined>;
 
   constructor(private readonly deps: AuthResponderDeps) {
@@ -52,12 +54,15 @@ export class AuthResponder {
   /** Stops taking requests, then waits (bounded) until every decision already started has been answered. */
   async drain(timeoutMs = DRAIN_DECISIONS_MS): Promise<void> {
     await Promise.all(this.subscriptions.splice(0).map((s) => s.drain().catch(() => undefined)));
-    if (this.inFlight.size === 0) return;
+    if (this.inFlight === 0) return;
     let timer: NodeJS.Timeout | undefined;
-    const bound = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
-    await Promise.race([Promise.all(this.inFlight), bound]);
+    await new Promise<void>((resolve) => {
+      this.idle = resolve;
+      timer = setTimeout(resolve, timeoutMs);
+    });
     clearTimeout(timer);
-    if (this.inFlight.size > 0) this.deps.log(`drain: ${this.inFlight.size} decisions still unanswered after ${timeoutMs} ms`);
+    this.idle = undefined;
+    if (this.inFlight > 0) this.deps.log(`drain: ${this.inFlight} decisions still unanswered after ${timeoutMs} ms`);
   }
 
   private subscribe(op: string, handle: (msg: Msg) => void): void {
@@ -88,18 +93,26 @@ export class AuthResponder {
       this.refuse(op, msg, fail('VALIDATION_FAILED', `invalid ${op} request`, input.details));
       return;
     }
-    const answered = this.deps.authorizer[op](input.value).then(
+    // One promise reaction per request and a counter for drain, not a tracked promise chain: the
+    // transport's own share of a request stays a few allocations (issue 10).
+    const deciding = this.deps.authorizer[op](input.value);
+    this.inFlight++;
+    void deciding.then(
       (decision: AuthDecision) => {
         this.reply(msg, ok(decision));
         this.count(() => this.deps.metrics.decided(op, decision.decision, decision.reason, startedAt));
+        this.answered();
       },
       (err: Error) => {
         this.deps.log(`auth.${op} failed: ${err.message}`);
         this.refuse(op, msg, fail('INTERNAL', 'the request could not be decided; retry'));
+        this.answered();
       },
     );
-    this.inFlight.add(answered);
-    void answered.then(() => this.inFlight.delete(answered));
+  }
+
+  private answered(): void {
+    if (--this.inFlight === 0) this.idle?.();
   }
 
   private refuse(op: string, msg: Msg, reply: Reply<never>): void {

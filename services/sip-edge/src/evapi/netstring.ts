@@ -3,10 +3,9 @@
  * `netstring_format` 1. The reader is incremental: TCP delivers any split of the stream.
  */
 
-/** Frames one payload. */
+/** Frames one payload (one Buffer: the length prefix counts the payload's UTF-8 bytes). */
 export function encodeNetstring(payload: string): Buffer {
-  const body = Buffer.from(payload, 'utf8');
-  return Buffer.concat([Buffer.from(`${body.length}:`, 'latin1'), body, Buffer.from(',', 'latin1')]);
+  return Buffer.from(`${Buffer.byteLength(payload, 'utf8')}:${payload},`, 'utf8');
 }
 
 /** Longest frame accepted; evapi frames are SIP questions of a few kilobytes. */
