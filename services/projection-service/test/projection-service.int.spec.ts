@@ -17,7 +17,9 @@ describe('the projection-service', () => {
     nc = await connectNats('projection-service-test');
     store = await createEventStore(nc, { namespace });
     await phaseOne(new ConfigScenario(store), namespace);
-    service = await startProjectionService(testEnv(namespace, { PROJECTION_HTTP_PORT: '0', PROJECTION_LEASE_TTL_MS: '1500', NODE_ENV: 'test' }));
+    // Nothing here is about the lease's timing: a long lease, so that a machine slowed by other work
+    // (a renewal late by more than 1.5 s) cannot make it a standby when the rebuild is asked for.
+    service = await startProjectionService(testEnv(namespace, { PROJECTION_HTTP_PORT: '0', PROJECTION_LEASE_TTL_MS: '20000', NODE_ENV: 'test' }));
   });
 
   afterAll(async () => {
