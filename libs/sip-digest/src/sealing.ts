@@ -62,7 +62,9 @@ export class SealingKeyring {
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId) as KeyObject, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const head = cipher.update(plaintext, 'utf8');
+    const rest = cipher.final(); // empty for GCM (a stream mode): no copy of the ciphertext unless it is not
+    const ciphertext = rest.length === 0 ? head : Buffer.concat([head, rest]);
     const tag = cipher.getAuthTag();
     return `${VERSION}.${this.currentKeyId}.${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${tag.toString('base64url')}`;
   }
