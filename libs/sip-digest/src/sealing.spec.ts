@@ -18,6 +18,12 @@ describe('SealingKeyring', () => {
     expect(keyring.seal(ha1, 'a')).not.toBe(keyring.seal(ha1, 'a'));
   });
 
+  it('never repeats an IV across refills of its IV pool, and each one still opens', () => {
+    const sealed = Array.from({ length: 2_000 }, (_, i) => keyring.seal(ha1, `c${i}`));
+    expect(new Set(sealed.map((s) => s.split('.')[2])).size).toBe(2_000);
+    sealed.forEach((s, i) => expect(keyring.unseal(s, `c${i}`)).toBe(ha1));
+  });
+
   it('detects tampering with the ciphertext, the IV or the tag', () => {
     const parts = keyring.seal(ha1, 'a').split('.');
     for (const index of [2, 3, 4]) {

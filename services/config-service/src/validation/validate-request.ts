@@ -30,6 +30,13 @@ export function requireObject(body: unknown): Record<string, unknown> {
 /** No request field nests deeper than this (the deepest today is a list of strings); deeper would only burn stack. */
 const MAX_NESTING = 8;
 
+/**
+ * A DTO with many lines may declare how to prove them valid cheaply (the same domain rules, applied
+ * directly): when `provenValid` holds, class-validator checks only `head` (the DTO without the lines)
+ * and the lines are kept as parsed. When it does not, the whole DTO is validated as usual.
+ */
+export interface BulkField { field: string; head: ClassConstructor<object>; provenValid(value: unknown): boolean }
+
 /** Validates `body` against `dto`; returns the instance or throws naming every bad field. */
 export function validateRequest<T extends object>(dto: ClassConstructor<T>, body: Record<string, unknown>): T {
   // Unknown fields (prototype-polluting keys among them) and absurdly nested values are refused before
@@ -42,6 +49,17 @@ export function validateRequest<T extends object>(dto: ClassConstructor<T>, body
     else if (nestedDeeperThan(value, MAX_NESTING)) refused.push({ field, message: 'is nested too deeply' });
     else accepted[field] = value;
   }
+  const bulk = (dto as { bulkField?: BulkField }).bulkField;
+  if (bulk !== undefined && refused.length === 0 && bulk.provenValid(accepted[bulk.field])) {
+    const { [bulk.field]: lines, ...head } = accepted;
+    const instance = check(bulk.head, head, []) as Record<string, unknown>;
+    instance[bulk.field] = lines;
+    return instance as T;
+  }
+  return check(dto, accepted, refused);
+}
+
+function check<T extends object>(dto: ClassConstructor<T>, accepted: Record<string, unknown>, refused: FieldProblem[]): T {
   const instance = plainToInstance(dto, accepted, { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   const problems = [...refused, ...errors.flatMap((e) => toProblems(e)).filter((p) => !refused.some((r) => r.field === p.field))];
