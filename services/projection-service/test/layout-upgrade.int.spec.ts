@@ -43,7 +43,7 @@ describe('a read model of the previous layout', () => {
     await control.put(ACTIVE_KEY, JSON.stringify({ bucket: readModelBucket(namespace, 1), generation: 1, activatedAt: new Date().toISOString() }));
 
     runner = await ProjectionRunner.start({
-      js, jsm: await nc.jetstreamManager(), store, namespace, holderId: 'upgrader', leaseTtlMs: 1200, rebuildGraceMs: 200,
+      js, jsm: await nc.jetstreamManager(), store, namespace, holderId: 'upgrader', leaseTtlMs: 10_000, rebuildGraceMs: 200,
     });
     for (let i = 0; i < 400 && (await activeReadModel(nc, namespace))?.generation !== 2; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await activeReadModel(nc, namespace)).toMatchObject({ generation: 2, layout: READ_MODEL_LAYOUT });
