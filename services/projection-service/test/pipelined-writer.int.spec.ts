@@ -249,15 +249,16 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
     const target = await bucket();
     // How many puts join one still waiting depends on the server's round trip against the writer's pace
     // (under load the acks may come back before the next event is issued: none joined, once in CI). The
-    // real bucket's puts are held while the first 100 events are accepted, so that round trip is long
-    // enough for every run; the reads, and every write after the release, go through as they come.
+    // real bucket's puts are held until the first 100 events are issued (accepted, their reads answered,
+    // their writes handed out), so that round trip is long enough for every run; the reads, and every
+    // write after the release, go through as they come.
     const held = holdingPuts(target.kv);
     const writer = await ReadModelWriter.open(held.kv, target.name);
     // Every event accepted without waiting, one checkpoint at the end (as in the reference), so that the
     // bucket's message counts compare document writes alone.
     const accepted = [];
     for (const [i, event] of events.entries()) {
-      if (i === 100) held.release();
+      if (i === 100) await held.release(i);
       accepted.push(await writer.apply(event));
     }
     await Promise.all(accepted.map((x) => x.stored));
@@ -266,22 +267,41 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
     expect(writer.position).toBe(events[events.length - 1].position);
     expect(await contents(target.kv)).toEqual(await contents(reference.kv));
     // One at a time: a chunk and the list per event (~700 puts). Pipelined, puts that find one of their key
-    // still waiting join it: while the puts were held, the list's puts of the first 100 events but two.
+    // still waiting join it: while the puts were held, at least the list's puts of the first 100 events but two.
     expect(writer.coalescedPuts).toBeGreaterThanOrEqual(97);
     expect(await messages(target.name)).toBe((await messages(reference.name)) - writer.coalescedPuts);
   });
 });
 
-/** The real bucket, its puts held until `release()` (a round trip as long as the test needs); everything else as is. */
-function holdingPuts(kv: KV): { kv: KV; release(): void } {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
+/**
+ * The real bucket, its puts held until `release(n)` (a round trip as long as the test needs); everything
+ * else as is. `release(n)` first waits for every get made so far, then for the writer to issue the n
+ * events accepted (it issues an event's writes once its reads are answered, one event per macrotask).
+ */
+function holdingPuts(kv: KV): { kv: KV; release(issuedEvents: number): Promise<void> } {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const gets: Promise<unknown>[] = [];
   const put: KV['put'] = async (...args) => {
     await gate;
     return kv.put(...args);
   };
+  const get: KV['get'] = (...args) => {
+    const entry = kv.get(...args);
+    gets.push(entry.catch(() => undefined));
+    return entry;
+  };
   const wrapped = new Proxy(kv, {
-    get: (target, prop) => (prop === 'put' ? put : Reflect.get(target, prop, target)),
+    get: (target, prop) => (prop === 'put' ? put : prop === 'get' ? get : Reflect.get(target, prop, target)),
   });
+  const release = async (events: number) => {
+    for (let seen = 0; seen < gets.length;) {
+      seen = gets.length;
+      await Promise.all(gets);
+    }
+    // The writer issues one event per macrotask: a turn for each, and as many again.
+    for (let turn = 0; turn < 2 * events; turn++) await new Promise((resolve) => setImmediate(resolve));
+    open();
+  };
   return { kv: wrapped, release };
 }
