@@ -13,7 +13,13 @@ jest.setTimeout(120_000);
 let h: ConsoleHarness;
 let page: Page;
 const domain = () => `edge-${h.stack.namespace}.pstn.example.net`.toLowerCase();
-const workersDecide = (p: Page) => p.getByText('Every worker now decides with this change').waitFor({ timeout: 20_000 });
+/**
+ * Waits until the page says every worker decides with the change it names (`what`, as the notice
+ * words it): a notice left by an earlier change must not count (it did, under load: the trunk read
+ * back still had the order before the save).
+ */
+const workersDecide = (p: Page, what: string) => p.locator('.propagation-live', { hasText: what })
+  .getByText('Every worker now decides with this change').waitFor({ timeout: 20_000 });
 
 beforeAll(async () => {
   h = await startConsoleHarness('cat');
@@ -74,7 +80,7 @@ describe('the console, IP access control lists and trunks', () => {
     await page.getByLabel('Assign an IP access control list', { exact: true }).selectOption({ label: 'Office uplinks' });
     await page.getByRole('button', { name: 'Assign IP access control list' }).click();
     await page.getByRole('link', { name: 'Office uplinks' }).waitFor({ timeout: 20_000 });
-    await workersDecide(page);
+    await workersDecide(page, 'IP access control list “Office uplinks” assigned');
     const decision = await h.stack.authorize({ domain: domain(), sourceIp: '203.0.113.9', method: 'INVITE', requestUri: `sip:+15550100@${domain()}` });
     expect(decision).toMatchObject({ decision: 'allow', reason: 'ip-allowed' });
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -85,7 +91,7 @@ describe('the console, IP access control lists and trunks', () => {
     await page.getByRole('button', { name: 'Move SHA-256 up' }).click();
     await page.getByText('SHA-256 is offered first', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Save algorithm order' }).click();
-    await workersDecide(page);
+    await workersDecide(page, 'Digest algorithms set to SHA-256');
     const trunkId = page.url().split('/').pop()!;
     const trunk = await fetchTrunk(trunkId);
     expect(trunk.digestAlgorithms[0]).toBe('SHA-256');
