@@ -150,6 +150,7 @@ async function writeReadModelDirect(space: BenchNamespace, realm: string, keyrin
 async function appendAll(store: EventStore, realm: string, keyring: SealingKeyring): Promise<{ events: number; seconds: number; last: string }> {
   let next = 0;
   let events = 0;
+  let done = 0;
   let last = 0n;
   const t0 = process.hrtime.bigint();
   await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
@@ -159,7 +160,9 @@ async function appendAll(store: EventStore, realm: string, keyring: SealingKeyri
         events += list.length;
         if (BigInt(position) > last) last = BigInt(position);
       }
-      if (next % 10_000 === 0) console.log(`    appended ${next} accounts (${events} events)`);
+      // Counted when its streams are appended: `next` stays at ACCOUNTS for every append still in flight
+      // at the end, which printed this line once per in-flight slot.
+      if (++done % 10_000 === 0) console.log(`    appended ${done} accounts (${events} events)`);
     }
   }));
   return { events, seconds: seconds(t0), last: String(last) };
@@ -233,7 +236,13 @@ async function rate(space: BenchNamespace, burst: object[]): Promise<number> {
 }
 const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`;
 
+/** Accounts the first-use probes need, each a different account (so a different list) from 2 on. */
+const FRESH_PROBES = 3 * PROBES + 64 * 8 + 1;
+
 async function main(): Promise<void> {
+  // With fewer accounts the stride below was 0: every "first use" probe was account 2, so after the
+  // first request every first-use figure measured a hot credential (found in a 1,000-account run).
+  if (ACCOUNTS < FRESH_PROBES + 2) throw new Error(`SCALE_ACCOUNTS=${ACCOUNTS} is too few for SCALE_PROBES=${PROBES}: the first-use probes need ${FRESH_PROBES + 2} accounts, each used once (3 × SCALE_PROBES + 515)`);
   const space = await openBenchNamespace('scale-bench');
   const workers: WorkerProcess[] = [];
   let stopProjection: (() => Promise<void>) | undefined;
@@ -291,8 +300,8 @@ async function main(): Promise<void> {
       const uri = `sip:+1555@${x.domain}`;
       return { domain: x.domain, sourceIp: x.sourceIp, method: 'ACK', requestUri: uri, authorization: answerChallenge(challenge.proxyAuthenticate[0], { username: u.username, password: u.password, method: 'ACK', uri }) };
     };
-    const stride = Math.floor(ACCOUNTS / (3 * PROBES + 64 * 8 + 1));
-    const fresh = Array.from({ length: 3 * PROBES + 64 * 8 + 1 }, (_, i) => ack(2 + i * stride));
+    const stride = Math.floor((ACCOUNTS - 2) / FRESH_PROBES);
+    const fresh = Array.from({ length: FRESH_PROBES }, (_, i) => ack(2 + i * stride));
     const w0 = process.hrtime.bigint();
     await latencies(space, [fresh.pop()!]);
     console.log(`  ${MODE}first credentialed request after ready: ${(Number(process.hrtime.bigint() - w0) / 1e6).toFixed(0)} ms`);
