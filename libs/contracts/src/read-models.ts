@@ -94,8 +94,8 @@ export const keys = {
   /** One chunk of a list's credentials ({@link CredentialChunkDoc}). */
   credentialChunk: (accountId: string, listId: string, chunk: number) => `acct.${accountId}.credentials.${listId}.${chunk}`,
   /** Every chunk key of a list, chunk 0 first: a list is read by these exact keys, never by a filter. */
-  credentialChunks: (accountId: string, listId: string) =>
-    Array.from({ length: CREDENTIAL_CHUNKS }, (_, chunk) => `acct.${accountId}.credentials.${listId}.${chunk}`),
+  credentialChunks: (accountId: string, listId: string): string[] =>
+    Array.from({ length: CREDENTIAL_CHUNKS }, (_, chunk) => keys.credentialChunk(accountId, listId, chunk)),
   ipAcl: (accountId: string, id: string) => `acct.${accountId}.ip-acl.${id}`,
   ipAddress: (accountId: string, aclId: string, id: string) => `acct.${accountId}.ip-address.${aclId}.${id}`,
   trunk: (accountId: string, id: string) => `acct.${accountId}.trunk.${id}`,
@@ -194,16 +194,19 @@ export interface CredentialChunkDoc extends Versioned {
   credentials: Record<string, ChunkedCredential>;
 }
 
+/** A chunk's entry as a whole credential document: its id, and the chunk's list and account. */
+const wholeCredential = (doc: CredentialChunkDoc, credentialId: string, entry: ChunkedCredential): CredentialDoc =>
+  ({ credentialId, credentialListId: doc.credentialListId, accountId: doc.accountId, ...entry });
+
 /** The credentials of a chunk document as whole credential documents, in the chunk's order. */
 export function credentialsOfChunk(doc: CredentialChunkDoc): CredentialDoc[] {
-  const { credentialListId, accountId } = doc;
-  return Object.entries(doc.credentials).map(([credentialId, entry]) => ({ credentialId, credentialListId, accountId, ...entry }));
+  return Object.entries(doc.credentials).map(([credentialId, entry]) => wholeCredential(doc, credentialId, entry));
 }
 
 /** One credential of a chunk document as a whole credential document (undefined when the chunk does not hold it). */
 export function credentialOfChunk(doc: CredentialChunkDoc | undefined, credentialId: string): CredentialDoc | undefined {
-  const entry = doc && Object.prototype.hasOwnProperty.call(doc.credentials, credentialId) ? doc.credentials[credentialId] : undefined;
-  return entry && doc ? { credentialId, credentialListId: doc.credentialListId, accountId: doc.accountId, ...entry } : undefined;
+  if (!doc || !Object.prototype.hasOwnProperty.call(doc.credentials, credentialId)) return undefined;
+  return wholeCredential(doc, credentialId, doc.credentials[credentialId]);
 }
 
 export interface IpAclDoc extends Versioned {

@@ -63,7 +63,6 @@ export class AuthIndex implements AuthLookup {
   /** From now on credentials are loaded by list on demand through `loader`, and only cached lists follow updates. */
   loadCredentialsWith(loader: ListLoader): void { this.credentials.attach(loader); }
 
-
   /** What the credential cache holds. */
   cacheStats(): ReturnType<CredentialCache['stats']> { return this.credentials.stats(); }
 
