@@ -3,10 +3,11 @@
  * Layout, base64url-encoded: issuedAt (ms, u64 BE) | random (12) | key tag (4) | HMAC-SHA256 (32),
  * the HMAC taken over issuedAt|random|tag and the realm and base algorithm the nonce is bound to.
  */
-import { createHash, createHmac, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { BaseAlgorithm } from './algorithm';
 import { isCanonicalBase64url } from './base64url';
 import type { NonceSecret } from './key-list';
+import { RandomPool } from './random-pool';
 
 const ISSUED_AT = 8, RANDOM = 12, TAG = 4, MAC = 32;
 const HEADER = ISSUED_AT + RANDOM + TAG;
@@ -30,33 +31,13 @@ export interface NonceServiceOptions {
 
 interface KeyedSecret { tag: Buffer; tagValue: number; key: Buffer }
 
-/**
- * The random part of nonces, drawn from a pool the CSPRNG refills 4 KiB at a time. One
- * `randomBytes(12)` per nonce cost about 15 µs (a crypto job object and an OpenSSL call each), half
- * of issuing a nonce and two per challenge with the default algorithms (bench/sip-edge.bench.ts
- * profiles). These bytes are no secret, they appear in the nonce itself: they only make it unique.
- * Each byte is handed out once.
- */
-class RandomPool {
-  private readonly pool = Buffer.alloc(4096);
-  private offset = this.pool.length;
-
-  copyInto(target: Buffer, at: number, length: number): void {
-    if (this.offset + length > this.pool.length) {
-      randomFillSync(this.pool);
-      this.offset = 0;
-    }
-    this.pool.copy(target, at, this.offset, this.offset + length);
-    this.offset += length;
-  }
-}
-
 /** Issues and checks nonces bound to a realm and a base algorithm. */
 export class NonceService {
   private readonly secrets: KeyedSecret[];
   private readonly ttlMs: number;
   private readonly now: () => number;
   private readonly maxFutureSkewMs: number;
+  /** The random part of nonces: the bytes are no secret (they appear in the nonce), they only make it unique. */
   private readonly random = new RandomPool();
 
   constructor(opts: NonceServiceOptions) {
@@ -80,7 +61,7 @@ export class NonceService {
     if (!Number.isFinite(now) || now < 0) throw new Error('NonceService clock returned an invalid time');
     const raw = Buffer.allocUnsafe(RAW_LENGTH);
     raw.writeBigUInt64BE(BigInt(Math.floor(now)), 0);
-    this.random.copyInto(raw, ISSUED_AT, RANDOM);
+    this.random.take(RANDOM).copy(raw, ISSUED_AT);
     const current = this.secrets[0];
     current.tag.copy(raw, ISSUED_AT + RANDOM);
     mac(current.key, raw.subarray(0, HEADER), realm, algorithm).copy(raw, HEADER);

@@ -4,36 +4,18 @@
  * moved to another credential or swapped between algorithms.
  * Format: `v1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts), so keys can rotate.
  */
-import { KeyObject, createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
+import { KeyObject, createCipheriv, createDecipheriv, createSecretKey } from 'node:crypto';
 import type { BaseAlgorithm } from './algorithm';
 import { isCanonicalBase64url } from './base64url';
 import { KEY_ID_PATTERN, parseKeyList } from './key-list';
+import { RandomPool } from './random-pool';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const MAX_SEALED_LENGTH = 4096;
-/** IVs drawn per refill of the pool: 4,092 random bytes. */
-const IVS_PER_DRAW = 341;
-
-/**
- * Random IVs taken from a pool drawn from the CSPRNG 341 at a time: one randomBytes call per 12-byte IV
- * cost ~6 µs here, more than the encryption itself (three per credential, issue 14's bulk import).
- * Every IV is still 96 fresh random bits used once; a refill allocates a new buffer, so an IV handed
- * out is never overwritten.
- */
-let ivPool = Buffer.alloc(0);
-let ivAt = 0;
-
-function nextIv(): Buffer {
-  if (ivAt + IV_BYTES > ivPool.length) {
-    ivPool = randomBytes(IV_BYTES * IVS_PER_DRAW);
-    ivAt = 0;
-  }
-  const iv = ivPool.subarray(ivAt, ivAt + IV_BYTES);
-  ivAt += IV_BYTES;
-  return iv;
-}
+/** Random IVs, 341 per refill of the pool (4,092 random bytes): each 96 fresh bits, used once. */
+const ivs = new RandomPool(IV_BYTES * 341);
 
 /** The sealing keys, current first; any of them opens values sealed under it. */
 export class SealingKeyring {
@@ -59,7 +41,7 @@ export class SealingKeyring {
 
   /** Encrypts under the current key; `aad` must be given again, identical, to unseal. */
   seal(plaintext: string, aad: string): string {
-    const iv = nextIv();
+    const iv = ivs.take(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId) as KeyObject, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const head = cipher.update(plaintext, 'utf8');
