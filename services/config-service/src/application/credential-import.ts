@@ -4,7 +4,7 @@
  * events. With a requestId the credential ids derive from it and the line's index, so a retry whose
  * first attempt wrote decides on the same ids and is recognised (no duplicate, the same reply).
  */
-import * as crypto from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ImportCredentialsResult } from '@sipauth/contracts';
 import { ID_PREFIXES, ValidationFailed, type ImportLine } from '@sipauth/domain';
 import type { EventStore } from '@sipauth/event-store';
@@ -18,9 +18,8 @@ function lineId(ctx: CommandContext, index: number): string {
   return `${ID_PREFIXES.credential}${sha256Hex(`${ctx.idempotencyKey}\0${ID_PREFIXES.credential}\0${index}`).slice(0, 32)}`;
 }
 
-// crypto.hash (Node ≥ 20.12) makes no Hash object per line (a thousand per import); the same digest.
-const oneShot = (crypto as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
-const sha256Hex = (text: string): string => (oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex'));
+// One-shot crypto.hash makes no Hash object per line (a thousand per import); the same digest.
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 export async function importCredentials(store: EventStore, sealer: PasswordSealer, dto: ImportCredentialsDto, ctx: CommandContext): Promise<ImportCredentialsResult> {
   const { credentialListId } = dto;
