@@ -6,12 +6,12 @@
  * it as they arrive and reported back once stored, in order (see ReadModelWriter).
  */
 import type { EventStore, EventSubscription, RecordedEvent } from '@sipauth/event-store';
-import { LeaseLost } from './kv/kv-json';
+import { LeaseLost, type MayWrite } from './kv/kv-json';
 import type { ReadModelWriter } from './kv/read-model-writer';
 
 export interface ApplyLoopOptions {
-  /** Asked before every write: false stops the loop at once (the lease is gone). */
-  mayWrite(): boolean;
+  /** Asked before every write: false stops the loop at once (the lease is gone); a promise while the lease is confirmed. */
+  mayWrite: MayWrite;
   /** The head position when the loop started: reaching it means caught up. */
   catchUpTo: string;
   checkpointEvery?: number;
@@ -72,7 +72,7 @@ export class ApplyLoop {
     this.stopping = true;
     await this.subscription?.close();
     await this.finished;
-    if (this.options.mayWrite()) await this.writer.checkpoint();
+    if (await this.options.mayWrite()) await this.writer.checkpoint();
   }
 
   /** Stops without another write: the lease is gone. */
@@ -83,13 +83,14 @@ export class ApplyLoop {
     await this.finished;
   }
 
-  private readonly mayWrite = (): boolean => this.options.mayWrite() && !this.failure;
+  private readonly mayWrite: MayWrite = () => (this.failure ? false : this.options.mayWrite());
 
   private async run(subscription: EventSubscription): Promise<void> {
     try {
       for await (const event of subscription) {
         if (this.stopping || this.failure) break;
-        if (!this.options.mayWrite()) throw new LeaseLost();
+        const allowed = this.options.mayWrite();
+        if (allowed !== true && !(await allowed)) throw new LeaseLost();
         await this.writer.apply(event, this.mayWrite);
       }
     } catch (err) {

@@ -14,6 +14,7 @@ import { layoutOf, projectionBucket, READ_MODEL_LAYOUT, readModelBucket } from '
 import type { EventStore } from '@sipauth/event-store';
 import type { JetStreamClient, JetStreamManager } from 'nats';
 import { ApplyLoop } from './apply-loop';
+import type { MayWrite } from './kv/kv-json';
 import { ProjectionLease } from './kv/projection-lease';
 import { ReadModelBuckets } from './kv/read-model-buckets';
 import { ReadModelWriter } from './kv/read-model-writer';
@@ -110,6 +111,9 @@ export class ProjectionRunner {
     return this.lease.held;
   }
 
+  /** Asked before each write: the lease held, or confirmed by a renewal when this instance's deadline passed in a stall. */
+  private readonly confirmedWriter: MayWrite = () => this.lease.held || this.lease.confirm();
+
   /** Builds the next generation from position zero, then switches readers to it. Only the active instance can. */
   rebuild(): Promise<RebuildResult> {
     this.rebuilding ??= rebuildGeneration(this.rebuildHost()).finally(() => {
@@ -141,7 +145,7 @@ export class ProjectionRunner {
       namespace,
       buckets: this.buckets,
       activeState: () => (this.currentRole === 'active' ? this.state : undefined),
-      mayWrite: () => this.mayWrite && !this.closing,
+      mayWrite: () => !this.closing && this.confirmedWriter(),
       startLiveLoop: (writer, catchUpTo) => this.startLiveLoop(writer, catchUpTo),
       setActive: (state) => this.setActive(state),
       scheduleDeletion: (generation) => this.scheduleDeletion(generation),
@@ -154,7 +158,7 @@ export class ProjectionRunner {
 
   private startLiveLoop(writer: ReadModelWriter, catchUpTo: string): ApplyLoop {
     return new ApplyLoop(this.options.store, writer, {
-      mayWrite: () => this.mayWrite,
+      mayWrite: this.confirmedWriter,
       catchUpTo,
       onApplied: (event) => this.options.metrics?.applied(event, 'live'),
     }).start();
@@ -243,7 +247,13 @@ export class ProjectionRunner {
   }
 
   private async renew(): Promise<void> {
-    if (await this.lease.renew()) return;
+    const outcome = await this.lease.renew();
+    if (outcome === 'renewed') return;
+    if (outcome === 'failed') {
+      // Still held until the deadline; writes pause past it until a renewal answers (ProjectionLease.confirm).
+      this.log('lease renewal got no answer: tried again');
+      return;
+    }
     this.log('lease lost: stopping at once');
     await this.state?.live.abort();
   }

@@ -13,7 +13,7 @@
 import { readModelBucket } from '@sipauth/contracts';
 import type { EventStore, RecordedEvent } from '@sipauth/event-store';
 import { ApplyLoop } from './apply-loop';
-import { LeaseLost } from './kv/kv-json';
+import { LeaseLost, type MayWrite } from './kv/kv-json';
 import type { ActivePointer, ReadModelBuckets } from './kv/read-model-buckets';
 import { ReadModelWriter } from './kv/read-model-writer';
 
@@ -37,8 +37,8 @@ export interface RebuildHost {
   readonly buckets: ReadModelBuckets;
   /** The live state, or undefined when this instance is not active. */
   activeState(): ActiveState | undefined;
-  /** True while the lease is held and the instance is not closing: the rebuild may write. */
-  mayWrite(): boolean;
+  /** True while the lease is held and the instance is not closing: the rebuild may write (see MayWrite). */
+  mayWrite: MayWrite;
   /** A live loop over `writer`, already started. */
   startLiveLoop(writer: ReadModelWriter, catchUpTo: string): ApplyLoop;
   /** Makes `state` the live state (after the switch, or back to the old generation on failure). */
@@ -60,7 +60,7 @@ export class NotActive extends Error {
 export async function rebuildGeneration(host: RebuildHost): Promise<RebuildResult> {
   const { store, namespace } = host;
   const state = host.activeState();
-  if (!state || !host.mayWrite()) throw new NotActive();
+  if (!state || !(await host.mayWrite())) throw new NotActive();
   const from = state.pointer;
   const generation = from.active.generation + 1;
   await host.buckets.destroy(generation);
@@ -82,13 +82,13 @@ export async function rebuildGeneration(host: RebuildHost): Promise<RebuildResul
       await old.stop();
       await builder.reached(await store.headPosition());
       await builder.stop();
-      if (!host.mayWrite()) throw new LeaseLost();
+      if (!(await host.mayWrite())) throw new LeaseLost();
       const pointer = await host.buckets.switchActive(from, generation);
       host.setActive({ pointer, live: host.startLiveLoop(writer, writer.position ?? '0') });
       host.scheduleDeletion(from.active.generation);
       return { generation, position: writer.position ?? '0' };
     } catch (err) {
-      if (host.mayWrite()) host.setActive({ pointer: from, live: host.startLiveLoop(old.writer, '0') });
+      if (await host.mayWrite()) host.setActive({ pointer: from, live: host.startLiveLoop(old.writer, '0') });
       throw err;
     } finally {
       endSwitchover();

@@ -10,6 +10,12 @@ export class FencedOut extends Error {
   }
 }
 
+/**
+ * Asked before each write: true or false at once, or a promise while the holder confirms a lease whose
+ * local deadline passed (see ProjectionLease.confirm). False stops the writes: the lease is gone.
+ */
+export type MayWrite = () => boolean | Promise<boolean>;
+
 /** The projection lease was lost: this instance stops applying. */
 export class LeaseLost extends Error {
   constructor() {

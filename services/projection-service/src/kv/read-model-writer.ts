@@ -30,7 +30,7 @@ import { POSITION_KEY, decodeKvJson, isWrongLastSequence, type PositionDoc } fro
 import type { RecordedEvent } from '@sipauth/event-store';
 import { keysToRead, project } from '../projections/read-model.projection';
 import type { KvOp, ReadModelDoc } from '../projections/projection.types';
-import { FencedOut, LeaseLost, encodeJson } from './kv-json';
+import { FencedOut, LeaseLost, encodeJson, type MayWrite } from './kv-json';
 
 /** A key as this instance last wrote or read it; `revision` is a promise while that write is unacknowledged. */
 interface KeyState { doc: ReadModelDoc | undefined; revision: number | Promise<number> }
@@ -120,7 +120,7 @@ export class ReadModelWriter {
    * resolves with the number of KV operations once it is, and rejects on any failure. `mayWrite` is
    * asked before each write is published, so that a lost lease stops the writes at once.
    */
-  async apply(event: RecordedEvent, mayWrite: () => boolean = () => true): Promise<{ stored: Promise<number> }> {
+  async apply(event: RecordedEvent, mayWrite: MayWrite = () => true): Promise<{ stored: Promise<number> }> {
     this.throwIfFailed();
     while (this.inFlight.length > 0 && (this.inFlight.length >= WINDOW_EVENTS || this.pendingWrites >= WINDOW_WRITES)) {
       await this.inFlight[0].settled;
@@ -156,7 +156,7 @@ export class ReadModelWriter {
   }
 
   /** {@link apply}, then waits until the event is stored. */
-  async applyAndStore(event: RecordedEvent, mayWrite?: () => boolean): Promise<number> {
+  async applyAndStore(event: RecordedEvent, mayWrite?: MayWrite): Promise<number> {
     return (await this.apply(event, mayWrite)).stored;
   }
 
@@ -171,8 +171,8 @@ export class ReadModelWriter {
    * Writes the checkpoint (`meta.position`) in the background, once for however many requests arrive
    * while one is being written; a failure is reported like a write's.
    */
-  requestCheckpoint(mayWrite: () => boolean): void {
-    if (!mayWrite() || this.failure !== undefined) return;
+  requestCheckpoint(mayWrite: MayWrite): void {
+    if (mayWrite() === false || this.failure !== undefined) return;
     this.checkpointAsked = true;
     if (this.checkpointRunning) return;
     this.checkpointRunning = true;
@@ -180,11 +180,11 @@ export class ReadModelWriter {
   }
 
   /** Writes checkpoints until no request is left; the last request's check and the end are one step, so none is lost. */
-  private async checkpointWhileAsked(mayWrite: () => boolean): Promise<void> {
+  private async checkpointWhileAsked(mayWrite: MayWrite): Promise<void> {
     try {
       while (this.checkpointAsked && this.failure === undefined) {
         this.checkpointAsked = false;
-        if (mayWrite()) await this.writeCheckpoint();
+        if (await mayWrite()) await this.writeCheckpoint();
       }
     } catch (err) {
       this.fail(err);
@@ -248,7 +248,7 @@ export class ReadModelWriter {
   }
 
   /** Projects one event over the known documents and publishes its writes; returns when published, with their acknowledgement. */
-  private async issue(entry: InFlight, keys: readonly string[], mayWrite: () => boolean): Promise<{ operations: number; acknowledged: Promise<unknown> }> {
+  private async issue(entry: InFlight, keys: readonly string[], mayWrite: MayWrite): Promise<{ operations: number; acknowledged: Promise<unknown> }> {
     const { event } = entry;
     // One event per macrotask: the acknowledgements arrive in bursts that resolve into more writes, and
     // the lease's renewal timer must still get its turn in between.
@@ -293,7 +293,7 @@ export class ReadModelWriter {
    * acknowledgement or for its event's children) is coalesced into it: that one write carries the newer
    * document, and is published once every event's `after` is done, so both events are stored together.
    */
-  private write(op: Exclude<KvOp, { op: 'deleteMatching' }>, after: Promise<unknown>, mayWrite: () => boolean): Promise<number> {
+  private write(op: Exclude<KvOp, { op: 'deleteMatching' }>, after: Promise<unknown>, mayWrite: MayWrite): Promise<number> {
     const waiting = op.op === 'put' ? this.unpublished.get(op.key) : undefined;
     // Awaited only once the write is about to be published: a failure meanwhile must not count as unhandled.
     after.catch(() => undefined);
@@ -319,7 +319,9 @@ export class ReadModelWriter {
       }
       if (this.unpublished.get(op.key) === slot) this.unpublished.delete(op.key);
       this.throwIfFailed();
-      if (!mayWrite()) throw new LeaseLost();
+      const allowed = mayWrite();
+      if (allowed !== true && !(await allowed)) throw new LeaseLost();
+      this.throwIfFailed();
       if (previousRevision === AFTER_DELETE) previousRevision = await this.revisionOfDeleted(op.key);
       if (op.op === 'delete') return this.casDelete(op.key, previousRevision);
       return this.casPut(op.key, slot.doc, previousRevision);
@@ -343,11 +345,11 @@ export class ReadModelWriter {
   }
 
   /** Deletes every key a filter matches (a deleted list's credentials); called with nothing else pending. */
-  private async deleteMatching(filter: string, mayWrite: () => boolean): Promise<void> {
+  private async deleteMatching(filter: string, mayWrite: MayWrite): Promise<void> {
     const matching: string[] = [];
     for await (const key of await this.kv.keys(filter)) matching.push(key);
     for (const key of matching) {
-      if (!mayWrite()) throw new LeaseLost();
+      if (!(await mayWrite())) throw new LeaseLost();
       await this.kv.delete(key);
       this.state.delete(key);
     }
