@@ -15,7 +15,9 @@
  * the ratio (SIP_EDGE_BENCH_KAMAILIO_MEM=qm shows it); f_malloc (fm) was as fast but ran the edge's
  * shared memory out at 1,000 calls/s (fragments). Also printed per rate: the kernel's share of
  * each process's CPU, the sipp UAC's and UAS's own CPU per call (they share the 2 cores), UDP datagrams
- * dropped for a full receive buffer, and NATS messages per call (/varz of the private server).
+ * dropped for a full receive buffer, Kamailio's shared-memory allocation failures (1024 MB each by
+ * default, SIP_EDGE_BENCH_SHM_MB: with 256 MB both setups ran out at 1,500 calls/s and answered 500)
+ * and NATS messages per call (/varz of the private server).
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
@@ -140,6 +142,23 @@ function cpuByPid(pid: number, group = false, field: 'both' | 'sys' = 'both'): M
 const cpuMs = (pid: number, group = false) => [...cpuByPid(pid, group).values()].reduce((a, b) => a + b, 0);
 /** Of which in the kernel (stime): on loopback a send also pays much of the receiver's network stack. */
 const sysMs = (pid: number, group = false) => [...cpuByPid(pid, group, 'sys').values()].reduce((a, b) => a + b, 0);
+
+/**
+ * Times the process's threads went to sleep waiting (voluntary context switches, summed over its
+ * threads, or over every process in the group `pid`): each is a wakeup later, and on an idle machine
+ * the wakeups rather than the messages drive the Node processes' and NATS's CPU per call.
+ */
+function wakeups(pid: number, group = false): number {
+  let total = 0;
+  for (const p of group ? [...cpuByPid(pid, true).keys()] : [String(pid)]) {
+    let tasks: string[];
+    try { tasks = readdirSync(`/proc/${p}/task`); } catch { continue; }
+    for (const t of tasks) {
+      try { total += Number(/^voluntary_ctxt_switches:\s*(\d+)/m.exec(readFileSync(`/proc/${p}/task/${t}/status`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ }
+    }
+  }
+  return total;
+}
 
 interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string; busiest: number; sipp: { uac: number; uas: number }; udpDrops: number; shmFailures: number; natsPerCall?: { in: number; out: number } }
 
@@ -305,12 +324,13 @@ async function main(): Promise<void> {
     return clean(first, rate) ? first : run();
   };
   for (const rate of RATES) {
-    const a = aloneDone ? undefined : await attempt(rate, () => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true), kamSys: () => sysMs(alone.pid!, true) }, alone.pid!));
+    const a = aloneDone ? undefined : await attempt(rate, () => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true), kamSys: () => sysMs(alone.pid!, true), kamWake: () => wakeups(alone.pid!, true) }, alone.pid!));
     const e = edgeDone ? undefined : await attempt(rate, async () => {
       const m0 = await natsMsgs();
       const step = await runUac(edgePort, rate, {
         kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
         kamSys: () => sysMs(edge.pid!, true), bridgeSys: () => sysMs(bridge.pid!), workerSys: () => sysMs(worker.pid!), natsSys: () => sysMs(nats.pid!),
+        kamWake: () => wakeups(edge.pid!, true), bridgeWake: () => wakeups(bridge.pid!), workerWake: () => wakeups(worker.pid!), natsWake: () => wakeups(nats.pid!),
       }, edge.pid!, { bridge: [bridge.pid!], worker: [worker.pid!], nats: [nats.pid!] });
       const m1 = await natsMsgs();
       step.natsPerCall = { in: (m1.in - m0.in) / Math.max(1, step.ok), out: (m1.out - m0.out) / Math.max(1, step.ok) };
@@ -324,6 +344,8 @@ async function main(): Promise<void> {
     console.log(`${rate} | ${aText} | ${eText}${ratio} | load ${loadavg()[0].toFixed(1)}`);
     const sys = (x: Step | undefined, names: string[]) => (x ? names.map((n) => `${n} ${f(x.cpu[`${n}Sys`])}`).join(' ') : '-');
     console.log(`     of which in the kernel (ms per call) | alone: ${sys(a, ['kam'])} | edge: ${sys(e, ['kam', 'bridge', 'worker', 'nats'])}`);
+    const wake = (x: Step | undefined, names: string[]) => (x ? names.map((n) => `${n} ${x.cpu[`${n}Wake`].toFixed(2)}`).join(' ') : '-');
+    console.log(`     wakeups per call (voluntary context switches, all threads) | alone: ${wake(a, ['kam'])} | edge: ${wake(e, ['kam', 'bridge', 'worker', 'nats'])}`);
     const load = (x?: Step) => (x ? `sipp uac ${f(x.sipp.uac)} uas ${f(x.sipp.uas)}, UDP drops ${x.udpDrops}, Kamailio shm allocation failures ${x.shmFailures}${x.natsPerCall ? `, NATS messages per call in ${x.natsPerCall.in.toFixed(1)} out ${x.natsPerCall.out.toFixed(1)}` : ''}` : '-');
     console.log(`     load generators (ms per call) and full UDP receive buffers, shm | alone: ${load(a)} | edge: ${load(e)}`);
     if (a && clean(a, rate)) best.alone = rate;
