@@ -15,11 +15,13 @@
  * the ratio (SIP_EDGE_BENCH_KAMAILIO_MEM=qm shows it); f_malloc (fm) was as fast but ran the edge's
  * shared memory out at 1,000 calls/s (fragments). Also printed per rate: the kernel's share of
  * each process's CPU, the sipp UAC's and UAS's own CPU per call (they share the 2 cores), UDP datagrams
- * dropped for a full receive buffer, and NATS messages per call (/varz of the private server).
+ * dropped for a full receive buffer, Kamailio's shared-memory allocation failures (1024 MB each by
+ * default, SIP_EDGE_BENCH_SHM_MB: with 256 MB both setups ran out at 1,500 calls/s and answered 500)
+ * and NATS messages per call (/varz of the private server).
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -77,12 +79,42 @@ async function sippLocalPortArgs(): Promise<string[]> {
 const started: ChildProcess[] = [];
 /** Each process's output, for a look at what failed: SIP_EDGE_BENCH_LOGS=<dir>. */
 const LOGS = process.env.SIP_EDGE_BENCH_LOGS;
-function launch(cmd: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  const out = LOGS ? openSync(join(LOGS, `${basename(cmd)}-${started.length}.log`), 'w') : 'ignore';
-  const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', out, out], detached: true });
+/** With `watch`, the process's output (stdout and stderr) is also handed to it, line by line. */
+function launch(cmd: string, args: string[], env?: NodeJS.ProcessEnv, watch?: (line: string) => void): ChildProcess {
+  const file = LOGS ? join(LOGS, `${basename(cmd)}-${started.length}.log`) : undefined;
+  if (!watch) {
+    const out = file ? openSync(file, 'w') : 'ignore';
+    const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', out, out], detached: true });
+    started.push(child);
+    return child;
+  }
+  const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   started.push(child);
+  const log = file ? createWriteStream(file) : undefined;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = '';
+    stream.setEncoding('utf8').on('data', (chunk: string) => {
+      log?.write(chunk);
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) watch(line);
+    });
+  }
   return child;
 }
+
+/**
+ * Kamailio's shared memory (-m, MB; SIP_EDGE_BENCH_SHM_MB). Each call holds about 25 KB of it for tm's
+ * 5 s wait timer after its final reply (deploy/kamailio/kamailio.cfg, max_branches), so 256 MB ran out
+ * at about 1,800 calls/s (1,200 with Kamailio's default 12 branches) and the rest were answered 500:
+ * a memory limit, not the setup's capacity. Allocation failures are counted and printed per rate.
+ */
+const SHM_MB = process.env.SIP_EDGE_BENCH_SHM_MB ?? '1024';
+/** Kamailio's "could not allocate shared memory" lines so far, per setup. */
+const shmFailures = { alone: 0, edge: 0 };
+const countShmFailures = (setup: keyof typeof shmFailures) => (line: string) => {
+  if (line.includes('could not allocate shared memory')) shmFailures[setup]++;
+};
 async function waitTcp(port: number): Promise<void> {
   for (let i = 0; i < 300; i++) {
     const ok = await new Promise<boolean>((r) => {
@@ -111,7 +143,24 @@ const cpuMs = (pid: number, group = false) => [...cpuByPid(pid, group).values()]
 /** Of which in the kernel (stime): on loopback a send also pays much of the receiver's network stack. */
 const sysMs = (pid: number, group = false) => [...cpuByPid(pid, group, 'sys').values()].reduce((a, b) => a + b, 0);
 
-interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string; busiest: number; sipp: { uac: number; uas: number }; udpDrops: number; natsPerCall?: { in: number; out: number } }
+/**
+ * Times the process's threads went to sleep waiting (voluntary context switches, summed over its
+ * threads, or over every process in the group `pid`): each is a wakeup later, and on an idle machine
+ * the wakeups rather than the messages drive the Node processes' and NATS's CPU per call.
+ */
+function wakeups(pid: number, group = false): number {
+  let total = 0;
+  for (const p of group ? [...cpuByPid(pid, true).keys()] : [String(pid)]) {
+    let tasks: string[];
+    try { tasks = readdirSync(`/proc/${p}/task`); } catch { continue; }
+    for (const t of tasks) {
+      try { total += Number(/^voluntary_ctxt_switches:\s*(\d+)/m.exec(readFileSync(`/proc/${p}/task/${t}/status`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ }
+    }
+  }
+  return total;
+}
+
+interface Step { ok: number; failed: number; seconds: number; cpu: Record<string, number>; why: string; busiest: number; sipp: { uac: number; uas: number }; udpDrops: number; shmFailures: number; natsPerCall?: { in: number; out: number } }
 
 /** CPU ms of this process's children that have exited and been waited for (cutime + cstime): the sipp UAC once it exits. */
 const reapedChildrenCpuMs = () => {
@@ -158,7 +207,8 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   const before = Object.fromEntries(Object.entries(probes).map(([k, f]) => [k, f()]));
   const tracers = startTrace(kamailioGroup === aloneGroup ? 'alone' : 'edge', rate, { kamailio: groupPids(kamailioGroup), ...traced });
   if (tracers.length > 0) await sleep(500);
-  const sippBefore = { uac: reapedChildrenCpuMs(), uas: cpuMs(uasPid), drops: udpRcvbufErrors() };
+  const setup = kamailioGroup === aloneGroup ? 'alone' : 'edge';
+  const sippBefore = { uac: reapedChildrenCpuMs(), uas: cpuMs(uasPid), drops: udpRcvbufErrors(), shm: shmFailures[setup] };
   const t0 = Date.now();
   const uac = spawn('sipp', [
     `127.0.0.1:${port}`, '-sf', UAC, '-i', '127.0.0.1', '-p', String(await freePort()), ...await sippLocalPortArgs(),
@@ -172,6 +222,8 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   const sipp = { uac: reapedChildrenCpuMs() - sippBefore.uac, uas: cpuMs(uasPid) - sippBefore.uas };
   await stopTrace(tracers);
   const udpDrops = udpRcvbufErrors() - sippBefore.drops;
+  await sleep(100); // Kamailio's last log lines
+  const shm = shmFailures[setup] - sippBefore.shm;
   const busiest = Math.max(0, ...[...cpuByPid(kamailioGroup, true)].map(([p, ms]) => ms - (perProcess.get(p) ?? 0))) / (seconds * 1000);
   const read = (suffix: string) => readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const screen = read('_screen.log');
@@ -185,12 +237,12 @@ async function runUac(port: number, rate: number, probes: Record<string, () => n
   const ok = cumulative('Successful call');
   const failed = Number.isNaN(ok) ? calls : calls - ok;
   const perCall = (ms: number) => ms / Math.max(1, ok || 0);
-  return { ok: ok || 0, failed, seconds, why, busiest, sipp: { uac: perCall(sipp.uac), uas: perCall(sipp.uas) }, udpDrops, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
+  return { ok: ok || 0, failed, seconds, why, busiest, sipp: { uac: perCall(sipp.uac), uas: perCall(sipp.uas) }, udpDrops, shmFailures: shm, cpu: Object.fromEntries(Object.keys(probes).map((k) => [k, (after[k] - before[k]) / Math.max(1, ok || 0)])) };
 }
 
 function kamailioArgs(port: number, extra: string[]): string[] {
   const run = mkdtempSync(join(tmpdir(), 'sipauth-bench-kam-'));
-  return ['-DD', '-E', '-f', CFG, '-m', '256', '-x', KAMAILIO_MEM, '-X', KAMAILIO_MEM, '-Y', run, '-P', join(run, 'pid'), '-w', run,
+  return ['-DD', '-E', '-f', CFG, '-m', SHM_MB, '-x', KAMAILIO_MEM, '-X', KAMAILIO_MEM, '-Y', run, '-P', join(run, 'pid'), '-w', run,
     '-A', `SIP_LISTEN_UDP=udp:127.0.0.1:${port}`, '-A', `SIP_LISTEN_TCP=tcp:127.0.0.1:${port}`, '-A', `SIP_CHILDREN=${CHILDREN}`, ...extra];
 }
 
@@ -243,11 +295,11 @@ async function main(): Promise<void> {
   const upstream = `SIP_UPSTREAM="sip:127.0.0.1:${uasPort}"`;
   const alonePort = await freePort();
   const alone = launch(KAMAILIO, kamailioArgs(alonePort, ['-A', upstream, '-A', 'WITH_LOCAL_AUTH', '-A', 'LOCAL_AUTH_REALM="sipauth.bench"',
-    '-A', `LOCAL_AUTH_USER="${USER.username}"`, '-A', `LOCAL_AUTH_PASSWORD="${USER.password}"`]));
+    '-A', `LOCAL_AUTH_USER="${USER.username}"`, '-A', `LOCAL_AUTH_PASSWORD="${USER.password}"`]), undefined, countShmFailures('alone'));
   aloneGroup = alone.pid!;
   const edgePort = await freePort();
   const evapiPort = await freePort();
-  const edge = launch(KAMAILIO, kamailioArgs(edgePort, ['-A', upstream, '-A', `EVAPI_BIND="127.0.0.1:${evapiPort}"`]));
+  const edge = launch(KAMAILIO, kamailioArgs(edgePort, ['-A', upstream, '-A', `EVAPI_BIND="127.0.0.1:${evapiPort}"`]), undefined, countShmFailures('edge'));
   await waitTcp(alonePort);
   await waitTcp(edgePort);
   const bridgeHttp = await freePort();
@@ -257,8 +309,8 @@ async function main(): Promise<void> {
   while (!(await fetch(`http://127.0.0.1:${bridgeHttp}/readyz`).then((r) => r.ok, () => false))) await sleep(100);
   await sleep(300); // Kamailio registers the bridge's connection in its event route
 
-  console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket, memory manager ${KAMAILIO_MEM}; CPU in ms per completed call; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('rate/s | alone: done/s failed kam busiest | edge: done/s failed kam bridge worker nats total busiest');
+  console.log(`sipp uac-auth.xml, ${SECONDS} s per rate, Kamailio ${CHILDREN} children per socket, memory manager ${KAMAILIO_MEM}, ${SHM_MB} MB shared; CPU in ms per completed call; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('rate/s | alone: done/s failed kam busiest | edge: done/s failed kam bridge worker nats total busiest | edge/alone CPU | 1-min load average');
   const best = { alone: 0, edge: 0 };
   const common = { rate: 0, aloneCpu: 0, edgeCpu: 0, edgeKam: 0 };
   let aloneDone = false;
@@ -272,12 +324,13 @@ async function main(): Promise<void> {
     return clean(first, rate) ? first : run();
   };
   for (const rate of RATES) {
-    const a = aloneDone ? undefined : await attempt(rate, () => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true), kamSys: () => sysMs(alone.pid!, true) }, alone.pid!));
+    const a = aloneDone ? undefined : await attempt(rate, () => runUac(alonePort, rate, { kam: () => cpuMs(alone.pid!, true), kamSys: () => sysMs(alone.pid!, true), kamWake: () => wakeups(alone.pid!, true) }, alone.pid!));
     const e = edgeDone ? undefined : await attempt(rate, async () => {
       const m0 = await natsMsgs();
       const step = await runUac(edgePort, rate, {
         kam: () => cpuMs(edge.pid!, true), bridge: () => cpuMs(bridge.pid!), worker: () => cpuMs(worker.pid!), nats: () => cpuMs(nats.pid!),
         kamSys: () => sysMs(edge.pid!, true), bridgeSys: () => sysMs(bridge.pid!), workerSys: () => sysMs(worker.pid!), natsSys: () => sysMs(nats.pid!),
+        kamWake: () => wakeups(edge.pid!, true), bridgeWake: () => wakeups(bridge.pid!), workerWake: () => wakeups(worker.pid!), natsWake: () => wakeups(nats.pid!),
       }, edge.pid!, { bridge: [bridge.pid!], worker: [worker.pid!], nats: [nats.pid!] });
       const m1 = await natsMsgs();
       step.natsPerCall = { in: (m1.in - m0.in) / Math.max(1, step.ok), out: (m1.out - m0.out) / Math.max(1, step.ok) };
@@ -288,11 +341,13 @@ async function main(): Promise<void> {
     const eTotal = e ? e.cpu.kam + e.cpu.bridge + e.cpu.worker + e.cpu.nats : 0;
     const eText = e ? `${(e.ok / e.seconds).toFixed(0)} ${e.failed}${e.why ? ` (${e.why})` : ''} ${f(e.cpu.kam)} ${f(e.cpu.bridge)} ${f(e.cpu.worker)} ${f(e.cpu.nats)} ${f(eTotal)} ${(100 * e.busiest).toFixed(0)}%` : '-';
     const ratio = a && e ? ` | edge/alone CPU ${(eTotal / Math.max(1e-9, a.cpu.kam)).toFixed(2)}x` : '';
-    console.log(`${rate} | ${aText} | ${eText}${ratio}`);
+    console.log(`${rate} | ${aText} | ${eText}${ratio} | load ${loadavg()[0].toFixed(1)}`);
     const sys = (x: Step | undefined, names: string[]) => (x ? names.map((n) => `${n} ${f(x.cpu[`${n}Sys`])}`).join(' ') : '-');
     console.log(`     of which in the kernel (ms per call) | alone: ${sys(a, ['kam'])} | edge: ${sys(e, ['kam', 'bridge', 'worker', 'nats'])}`);
-    const load = (x?: Step) => (x ? `sipp uac ${f(x.sipp.uac)} uas ${f(x.sipp.uas)}, UDP drops ${x.udpDrops}${x.natsPerCall ? `, NATS messages per call in ${x.natsPerCall.in.toFixed(1)} out ${x.natsPerCall.out.toFixed(1)}` : ''}` : '-');
-    console.log(`     load generators (ms per call) and full UDP receive buffers | alone: ${load(a)} | edge: ${load(e)}`);
+    const wake = (x: Step | undefined, names: string[]) => (x ? names.map((n) => `${n} ${x.cpu[`${n}Wake`].toFixed(2)}`).join(' ') : '-');
+    console.log(`     wakeups per call (voluntary context switches, all threads) | alone: ${wake(a, ['kam'])} | edge: ${wake(e, ['kam', 'bridge', 'worker', 'nats'])}`);
+    const load = (x?: Step) => (x ? `sipp uac ${f(x.sipp.uac)} uas ${f(x.sipp.uas)}, UDP drops ${x.udpDrops}, Kamailio shm allocation failures ${x.shmFailures}${x.natsPerCall ? `, NATS messages per call in ${x.natsPerCall.in.toFixed(1)} out ${x.natsPerCall.out.toFixed(1)}` : ''}` : '-');
+    console.log(`     load generators (ms per call) and full UDP receive buffers, shm | alone: ${load(a)} | edge: ${load(e)}`);
     if (a && clean(a, rate)) best.alone = rate;
     else aloneDone = true;
     if (e && clean(e, rate)) best.edge = rate;

@@ -8,9 +8,10 @@
 #   SIPAUTH_EDGE_AUTH_TIMEOUT_MS  how long a suspended transaction waits for the bridge (default 2000)
 #   KAMAILIO_RUN_DIR              pid file and runtime files (default /tmp/kamailio)
 #   SIPAUTH_KAMAILIO_SHM_MB       Kamailio's shared memory in MB (default 64, Kamailio's own): each call
-#                                 holds its transactions for tm's 5 s wait timer after the final reply, so
-#                                 size it with the call rate (bench/sip-edge.bench.ts ran 1,000/s in 256 MB); raise the
-#                                 container's memory limit with it
+#                                 holds about 25 KB of it (its three transactions) for tm's 5 s wait timer
+#                                 after the final reply, so size it with the call rate: rate x 5.5 s x 25 KB
+#                                 plus headroom (64 MB: about 400 calls/s, 256 MB: about 1,800); when it runs
+#                                 out, new requests get 500. Raise the container's memory limit with it
 # Shared and private memory use Kamailio's TLSF allocator (-x tlsf -X tlsf), not its debugging default
 # q_malloc, whose free-list walks were most of Kamailio's CPU under load (bench/sip-edge.bench.ts, perf);
 # f_malloc was as fast but fragmented its shared memory until allocations failed at 1,000 calls/s.

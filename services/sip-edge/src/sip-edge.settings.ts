@@ -15,7 +15,9 @@ export interface SipEdgeSettings {
   httpPort: number;
   /**
    * `SIPAUTH_EDGE_BATCH_MS`: questions published and answers written together within this window
-   * (0–20 ms, default 0: what arrived in one event-loop turn). Fewer socket writes for a little latency.
+   * (0–20 ms). Default 0: answers go out once per event-loop turn, and a question goes at the end of
+   * its turn while none of this bridge's questions is in flight, else with the next reply (at most
+   * 2 ms later; bridge/hold-while-busy.ts). Fewer socket writes for a little latency.
    */
   batchMs: number;
 }

@@ -7,6 +7,7 @@ import type { NatsConnection } from 'nats';
 import { AuthDecision, authSubject, Reply } from '@sipauth/contracts';
 import { answerFor, decodeQuestion, EdgeAnswer, EdgeQuestion, unavailable } from './edge-messages';
 import { Batcher } from './batcher';
+import { HoldWhileBusy } from './hold-while-busy';
 import { InboxRequester, RequestOutcome } from './inbox-requester';
 
 export interface BridgeCounters {
@@ -18,11 +19,14 @@ export interface BridgeCounters {
   malformed: number;
 }
 
+/** Longest a question waits for an earlier one's reply before it is published anyway (a stalled worker). */
+const MAX_HOLD_MS = 2;
+
 export class AuthBridge {
   readonly counters: BridgeCounters = { questions: 0, answers: { 200: 0, 403: 0, 404: 0, 407: 0, 503: 0 }, unanswered: 0, malformed: 0 };
   private readonly subject: string;
   private readonly requester: InboxRequester;
-  private readonly questions: Batcher<EdgeQuestion>;
+  private readonly questions: { push(question: EdgeQuestion): void };
 
   constructor(
     nc: NatsConnection,
@@ -34,11 +38,14 @@ export class AuthBridge {
     batchMs = 0,
   ) {
     this.subject = authSubject(namespace, 'authorize');
-    this.requester = new InboxRequester(nc, timeoutMs, inboxPrefix);
     // Publishes made in one turn leave in one write (nats.js flushes once per microtask checkpoint).
-    this.questions = new Batcher(batchMs, (batch) => {
+    const publish = (batch: EdgeQuestion[]) => {
       for (const q of batch) this.requester.request(this.subject, JSON.stringify(q.request), (outcome) => this.settle(q, outcome));
-    });
+    };
+    // Without a window: at once while none of ours is in flight, else with the next reply.
+    const hold = batchMs > 0 ? undefined : new HoldWhileBusy(() => this.requester.inFlight > 0, MAX_HOLD_MS, publish);
+    this.requester = new InboxRequester(nc, timeoutMs, inboxPrefix, hold && (() => hold.release()));
+    this.questions = hold ?? new Batcher(batchMs, publish);
   }
 
   /** Handles one evapi payload; the answer is sent when the worker replies. */

@@ -18,11 +18,22 @@ export class InboxRequester {
   private readonly sweeper: NodeJS.Timeout;
   private seq = 0;
 
-  constructor(private readonly nc: NatsConnection, private readonly timeoutMs: number, inboxPrefix?: string) {
+  /** `onSettled` runs after each reply or timeout has been settled (a request is no longer in flight). */
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly timeoutMs: number,
+    inboxPrefix?: string,
+    private readonly onSettled: () => void = () => undefined,
+  ) {
     this.prefix = `${createInbox(inboxPrefix)}.`;
     this.sub = nc.subscribe(`${this.prefix}*`, { callback: (err, msg) => !err && this.onReply(msg) });
     this.sweeper = setInterval(() => this.sweep(), Math.max(10, Math.min(100, timeoutMs / 10)));
     this.sweeper.unref();
+  }
+
+  /** Requests published and not yet settled. */
+  get inFlight(): number {
+    return this.pending.size;
   }
 
   /** Publishes `payload` to `subject` and settles with the first reply, a no-responders status, or the timeout. */
@@ -45,15 +56,19 @@ export class InboxRequester {
     // The server answers a request nobody subscribes to with a 503 status message (no payload).
     if (msg.headers?.code === 503 && msg.data.length === 0) waiting.settle({ ok: false, why: 'no-responders' });
     else waiting.settle({ ok: true, msg });
+    this.onSettled();
   }
 
   private sweep(): void {
     const now = Date.now();
+    let expired = false;
     for (const [token, waiting] of this.pending) {
       if (waiting.deadline > now) break;
       this.pending.delete(token);
       waiting.settle({ ok: false, why: 'timeout' });
+      expired = true;
     }
+    if (expired) this.onSettled();
   }
 
   /** Stops listening; whatever is still pending settles as closed. */
