@@ -16,7 +16,9 @@
  *   be published, a later event's put to it only replaces the document it will carry and adds its own
  *   prerequisites, so a batch of events on one list writes each chunk and the list about once per
  *   round trip instead of once per event. An event counts as stored only once the coalesced write
- *   carrying it is acknowledged, so the checkpoint guarantee holds unchanged.
+ *   carrying it is acknowledged, so the checkpoint guarantee holds unchanged. An event's writes also
+ *   wait until the event accepted after it (if one is) has handed its own out, so that the events of
+ *   one import's append, which arrive together, write each chunk once and not once per event.
  * - Events are projected one at a time, in order, over the documents as this instance has written
  *   them (acknowledged or not); a key is read from KV only when this instance has no pending write to
  *   it, and the reads an event needs start when it arrives, beside the earlier events' writes.
