@@ -17,9 +17,16 @@
  * are the generation bucket's messages (its eager copy not counted). Sizes: BENCH_CATCH_UP_ACCOUNTS,
  * BENCH_CATCH_UP_LISTS, BENCH_CATCH_UP_REPEATS; BENCH_CATCH_UP_ONLY=1 runs this part alone;
  * BENCH_PROJECTION_LOG_LEVEL=info shows the projection's log (lease losses) while it catches up.
+ *
+ * Where the CPU goes: each repeat also reads the CPU time (user + system, /proc ticks of 10 ms) of
+ * every process the import costs — this one, each service process (as processes) and the NATS server —
+ * and prints the medians in µs per imported credential (2 cores at 20,000 credentials/s leave 100 µs
+ * for all of them), with the read-model bucket's KV writes per list. BENCH_SETUPS=in-process or
+ * =processes runs one setup; BENCH_CATCH_UP=0 skips the catch-up part.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { authSubject, readModelBucket } from '@sipauth/contracts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { authSubject, CREDENTIAL_CHUNKS, readModelBucket } from '@sipauth/contracts';
 import { CURRENT_SCHEMA_VERSION, ID_PREFIXES } from '@sipauth/domain';
 import { createEventStore, type EventData, type EventStore } from '@sipauth/event-store';
 import { computeHa1s, ha1SealingContext, sealHa1s, SealingKeyring } from '@sipauth/sip-digest';
@@ -45,9 +52,51 @@ const WORKERS = 2;
 const PER_EVENT = 250;
 const password = (list: number, i: number) => `Bench-Import-${list}-${i}-Pw`;
 
-interface Round { credentials: number; events: number; seconds: number; repliedAt: number }
+interface Round { credentials: number; events: number; seconds: number; repliedAt: number; cpu: Map<string, number>; kvWrites: number }
 /** Where the imports go, and how to read every worker's applied position. */
 interface Target { space: BenchNamespace; workerPositions(): Promise<bigint[]> }
+
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process, in µs (clock ticks of /proc/<pid>/stat); undefined once it is gone. */
+function cpuMicrosOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The processes whose CPU an import costs: this one, its child services (by the service their
+ * `dist/main.js` names, workers numbered) and the NATS server (found by its command name).
+ */
+function costedProcesses(): Map<string, number> {
+  const found = new Map<string, number>([['bench process', process.pid]]);
+  let workers = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (comm === 'nats-server') found.set('nats-server', Number(entry));
+      else if (ppid === process.pid) {
+        const service = /services\/([^/]+)\/dist\/main\.js/.exec(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))?.[1];
+        if (service) found.set(service === 'sip-auth-worker' ? `worker ${++workers}` : service, Number(entry));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+function cpuSnapshot(processes: Map<string, number>): Map<string, number> {
+  return new Map([...processes].map(([name, pid]) => [name, cpuMicrosOf(pid) ?? 0]));
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,6 +110,9 @@ async function round({ space: stack, workerPositions }: Target, tag: string): Pr
     credentials: Array.from({ length: CHUNK }, (_, i) => ({ username: `${tag}l${l}u${i}`, password: password(l, i) })),
   }));
   let last = 0n;
+  const processes = costedProcesses();
+  const kvWrites0 = await bucketMessages(stack);
+  const cpu0 = cpuSnapshot(processes);
   const t0 = process.hrtime.bigint();
   let next = 0;
   await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
@@ -77,7 +129,16 @@ async function round({ space: stack, workerPositions }: Target, tag: string): Pr
   const status = await stack.request<{ position: string }>(authSubject(stack.ns, 'status'), {});
   if (BigInt(status.position) < last) throw new Error(`auth.status at ${status.position}, below ${last}`);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { credentials: LISTS * CHUNK, events: LISTS * Math.ceil(CHUNK / PER_EVENT), seconds, repliedAt };
+  const cpu1 = cpuSnapshot(processes);
+  const cpu = new Map([...cpu1].map(([name, micros]) => [name, (micros - (cpu0.get(name) ?? 0)) / (LISTS * CHUNK)]));
+  const kvWrites = (await bucketMessages(stack)) - kvWrites0;
+  return { credentials: LISTS * CHUNK, events: LISTS * Math.ceil(CHUNK / PER_EVENT), seconds, repliedAt, cpu, kvWrites };
+}
+
+/** Messages written so far into the namespace's first read-model generation (its eager copy not counted). */
+async function bucketMessages(space: BenchNamespace): Promise<number> {
+  const info = await (await space.nc.jetstreamManager()).streams.info(`KV_${readModelBucket(space.ns, 1)}`);
+  return info.state.last_seq;
 }
 
 /** A digest answer as one imported credential, allowed by the workers: the imported credentials really work. */
@@ -124,6 +185,10 @@ async function measure(setup: string, target: Target, ceilings: number[]): Promi
       `(${x.credentials} in ${x.seconds.toFixed(2)} s; last reply at ${x.repliedAt.toFixed(2)} s)`);
   }
   const m = (pick: (x: Round) => number) => median(rounds.map(pick));
+  const names = [...rounds[0].cpu.keys()];
+  const total = m((x) => [...x.cpu.values()].reduce((a, b) => a + b, 0));
+  console.log(`  ${setup}: CPU µs per credential (medians, /proc ticks of 10 ms): ${names.map((n) => `${n} ${m((x) => x.cpu.get(n) ?? 0).toFixed(1)}`).join(', ')}; ` +
+    `all ${total.toFixed(1)} (budget on 2 cores at 20,000/s: 100); KV writes per list of ${CHUNK} (${CREDENTIAL_CHUNKS} chunks + list): median ${m((x) => x.kvWrites / LISTS).toFixed(1)}`);
   console.log(`  ${setup}: median ${m((x) => x.credentials / x.seconds).toFixed(0)} credentials/s, ${m((x) => x.events / x.seconds).toFixed(0)} events/s, chunk ${CHUNK}; ` +
     `commands answered at ${(100 * m((x) => x.repliedAt / x.seconds)).toFixed(0)}% of the time (the rest: projection + workers); target ≥ 20,000 credentials/s`);
 }
@@ -230,22 +295,28 @@ async function main(): Promise<void> {
   console.log(`credential.import over NATS, ${LISTS} lists × ${CHUNK} credentials per repeat (chunk ${CHUNK} = ${Math.ceil(CHUNK / PER_EVENT)} events in one append, ` +
     `${IN_FLIGHT} chunks in flight), until ${WORKERS} workers have applied them; median of ${REPEATS}`);
   const ceilings: number[] = [];
-  const stack = await startStack('credential-import-bench', WORKERS);
-  try {
-    await until(() => stack.workers.every((w) => w.status().ready), 'workers ready');
-    await measure('in-process', { space: stack, workerPositions: async () => stack.workers.map((w) => BigInt(w.status().position)) }, ceilings);
-    await verifyOne(stack, 'chk');
-    console.log('    an imported credential verified with a digest answer: yes');
-  } finally {
-    await stack.close();
+  const setups = (process.env.BENCH_SETUPS ?? 'in-process,processes').split(',');
+  if (setups.includes('in-process')) {
+    const stack = await startStack('credential-import-bench', WORKERS);
+    try {
+      await until(() => stack.workers.every((w) => w.status().ready), 'workers ready');
+      await measure('in-process', { space: stack, workerPositions: async () => stack.workers.map((w) => BigInt(w.status().position)) }, ceilings);
+      await verifyOne(stack, 'chk');
+      console.log('    an imported credential verified with a digest answer: yes');
+    } finally {
+      await stack.close();
+    }
   }
-  const processes = await startProcessStack('credential-import-bench-processes', WORKERS);
-  try {
-    await measure('processes', { space: processes, workerPositions: () => processes.workerPositions() }, ceilings);
-  } finally {
-    await processes.close();
+  if (setups.includes('processes')) {
+    const processes = await startProcessStack('credential-import-bench-processes', WORKERS);
+    try {
+      await measure('processes', { space: processes, workerPositions: () => processes.workerPositions() }, ceilings);
+    } finally {
+      await processes.close();
+    }
   }
   console.log(`  side by side: plain NATS KV puts (600 B, 128 in flight) ${median(ceilings).toFixed(0)}/s (the old layout's ceiling: one KV document per credential)`);
+  if (process.env.BENCH_CATCH_UP === '0') return;
   console.log(`projection catch-up from zero, events appended through the port first; median of ${CATCH_UP_REPEATS}`);
   await measureCatchUp(true);
   await measureCatchUp(false);

@@ -271,6 +271,33 @@ describe('the pipelined read-model writer on a real KV bucket', () => {
     expect(writer.coalescedPuts).toBeGreaterThanOrEqual(97);
     expect(await messages(target.name)).toBe((await messages(reference.name)) - writer.coalescedPuts);
   });
+
+  it('writes each chunk of a list once for the events of an import accepted together, not once per event, with the documents of one event at a time', async () => {
+    const w = new StreamWriter(`credentialList-${listId(8)}`);
+    const id = listId(8);
+    const created = w.record('CredentialListCreated', { credentialListId: id, accountId: ACCOUNT, friendlyName: 'Append', createdAt: NOW });
+    // The events of one import's append (4 × 250), as the subscription hands them over: all at once.
+    const imports = [0, 250, 500, 750].map((from) => w.record('CredentialsImported', {
+      credentialListId: id, realm: 'sipauth.test', createdAt: NOW,
+      credentials: Array.from({ length: 250 }, (_, i) => ({ credentialId: credentialId(8, from + i), username: `a${from + i}`, ha1: sealed(`8-${from + i}`) })),
+    }));
+    const reference = await writtenOneByOne([created, ...imports]);
+    const messages = async (name: string) => (await (await nc.jetstreamManager()).streams.info(`KV_${name}`)).state.last_seq;
+
+    const target = await bucket();
+    const writer = await ReadModelWriter.open(target.kv, target.name);
+    await writer.applyAndStore(created);
+    const before = await messages(target.name);
+    const accepted = [];
+    for (const event of imports) accepted.push(await writer.apply(event));
+    await Promise.all(accepted.map((x) => x.stored));
+    // Every chunk and the list once: the puts of the later events joined the first event's.
+    expect(await messages(target.name) - before).toBe(keys.credentialChunks(ACCOUNT, id).length + 1);
+    expect(writer.coalescedPuts).toBe(3 * (keys.credentialChunks(ACCOUNT, id).length + 1));
+    await writer.checkpoint();
+    expect(writer.position).toBe(imports[3].position);
+    expect(await contents(target.kv)).toEqual(await contents(reference.kv));
+  });
 });
 
 /**

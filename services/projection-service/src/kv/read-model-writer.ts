@@ -16,7 +16,9 @@
  *   be published, a later event's put to it only replaces the document it will carry and adds its own
  *   prerequisites, so a batch of events on one list writes each chunk and the list about once per
  *   round trip instead of once per event. An event counts as stored only once the coalesced write
- *   carrying it is acknowledged, so the checkpoint guarantee holds unchanged.
+ *   carrying it is acknowledged, so the checkpoint guarantee holds unchanged. An event's writes also
+ *   wait until the event accepted after it (if one is) has handed its own out, so that the events of
+ *   one import's append, which arrive together, write each chunk once and not once per event.
  * - Events are projected one at a time, in order, over the documents as this instance has written
  *   them (acknowledged or not); a key is read from KV only when this instance has no pending write to
  *   it, and the reads an event needs start when it arrives, beside the earlier events' writes.
@@ -35,7 +37,14 @@ import { FencedOut, LeaseLost, encodeJson, type MayWrite } from './kv-json';
 /** A key as this instance last wrote or read it; `revision` is a promise while that write is unacknowledged. */
 interface KeyState { doc: ReadModelDoc | undefined; revision: number | Promise<number> }
 
-interface InFlight { event: RecordedEvent; operations: number; stored: boolean; done: boolean; settled: Promise<void> }
+interface InFlight {
+  event: RecordedEvent; operations: number; stored: boolean; done: boolean; settled: Promise<void>;
+  /** The event accepted after this one, once there is one. */
+  next?: InFlight;
+  /** Resolved once this event's writes are handed out, or once it waits for the events before it (see issue). */
+  handedOut: Promise<void>;
+  handOut(): void;
+}
 
 /** A put not yet published: the document it will carry (the newest coalesced) and what must be stored first. */
 interface Unpublished { doc: ReadModelDoc | undefined; after: Promise<unknown>[]; revision: Promise<number> }
@@ -66,6 +75,7 @@ export class ReadModelWriter {
   private readonly reads = new Map<string, { epoch: number; reading: Promise<void> }>();
   private epoch = 0;
   private readonly inFlight: InFlight[] = [];
+  private lastAccepted: InFlight | undefined;
   private pendingWrites = 0;
   /** The end of the chain of events being projected and published, one at a time, in order. */
   private issuing: Promise<void> = Promise.resolve();
@@ -129,12 +139,17 @@ export class ReadModelWriter {
     const keys = keysToRead(event);
     const reading = Promise.all(keys.map((key) => this.read(key)));
     reading.catch(() => undefined);
-    const entry: InFlight = { event, operations: 0, stored: false, done: false, settled: Promise.resolve() };
+    let handOut!: () => void;
+    const handedOut = new Promise<void>((resolve) => (handOut = resolve));
+    const entry: InFlight = { event, operations: 0, stored: false, done: false, settled: Promise.resolve(), handedOut, handOut };
+    if (this.lastAccepted) this.lastAccepted.next = entry;
+    this.lastAccepted = entry;
     const issued = this.issuing.then(async () => {
       await reading;
       return this.issue(entry, keys, mayWrite);
     });
     this.issuing = issued.then(() => undefined, () => undefined);
+    void this.issuing.then(handOut);
     const stored = issued.then(async ({ operations, acknowledged }) => {
       entry.operations = operations;
       await acknowledged;
@@ -255,6 +270,7 @@ export class ReadModelWriter {
     await new Promise((resolve) => setImmediate(resolve));
     this.throwIfFailed();
     if (this.state.size >= CACHE_LIMIT) {
+      entry.handOut(); // the writes of the event before may be waiting for this one
       await this.storedBefore(entry);
       this.state.clear();
       this.epoch += 1;
@@ -262,12 +278,20 @@ export class ReadModelWriter {
     // A read dropped by a clear, or one the clear made necessary again.
     await Promise.all(keys.map((key) => this.read(key)));
     const ops = project(event, (key) => this.state.get(key)?.doc);
-    if (ops.some((op) => op.op === 'deleteMatching')) await this.storedBefore(entry);
+    const deletesMatching = ops.some((op) => op.op === 'deleteMatching');
+    if (deletesMatching) {
+      entry.handOut();
+      await this.storedBefore(entry);
+    }
+    // An event accepted already may write the same keys (each event of an import's append touches every
+    // chunk of its list): this event's writes wait until that one has handed its own out, so that its puts
+    // join these rather than rewrite each growing chunk once per event; one event alone is not held.
+    const hold = entry.next && !deletesMatching ? entry.next.handedOut : Promise.resolve();
     // Many children of one parent (an import's credentials): independent keys, written side by side,
     // then the parent, whose revision still proves that every child was written.
     const independent = ops.length > 2 && ops.slice(0, -1).every((op) => op.op === 'put') ? ops.length - 1 : 0;
     const children = ops.slice(0, independent) as Array<Extract<KvOp, { op: 'put' }>>;
-    let previous: Promise<unknown> = Promise.all(children.map((op) => this.write(op, Promise.resolve(), mayWrite)));
+    let previous: Promise<unknown> = children.length > 0 ? Promise.all(children.map((op) => this.write(op, hold, mayWrite))) : hold;
     for (const op of ops.slice(independent)) {
       if (op.op === 'deleteMatching') {
         await previous;

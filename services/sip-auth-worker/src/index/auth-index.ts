@@ -4,7 +4,7 @@
  * when `meta.position` P has been applied every document up to P has been too.
  */
 import {
-  AuthStatus, CredentialChunkDoc, CredentialListDoc, credentialsOfChunk, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
+  AuthStatus, CredentialChunkDoc, CredentialListDoc, credentialsOfChunk, decodeKvJson, effectiveDigestAlgorithms, effectiveLockoutPolicy, IpAddressDoc, KvValueEntry, LockoutPolicy, parseKey, PositionDoc, TrunkDoc,
 } from '@sipauth/contracts';
 import { CidrMatcher, SourceIp } from '@sipauth/ip-acl-match';
 import type { BaseAlgorithm, SealingKeyring } from '@sipauth/sip-digest';
@@ -85,7 +85,23 @@ export class AuthIndex implements AuthLookup {
    */
   apply(key: string, value: unknown, revision = 0): void {
     const k = parseKey(key);
+    if (k) this.applyParsed(k, value, revision);
+  }
+
+  /**
+   * Applies one KV entry as {@link apply} does, decoding its value only if the index uses it: the chunk
+   * of a list whose credentials are not cached nor being loaded is dropped unread (an import rewrites
+   * chunks of lists no worker holds, ~40 kB of JSON each). Throws, naming the key, on a value it uses
+   * that is not JSON.
+   */
+  applyEntry(entry: KvValueEntry & { revision: number }): void {
+    const k = parseKey(entry.key);
     if (!k) return;
+    if (k.kind === 'credential-chunk' && !this.credentials.follows(k.accountId, k.parentId)) return;
+    this.applyParsed(k, decodeKvJson(entry), entry.revision);
+  }
+
+  private applyParsed(k: NonNullable<ReturnType<typeof parseKey>>, value: unknown, revision: number): void {
     switch (k.kind) {
       case 'position':
         if (value) this.positionText = (value as PositionDoc).position;

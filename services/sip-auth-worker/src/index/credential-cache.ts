@@ -17,7 +17,7 @@
  * credentials. A change to a cached list is applied at once, a change to a list being loaded is held and
  * applied after the load if it is newer than what the load read for that chunk (KV revisions are
  * stream sequences, comparable between a get and a watch), and a change to a list not cached is
- * dropped: the next load reads it from KV. Eviction is least-recently-used by list, bounded by the
+ * dropped unread (`follows`: the index does not decode its value): the next load reads it from KV. Eviction is least-recently-used by list, bounded by the
  * number of credentials held.
  */
 import type { CredentialDoc } from '@sipauth/contracts';
@@ -58,6 +58,16 @@ export class CredentialCache {
   /** Cached credentials and lists, and how many list loads were made (for status and benches). */
   stats(): { credentials: number; lists: number; loads: number } {
     return { credentials: this.directory.size, lists: this.cached.size, loads: this.loads };
+  }
+
+  /**
+   * Whether a change of this list's chunks is used: the list is cached or being loaded (or every
+   * credential is kept). A change it does not follow is dropped, so the watcher need not even decode it.
+   */
+  follows(accountId: string, listId: string): boolean {
+    if (!this.loader) return true;
+    const key = listKey(accountId, listId);
+    return this.cached.has(key) || this.loading.has(key);
   }
 
   /** A change of one chunk key from the update watch. */

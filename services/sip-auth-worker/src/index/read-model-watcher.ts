@@ -10,7 +10,7 @@
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
 import { KvWatchInclude, type JetStreamManager, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
-import { ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, layoutOf, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT } from '@sipauth/contracts';
+import { ACTIVE_KEY, AuthStatus, decodeActivePointer, eagerBucketOf, isEagerKey, layoutOf, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
 import { kvChunkLoader, readSnapshot } from './kv-snapshot';
 
@@ -210,7 +210,7 @@ export class ReadModelWatcher {
 
   private applyEntry(index: AuthIndex, entry: KvEntry, bucket: string): void {
     try {
-      index.apply(entry.key, decodeKvJson(entry), entry.revision);
+      index.applyEntry(entry);
     } catch (err) {
       this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
     }
