@@ -42,12 +42,12 @@ export const BENCH_USERNAME = 'alice';
  * A credential list holding BENCH_USERNAME with `password`, assigned to a new trunk on `domainName`,
  * once every worker has applied the assignment.
  */
-export async function trunkWithCredential(stack: Stack, domainName: string, password: string): Promise<{ credentialListId: string; credentialId: string; position: string }> {
+export async function trunkWithCredential(stack: Stack, domainName: string, password: string): Promise<{ credentialListId: string; credentialId: string; trunkId: string; position: string }> {
   const list = await stack.command<{ credentialListId: string; credentialId: string }>('credential-list.create', { friendlyName: 'Bench', username: BENCH_USERNAME, password });
   const { trunkId } = await stack.command<{ trunkId: string }>('trunk.create', { friendlyName: 'Bench', domainName });
   const { position } = await stack.command('trunk.assign', { trunkId, listKind: 'credentialList', listId: list.credentialListId });
   await until(() => stack.workers.every((w) => BigInt(w.status().position) >= BigInt(position)));
-  return { ...list, position };
+  return { ...list, trunkId, position };
 }
 
 export interface AuthorizeRequest { domain: string; sourceIp: string; method: string; requestUri: string; authorization?: string }

@@ -243,4 +243,9 @@ export interface TrunkDoc extends Versioned {
   createdAt: string;
 }
 
-export interface PositionDoc { position: string; updatedAt: string }
+/**
+ * The checkpoint: every event up to `position` is written. `updatedAt` is when the checkpoint was
+ * written; `recordedAt` (absent in checkpoints written before it existed) when the store recorded the
+ * event at `position`, so a reader can tell how long a change took to reach it.
+ */
+export interface PositionDoc { position: string; updatedAt: string; recordedAt?: string }

@@ -2,7 +2,7 @@
 import type { NatsConnection } from 'nats';
 import { ACTIVE_KEY, POSITION_KEY, projectionBucket, readModelBucket, type ActiveReadModel, type PositionDoc } from '@sipauth/contracts';
 
-/** Every key and its JSON value, timestamps written by the clock left out. */
+/** Every key and its JSON value, the checkpoint's timestamps (when written, when its event was recorded) left out. */
 export async function snapshot(nc: NatsConnection, namespace: string, generation: number): Promise<Record<string, unknown>> {
   const kv = await nc.jetstream().views.kv(readModelBucket(namespace, generation), { bindOnly: true });
   const out: Record<string, unknown> = {};
@@ -12,7 +12,10 @@ export async function snapshot(nc: NatsConnection, namespace: string, generation
     const entry = await kv.get(key);
     if (!entry || entry.operation !== 'PUT') continue;
     const value = entry.json<Record<string, unknown>>();
-    if (key === POSITION_KEY) delete value.updatedAt;
+    if (key === POSITION_KEY) {
+      delete value.updatedAt;
+      delete value.recordedAt;
+    }
     out[key] = value;
   }
   return out;

@@ -39,7 +39,11 @@ export class WorkerModule {
         {
           provide: METRICS,
           inject: [READ_MODEL_WATCHER],
-          useFactory: (watcher: ReadModelWatcher) => new WorkerMetrics(() => watcher.status(), true),
+          useFactory: (watcher: ReadModelWatcher) => {
+            const metrics = new WorkerMetrics(() => watcher.status(), true);
+            watcher.onApplied = metrics.changeApplied;
+            return metrics;
+          },
         },
         {
           provide: LOCKOUTS,

@@ -81,6 +81,8 @@ export class ReadModelWriter {
   private issuing: Promise<void> = Promise.resolve();
   private checkpointRevision = 0;
   private storedPosition: string | undefined;
+  /** When the store recorded the event at storedPosition (unknown for a position read from the checkpoint). */
+  private storedRecordedAt: string | undefined;
   private checkpointed: string | undefined;
   private checkpointing: Promise<void> | undefined;
   private checkpointRunning = false;
@@ -218,7 +220,7 @@ export class ReadModelWriter {
   private async writeCheckpoint(now = new Date()): Promise<void> {
     const position = this.storedPosition;
     if (position === undefined || position === this.checkpointed) return;
-    const doc: PositionDoc = { position, updatedAt: now.toISOString() };
+    const doc: PositionDoc = { position, updatedAt: now.toISOString(), ...(this.storedRecordedAt && { recordedAt: this.storedRecordedAt }) };
     this.checkpointRevision = await this.casPut(POSITION_KEY, doc, this.checkpointRevision);
     this.checkpointed = position;
   }
@@ -238,6 +240,7 @@ export class ReadModelWriter {
     while (this.inFlight.length > 0 && this.inFlight[0].stored) {
       const { event, operations } = this.inFlight.shift() as InFlight;
       this.storedPosition = event.position;
+      this.storedRecordedAt = event.created;
       this.listener?.stored(event, operations);
     }
   }

@@ -1,5 +1,5 @@
 /** Prometheus metrics of one projection-service instance (its own registry, so instances never collide). */
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RecordedEvent } from '@sipauth/event-store';
 
 export class ProjectionMetrics {
@@ -18,6 +18,12 @@ export class ProjectionMetrics {
   private readonly lag = new Gauge({
     name: 'sipauth_projection_lag_seconds',
     help: 'Time from the store recording the last applied event to its application',
+    registers: [this.registry],
+  });
+  private readonly stored = new Histogram({
+    name: 'sipauth_projection_stored_seconds',
+    help: 'Time from the store recording an event to every read-model write it made being acknowledged (eager copy included), live events only',
+    buckets: [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
   private readonly leaseHolder = new Gauge({
@@ -47,7 +53,9 @@ export class ProjectionMetrics {
     if (phase !== 'live') return;
     this.unreadableAt.set(0);
     this.appliedPosition.set(Number(event.position));
-    this.lag.set(Math.max(0, (now - Date.parse(event.created)) / 1000));
+    const lag = Math.max(0, (now - Date.parse(event.created)) / 1000);
+    this.lag.set(lag);
+    this.stored.observe(lag);
   }
 
   /** Applying stopped at this event: it cannot be read (the log line names it). */

@@ -92,13 +92,15 @@ export class AuthIndex implements AuthLookup {
    * Applies one KV entry as {@link apply} does, decoding its value only if the index uses it: the chunk
    * of a list whose credentials are not cached nor being loaded is dropped unread (an import rewrites
    * chunks of lists no worker holds, ~40 kB of JSON each). Throws, naming the key, on a value it uses
-   * that is not JSON.
+   * that is not JSON. Returns the decoded value (undefined when left unread or unknown).
    */
-  applyEntry(entry: KvValueEntry & { revision: number }): void {
+  applyEntry(entry: KvValueEntry & { revision: number }): unknown {
     const k = parseKey(entry.key);
-    if (!k) return;
-    if (k.kind === 'credential-chunk' && !this.credentials.follows(k.accountId, k.parentId)) return;
-    this.applyParsed(k, decodeKvJson(entry), entry.revision);
+    if (!k) return undefined;
+    if (k.kind === 'credential-chunk' && !this.credentials.follows(k.accountId, k.parentId)) return undefined;
+    const value = decodeKvJson(entry);
+    this.applyParsed(k, value, entry.revision);
+    return value;
   }
 
   private applyParsed(k: NonNullable<ReturnType<typeof parseKey>>, value: unknown, revision: number): void {

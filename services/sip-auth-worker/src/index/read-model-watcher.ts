@@ -10,13 +10,24 @@
  * missed heartbeats, serving a frozen index for ten seconds meanwhile.
  */
 import { KvWatchInclude, type JetStreamManager, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
-import { ACTIVE_KEY, AuthStatus, decodeActivePointer, eagerBucketOf, isEagerKey, layoutOf, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT } from '@sipauth/contracts';
+import {
+  ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, layoutOf, parseKey, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT, type PositionDoc,
+} from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
+import { Checkpoints } from './checkpoints';
 import { kvChunkLoader, readSnapshot } from './kv-snapshot';
 
 interface Generation { bucket: string; index: AuthIndex; watch: UpdateWatches }
-/** Update-watch entries held while a generation is read (`held` undefined once it is live). */
-interface Gate { held?: KvEntry[]; ended?: boolean }
+/** Update-watch entries held while a generation is read (`held` undefined once it is live), with the stream each came from. */
+interface Gate { held?: Array<[KvEntry, number]>; ended?: boolean }
+/** One generation being read or followed: its index, and the checkpoint each of its streams delivered. */
+interface Target { index: AuthIndex; checkpoints: Checkpoints; bucket: string }
+
+/**
+ * Told of each live read-model change this worker applies: its kind, the seconds since the event store
+ * recorded the event (undefined when the document does not say) and since NATS KV stored the entry.
+ */
+export type AppliedListener = (kind: string, sinceRecorded: number | undefined, sinceStored: number) => void;
 
 /** The update watches of one generation: the bucket's, and its eager copy's when it has one. */
 class UpdateWatches {
@@ -49,6 +60,8 @@ export class ReadModelWatcher {
   private markLoaded!: () => void;
   /** False between requireServing() and markServing(): ready also means the deciding subjects are subscribed. */
   private serving = true;
+  /** Hears every live change applied (the worker's propagation metrics); set before start(). */
+  onApplied?: AppliedListener;
   /** Resolves when the first generation has been loaded. */
   readonly loaded = new Promise<void>((resolve) => { this.markLoaded = resolve; });
 
@@ -160,7 +173,8 @@ export class ReadModelWatcher {
    * (`eagerBucketOf`: those kinds only, so one unfiltered read that never touches a credential key), or,
    * for a generation without a copy, from the bucket itself kind by kind (each filter scans the whole
    * bucket on NATS 2.9). With a copy, the eager kinds follow the copy's watch and the credential chunks
-   * the bucket's: each key from one stream, so KV revisions compare. The held updates are then applied
+   * the bucket's: each key from one stream, so KV revisions compare. The checkpoint comes through both,
+   * and the position is the lower of the two (see Checkpoints). The held updates are then applied
    * where newer than what the read saw, and from then on as they come: a change made while the worker
    * loads is never lost. Credentials are loaded by list on demand, by the list's chunk documents
    * (CredentialCache).
@@ -172,16 +186,18 @@ export class ReadModelWatcher {
     const index = this.newIndex();
     index.loadCredentialsWith(kvChunkLoader(kv));
     const gate: Gate = { held: [] };
+    const target: Target = { index, bucket, checkpoints: new Checkpoints(eager ? 2 : 1) };
     const sources: [QueuedIterator<KvEntry>, (key: string) => boolean][] = [];
-    sources.push([await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly }), eager ? (key) => !isEagerKey(key) : () => true]);
+    sources.push([await kv.watch({ key: '>', include: KvWatchInclude.UpdatesOnly }), eager ? (key) => !isEagerKey(key) || key === POSITION_KEY : () => true]);
     if (eager) sources.push([await eager.watch({ key: '>', include: KvWatchInclude.UpdatesOnly }), () => true]);
     const watches = new UpdateWatches(sources.map(([w]) => w));
     this.loading = watches;
-    const following = Promise.all(sources.map(([w, accepts]) => this.apply(w, accepts, index, bucket, gate, watches)));
+    const following = Promise.all(sources.map(([w, accepts], stream) => this.apply(w, stream, accepts, target, gate, watches)));
     const revisions = new Map<string, number>();
     const remember = (entry: KvEntry): void => {
       revisions.set(entry.key, entry.revision);
-      this.applyEntry(index, entry, bucket);
+      if (entry.key !== POSITION_KEY) return this.applyEntry(target, entry, false);
+      this.applyCheckpoint(target, entry, this.checkpointOf(target, entry, 'read'), false);
     };
     let complete = true;
     for (const [from, filter] of eager ? [[eager, '>'] as const] : EAGER_FILTERS.map((f) => [kv, f] as const)) {
@@ -190,8 +206,10 @@ export class ReadModelWatcher {
     }
     const held = gate.held ?? [];
     gate.held = undefined;
-    for (const entry of held) {
-      if (entry.revision > (revisions.get(entry.key) ?? 0)) this.applyEntry(index, entry, bucket);
+    for (const [entry, stream] of held) {
+      // A checkpoint moves forward only (Checkpoints); a document where newer than the read (one stream per key).
+      if (entry.key === POSITION_KEY) this.applyCheckpoint(target, entry, this.checkpointOf(target, entry, stream), false);
+      else if (entry.revision > (revisions.get(entry.key) ?? 0)) this.applyEntry(target, entry, false);
     }
     if (this.loading === watches) this.loading = undefined;
     if (this.stopped) { watches.stop(); return; }
@@ -208,20 +226,52 @@ export class ReadModelWatcher {
     this.log(`read model ${bucket} loaded at position ${index.position}${eager ? ' from its eager copy' : ''}: ${JSON.stringify(index.counts())}`);
   }
 
-  private applyEntry(index: AuthIndex, entry: KvEntry, bucket: string): void {
+  /** Applies one document (not the checkpoint); a live one is reported to onApplied. */
+  private applyEntry(target: Target, entry: KvEntry, live: boolean): void {
     try {
-      index.applyEntry(entry);
+      const value = target.index.applyEntry(entry) as { updatedAt?: unknown } | undefined;
+      // A chunk of a list this worker does not hold is left unread: its age since KV stored it is still told.
+      if (live && this.onApplied) this.reportApplied(parseKey(entry.key)?.kind ?? 'other', value?.updatedAt, entry);
     } catch (err) {
-      this.log(`skipping unreadable entry ${entry.key} of ${bucket}: ${(err as Error).message}`);
+      this.log(`skipping unreadable entry ${entry.key} of ${target.bucket}: ${(err as Error).message}`);
     }
   }
 
+  /**
+   * The checkpoint `entry` delivered by watch `stream` (or read whole at load: `'read'`): the position
+   * it moves the generation to, if any (an unreadable one moves nothing).
+   */
+  private checkpointOf(target: Target, entry: KvEntry, stream: number | 'read'): PositionDoc | undefined {
+    try {
+      const doc = decodeKvJson<PositionDoc>(entry);
+      if (!doc) return undefined;
+      return stream === 'read' ? target.checkpoints.loaded(doc) : target.checkpoints.delivered(stream, doc);
+    } catch (err) {
+      this.log(`skipping unreadable entry ${entry.key} of ${target.bucket}: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Applies a position the checkpoints moved to (if they moved); a live one is reported to onApplied. */
+  private applyCheckpoint(target: Target, entry: KvEntry, moved: PositionDoc | undefined, live: boolean): void {
+    if (!moved) return;
+    target.index.apply(POSITION_KEY, moved);
+    if (live && this.onApplied) this.reportApplied('position', moved.recordedAt, entry);
+  }
+
+  private reportApplied(kind: string, recordedAt: unknown, entry: KvEntry): void {
+    const now = Date.now();
+    const recorded = typeof recordedAt === 'string' ? Date.parse(recordedAt) : NaN;
+    this.onApplied?.(kind, Number.isNaN(recorded) ? undefined : (now - recorded) / 1000, (now - entry.created.getTime()) / 1000);
+  }
+
   /** Applies the entries of one update watch that `accepts`, holding them in `gate.held` while the eager read runs. */
-  private async apply(watch: QueuedIterator<KvEntry>, accepts: (key: string) => boolean, index: AuthIndex, bucket: string, gate: Gate, owner: UpdateWatches): Promise<void> {
+  private async apply(watch: QueuedIterator<KvEntry>, stream: number, accepts: (key: string) => boolean, target: Target, gate: Gate, owner: UpdateWatches): Promise<void> {
     for await (const entry of watch) {
       if (!accepts(entry.key)) continue;
-      if (gate.held) gate.held.push(entry);
-      else this.applyEntry(index, entry, bucket);
+      if (gate.held) gate.held.push([entry, stream]);
+      else if (entry.key === POSITION_KEY) this.applyCheckpoint(target, entry, this.checkpointOf(target, entry, stream), true);
+      else this.applyEntry(target, entry, true);
     }
     gate.ended = true;
     // The active generation's watch ended without stop(): end the pointer watch too, so that

@@ -10,12 +10,12 @@ export class LatencyHistogram {
   readonly aggregator = 'sum';
   private readonly series = new Map<string, Series>();
 
-  constructor(readonly name: string, readonly help: string, private readonly bounds: readonly number[]) {}
+  constructor(readonly name: string, readonly help: string, private readonly bounds: readonly number[], private readonly labelName = 'operation') {}
 
-  /** Records one duration in seconds for `operation`. */
-  observe(operation: string, seconds: number): void {
-    let s = this.series.get(operation);
-    if (!s) this.series.set(operation, (s = { buckets: new Float64Array(this.bounds.length + 1), sum: 0, count: 0 }));
+  /** Records one duration in seconds for the series whose label is `value` (an operation, a kind). */
+  observe(value: string, seconds: number): void {
+    let s = this.series.get(value);
+    if (!s) this.series.set(value, (s = { buckets: new Float64Array(this.bounds.length + 1), sum: 0, count: 0 }));
     let i = 0;
     while (i < this.bounds.length && seconds > this.bounds[i]) i++;
     s.buckets[i]++;
@@ -26,15 +26,16 @@ export class LatencyHistogram {
   /** The prom-client metric object: cumulative buckets, `_sum` and `_count` per operation. */
   async get(): Promise<{ name: string; help: string; type: string; aggregator: string; values: object[] }> {
     const values: object[] = [];
-    for (const [operation, s] of this.series) {
+    for (const [value, s] of this.series) {
+      const labels = { [this.labelName]: value };
       let cumulative = 0;
       this.bounds.forEach((le, i) => {
         cumulative += s.buckets[i];
-        values.push({ metricName: `${this.name}_bucket`, labels: { operation, le }, value: cumulative });
+        values.push({ metricName: `${this.name}_bucket`, labels: { ...labels, le }, value: cumulative });
       });
-      values.push({ metricName: `${this.name}_bucket`, labels: { operation, le: '+Inf' }, value: s.count });
-      values.push({ metricName: `${this.name}_sum`, labels: { operation }, value: s.sum });
-      values.push({ metricName: `${this.name}_count`, labels: { operation }, value: s.count });
+      values.push({ metricName: `${this.name}_bucket`, labels: { ...labels, le: '+Inf' }, value: s.count });
+      values.push({ metricName: `${this.name}_sum`, labels, value: s.sum });
+      values.push({ metricName: `${this.name}_count`, labels, value: s.count });
     }
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
   }

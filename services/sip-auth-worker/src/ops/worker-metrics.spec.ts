@@ -29,4 +29,16 @@ describe('WorkerMetrics', () => {
     expect(text).toContain('sipauth_worker_index_entries{kind="credentials"} 5');
     expect(text).toContain('sipauth_worker_applied_position 42');
   });
+
+  it('records how long live read-model changes took to arrive, by kind, from the event and from KV', async () => {
+    const m = new WorkerMetrics(status);
+    m.changeApplied('trunk', 0.012, 0.003);
+    m.changeApplied('position', undefined, 0.001);
+    const text = await m.registry.metrics();
+    expect(text).toContain('sipauth_worker_propagation_seconds_bucket{kind="trunk",le="0.01"} 0');
+    expect(text).toContain('sipauth_worker_propagation_seconds_bucket{kind="trunk",le="0.015"} 1');
+    expect(text).toContain('sipauth_worker_propagation_seconds_sum{kind="trunk"} 0.012');
+    expect(text).not.toContain('sipauth_worker_propagation_seconds_count{kind="position"}');
+    expect(text).toContain('sipauth_worker_watch_delivery_seconds_count{kind="position"} 1');
+  });
 });

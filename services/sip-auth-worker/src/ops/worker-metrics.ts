@@ -6,12 +6,17 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { AuthStatus } from '@sipauth/contracts';
 import { LatencyHistogram } from './latency-histogram';
 
+/** Seconds: fine below the 50 ms propagation target (issue 14), coarse above it. */
+const PROPAGATION_BOUNDS = [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5];
+
 interface DecisionCount { labels: { operation: string; decision: string; reason: string }; count: number; reported: number }
 
 export class WorkerMetrics {
   readonly registry = new Registry();
   private readonly errors: Counter<'operation' | 'code'>;
   private readonly latency: LatencyHistogram;
+  private readonly propagation: LatencyHistogram;
+  private readonly delivery: LatencyHistogram;
   private readonly lockouts: Counter;
   private readonly usernameAlerts: Counter;
   private readonly countedFailures: Counter<'reason'>;
@@ -41,6 +46,17 @@ export class WorkerMetrics {
       [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
     );
     this.registry.registerMetric(this.latency as never);
+    this.propagation = new LatencyHistogram(
+      'sipauth_worker_propagation_seconds',
+      'Time from the event store recording a change to this worker applying it, by read-model kind (live updates; position: the checkpoint covering it, as auth.status reports it)',
+      PROPAGATION_BOUNDS, 'kind',
+    );
+    this.registry.registerMetric(this.propagation as never);
+    this.delivery = new LatencyHistogram(
+      'sipauth_worker_watch_delivery_seconds', 'Time from NATS KV storing a read-model entry to this worker applying it, by kind (live updates)',
+      PROPAGATION_BOUNDS, 'kind',
+    );
+    this.registry.registerMetric(this.delivery as never);
     this.lockouts = new Counter({
       name: 'sipauth_worker_lockouts_total', help: 'Sources locked out of a trunk (SPEC §5.1), counted by the replica that wrote the lockout',
       registers: [this.registry],
@@ -80,6 +96,12 @@ export class WorkerMetrics {
     else this.decisionCounts.set(key, { labels: { operation, decision, reason }, count: 1, reported: 0 });
     this.latency.observe(operation, Number(process.hrtime.bigint() - startedAt) / 1e9);
   }
+
+  /** Records a live read-model change applied (see ReadModelWatcher's onApplied): seconds since the event was recorded, and since KV stored it. */
+  readonly changeApplied = (kind: string, sinceRecorded: number | undefined, sinceStored: number): void => {
+    if (sinceRecorded !== undefined) this.propagation.observe(kind, Math.max(0, sinceRecorded));
+    this.delivery.observe(kind, Math.max(0, sinceStored));
+  };
 
   failed(operation: string, code: string): void {
     this.errors.inc({ operation, code });
