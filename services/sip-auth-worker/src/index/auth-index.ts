@@ -92,15 +92,16 @@ export class AuthIndex implements AuthLookup {
    * Applies one KV entry as {@link apply} does, decoding its value only if the index uses it: the chunk
    * of a list whose credentials are not cached nor being loaded is dropped unread (an import rewrites
    * chunks of lists no worker holds, ~40 kB of JSON each). Throws, naming the key, on a value it uses
-   * that is not JSON. Returns the decoded value (undefined when left unread or unknown).
+   * that is not JSON. Returns the key's kind and the decoded value (no value when left unread;
+   * undefined for a key the read model does not know), so that the caller need not parse the key again.
    */
-  applyEntry(entry: KvValueEntry & { revision: number }): unknown {
+  applyEntry(entry: KvValueEntry & { revision: number }): { kind: string; value?: unknown } | undefined {
     const k = parseKey(entry.key);
     if (!k) return undefined;
-    if (k.kind === 'credential-chunk' && !this.credentials.follows(k.accountId, k.parentId)) return undefined;
+    if (k.kind === 'credential-chunk' && !this.credentials.follows(k.accountId, k.parentId)) return { kind: k.kind };
     const value = decodeKvJson(entry);
     this.applyParsed(k, value, entry.revision);
-    return value;
+    return { kind: k.kind, value };
   }
 
   private applyParsed(k: NonNullable<ReturnType<typeof parseKey>>, value: unknown, revision: number): void {

@@ -11,7 +11,7 @@
  */
 import { KvWatchInclude, type JetStreamManager, type KV, type KvEntry, type NatsConnection, type QueuedIterator, type Status } from 'nats';
 import {
-  ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, layoutOf, parseKey, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT, type PositionDoc,
+  ACTIVE_KEY, AuthStatus, decodeActivePointer, decodeKvJson, eagerBucketOf, isEagerKey, layoutOf, POSITION_KEY, projectionBucket, READ_MODEL_LAYOUT, type PositionDoc,
 } from '@sipauth/contracts';
 import { AuthIndex } from './auth-index';
 import { Checkpoints } from './checkpoints';
@@ -229,9 +229,9 @@ export class ReadModelWatcher {
   /** Applies one document (not the checkpoint); a live one is reported to onApplied. */
   private applyEntry(target: Target, entry: KvEntry, live: boolean): void {
     try {
-      const value = target.index.applyEntry(entry) as { updatedAt?: unknown } | undefined;
+      const applied = target.index.applyEntry(entry);
       // A chunk of a list this worker does not hold is left unread: its age since KV stored it is still told.
-      if (live && this.onApplied) this.reportApplied(parseKey(entry.key)?.kind ?? 'other', value?.updatedAt, entry);
+      if (live && this.onApplied) this.reportApplied(applied?.kind ?? 'other', (applied?.value as { updatedAt?: unknown } | undefined)?.updatedAt, entry);
     } catch (err) {
       this.log(`skipping unreadable entry ${entry.key} of ${target.bucket}: ${(err as Error).message}`);
     }
