@@ -249,3 +249,10 @@ export interface TrunkDoc extends Versioned {
  * event at `position`, so a reader can tell how long a change took to reach it.
  */
 export interface PositionDoc { position: string; updatedAt: string; recordedAt?: string }
+
+/**
+ * Buckets (seconds) of the propagation histograms projection-service and the workers keep from
+ * `recordedAt` (recorded → stored, recorded → applied): fine below the 50 ms target (issue 14), coarse
+ * above it, and the same in both so that their figures compare bucket for bucket.
+ */
+export const PROPAGATION_BUCKETS_SECONDS: readonly number[] = [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5];

@@ -1,5 +1,6 @@
 /** Prometheus metrics of one projection-service instance (its own registry, so instances never collide). */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { PROPAGATION_BUCKETS_SECONDS } from '@sipauth/contracts';
 import type { RecordedEvent } from '@sipauth/event-store';
 
 export class ProjectionMetrics {
@@ -23,7 +24,7 @@ export class ProjectionMetrics {
   private readonly stored = new Histogram({
     name: 'sipauth_projection_stored_seconds',
     help: 'Time from the store recording an event to every read-model write it made being acknowledged (eager copy included), live events only',
-    buckets: [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5],
+    buckets: [...PROPAGATION_BUCKETS_SECONDS],
     registers: [this.registry],
   });
   private readonly leaseHolder = new Gauge({

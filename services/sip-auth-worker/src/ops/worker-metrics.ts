@@ -3,11 +3,8 @@
  * as in the tests): decisions by decision and reason, request latency, index sizes, applied position.
  */
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { AuthStatus } from '@sipauth/contracts';
+import { PROPAGATION_BUCKETS_SECONDS, type AuthStatus } from '@sipauth/contracts';
 import { LatencyHistogram } from './latency-histogram';
-
-/** Seconds: fine below the 50 ms propagation target (issue 14), coarse above it. */
-const PROPAGATION_BOUNDS = [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5];
 
 interface DecisionCount { labels: { operation: string; decision: string; reason: string }; count: number; reported: number }
 
@@ -49,12 +46,12 @@ export class WorkerMetrics {
     this.propagation = new LatencyHistogram(
       'sipauth_worker_propagation_seconds',
       'Time from the event store recording a change to this worker applying it, by read-model kind (live updates; position: the checkpoint covering it, as auth.status reports it)',
-      PROPAGATION_BOUNDS, 'kind',
+      PROPAGATION_BUCKETS_SECONDS, 'kind',
     );
     this.registry.registerMetric(this.propagation as never);
     this.delivery = new LatencyHistogram(
       'sipauth_worker_watch_delivery_seconds', 'Time from NATS KV storing a read-model entry to this worker applying it, by kind (live updates)',
-      PROPAGATION_BOUNDS, 'kind',
+      PROPAGATION_BUCKETS_SECONDS, 'kind',
     );
     this.registry.registerMetric(this.delivery as never);
     this.lockouts = new Counter({
