@@ -50,7 +50,7 @@ import { startProjectionService } from '@sipauth/projection-service/dist/bootstr
 import { answerChallenge } from './support/digest';
 import { openBenchNamespace, type BenchNamespace } from './support/namespace';
 import { credentialChunkDocs } from './support/read-model';
-import { pause, PropagationProbe } from './support/propagation';
+import { pause, PropagationProbe, scrape } from './support/propagation';
 import { median, percentile } from './support/stats';
 
 const CREDENTIALS = Number(process.env.SCALE_CREDENTIALS ?? 1_000_000);
@@ -198,14 +198,10 @@ async function startWorker(env: Record<string, string>): Promise<WorkerProcess> 
   return { child, port, startedAt: process.hrtime.bigint() };
 }
 
-async function metrics(w: WorkerProcess): Promise<Record<string, number>> {
-  const text = await (await fetch(`http://127.0.0.1:${w.port}/metrics`)).text();
-  const out: Record<string, number> = {};
-  for (const line of text.split('\n')) {
-    const m = /^(sipauth_worker_applied_position|nodejs_heap_size_used_bytes|process_resident_memory_bytes) (\S+)/.exec(line);
-    if (m) out[m[1]] = Number(m[2]);
-  }
-  return out;
+/** The worker's V8 heap in use, from its /metrics. */
+async function heapUsed(w: WorkerProcess): Promise<number> {
+  const { text } = await scrape(`http://127.0.0.1:${w.port}`);
+  return Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1]);
 }
 const rssOf = (w: WorkerProcess) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${w.child.pid}/status`, 'utf8'))![1]) * 1024;
 
@@ -293,7 +289,7 @@ async function main(): Promise<void> {
 
     for (let i = 0; i < WORKERS; i++) workers.push(await startWorker(space.env));
     await Promise.all(workers.map(waitReady));
-    const loaded = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: (await metrics(w)).nodejs_heap_size_used_bytes })));
+    const loaded = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: await heapUsed(w) })));
     console.log(`  ${MODE}workers ready in ${workers.map((w) => w.readyAfter!.toFixed(2)).join(', ')} s; RSS ${loaded.map((x) => mb(x.rss)).join(', ')}; heap used ${loaded.map((x) => mb(x.heap)).join(', ')}`);
 
     const config = await startConfigService({ ...space.env, CONFIG_HTTP_PORT: '0' }, { logger: ['error'] });
@@ -368,7 +364,7 @@ async function main(): Promise<void> {
     console.log(`  ${MODE}propagation (event recorded → every worker applied the trunk document):         ${fmtMax(trunkApplied)}`);
     console.log(`  ${MODE}projection-service: event recorded → its writes acknowledged:                   ${fmtMax(stored)}`);
 
-    const after = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: (await metrics(w)).nodejs_heap_size_used_bytes })));
+    const after = await Promise.all(workers.map(async (w) => ({ rss: rssOf(w), heap: await heapUsed(w) })));
     const rss = median(after.map((x) => x.rss));
     console.log(`  ${MODE}after probes: RSS ${after.map((x) => mb(x.rss)).join(', ')}; heap used ${after.map((x) => mb(x.heap)).join(', ')}; ` +
       `resident bytes per credential of the platform ${(median(loaded.map((x) => x.rss)) / CREDENTIALS).toFixed(1)} (ready), ${(rss / CREDENTIALS).toFixed(1)} (after probes)`);
