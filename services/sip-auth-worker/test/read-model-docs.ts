@@ -79,3 +79,9 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1, 
     remove: async (key: string) => { await kv.delete(key); return advance(); },
   };
 }
+
+/** Waits (up to 10 s, every 25 ms) until `check` holds, then expects it to: a watcher applies what KV delivers asynchronously. */
+export async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(check()).toBe(true);
+}

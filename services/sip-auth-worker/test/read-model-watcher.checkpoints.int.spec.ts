@@ -2,7 +2,7 @@ import type { NatsConnection } from 'nats';
 import { SealingKeyring } from '@sipauth/sip-digest';
 import { eagerBucketOf, keys, POSITION_KEY } from '@sipauth/contracts';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
-import { readModel } from './read-model-docs';
+import { readModel, until } from './read-model-docs';
 import { AuthIndex } from '../src/index/auth-index';
 import { ReadModelWatcher } from '../src/index/read-model-watcher';
 
@@ -10,11 +10,6 @@ const ns = freshNamespace('rwcp');
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
 let nc: NatsConnection;
 let watcher: ReadModelWatcher;
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(check()).toBe(true);
-}
 
 const trunkDoc = (id: string, domainName: string, position: string, updatedAt: string) => JSON.stringify({
   revision: 1, position, updatedAt, createdAt: updatedAt, trunkId: id, accountId: 'AC1', friendlyName: id, domainName,

@@ -2,7 +2,7 @@ import type { NatsConnection } from 'nats';
 import { SealingKeyring } from '@sipauth/sip-digest';
 import { projectionBucket } from '@sipauth/contracts';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
-import { readModel } from './read-model-docs';
+import { readModel, until } from './read-model-docs';
 import { AuthIndex } from '../src/index/auth-index';
 import { ReadModelWatcher } from '../src/index/read-model-watcher';
 
@@ -10,11 +10,6 @@ const ns = freshNamespace('rw');
 const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
 let nc: NatsConnection;
 let watcher: ReadModelWatcher;
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(check()).toBe(true);
-}
 
 beforeAll(async () => { nc = await connectNats(); });
 afterAll(async () => {
