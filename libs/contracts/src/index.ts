@@ -7,5 +7,6 @@ export * from './env';
 export * from './nats-readiness';
 export * from './request-fields';
 export * from './jetstream-errors';
+export * from './kv-buckets';
 export * from './json-payload';
 export * from './read-model-kv';

@@ -9,7 +9,7 @@
  */
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import type { KV, NatsConnection } from 'nats';
-import { fail, requestsBucket, type Reply } from '@sipauth/contracts';
+import { fail, requestsBucket, type Reply, openKvBucket } from '@sipauth/contracts';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A pending entry older than this belongs to an attempt that died; a retry may take it over. */
@@ -41,7 +41,7 @@ export class RequestLedger {
 
   /** `secret`: key material every replica shares (the current sealing key); only a derived key is used. */
   static async open(nc: NatsConnection, namespace: string, replicas = 1, secret: Buffer = Buffer.alloc(32)): Promise<RequestLedger> {
-    const kv = await nc.jetstream().views.kv(requestsBucket(namespace), { history: 1, ttl: MAX_AGE_MS, replicas });
+    const kv = await openKvBucket(nc.jetstream(), requestsBucket(namespace), { history: 1, ttl: MAX_AGE_MS, replicas });
     return new RequestLedger(kv, Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'sipauth request-ledger fingerprint', 32)));
   }
 

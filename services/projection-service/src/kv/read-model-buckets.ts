@@ -3,7 +3,7 @@
  * `active` pointer and the lease; `<ns>_rm_<generation>` holds one generation of the read model.
  */
 import { StorageType, type JetStreamClient, type JetStreamManager, type KV } from 'nats';
-import { ACTIVE_KEY, eagerBucketOf, projectionBucket, READ_MODEL_LAYOUT, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel } from '@sipauth/contracts';
+import { ACTIVE_KEY, eagerBucketOf, projectionBucket, READ_MODEL_LAYOUT, readActivePointer, readModelBucket, type ActivePointer, type ActiveReadModel, openKvBucket } from '@sipauth/contracts';
 import { withEagerCopy } from './eager-copy';
 import { encodeJson } from './kv-json';
 
@@ -19,13 +19,13 @@ export class ReadModelBuckets {
   ) {}
 
   static async open(js: JetStreamClient, jsm: JetStreamManager, namespace: string, replicas = 1): Promise<ReadModelBuckets> {
-    const control = await js.views.kv(projectionBucket(namespace), { history: 1, storage: StorageType.File, replicas });
+    const control = await openKvBucket(js, projectionBucket(namespace), { history: 1, storage: StorageType.File, replicas });
     return new ReadModelBuckets(js, jsm, namespace, control, replicas);
   }
 
   /** Opens (creating if needed) the bucket of one generation. */
   async generation(generation: number): Promise<KV> {
-    const open = (bucket: string) => this.js.views.kv(bucket, { history: 1, storage: StorageType.File, replicas: this.replicas });
+    const open = (bucket: string) => openKvBucket(this.js, bucket, { history: 1, storage: StorageType.File, replicas: this.replicas });
     const bucket = readModelBucket(this.namespace, generation);
     const [kv, eager] = await Promise.all([open(bucket), open(eagerBucketOf(bucket))]);
     return withEagerCopy(kv, eager);

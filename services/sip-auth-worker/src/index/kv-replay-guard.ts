@@ -13,7 +13,7 @@
  * or an ack without a stream is a failure, as are no responders, a timeout and a closed connection.
  */
 import { createInbox, headers, type KV, type Msg, type MsgHdrs, type NatsConnection, type Subscription } from 'nats';
-import { isWrongLastSequence, nonceBucket } from '@sipauth/contracts';
+import { isWrongLastSequence, nonceBucket, openKvBucket } from '@sipauth/contracts';
 import { encodeUse, isRetransmission, ReplayGuard, ReplayUse, ReplayVerdict } from '../authorization/replay-guard';
 
 /** Keys outlive the nonce by this much, so clock differences between replicas cannot reopen a pair. */
@@ -113,7 +113,7 @@ export class KvReplayGuard implements ReplayGuard {
    */
   static async open(nc: NatsConnection, namespace: string, nonceTtlSeconds: number, replicas = 1, inboxPrefix?: string): Promise<KvReplayGuard> {
     const ttlMs = (nonceTtlSeconds + MARGIN_SECONDS) * 1000;
-    const kv = (await nc.jetstream().views.kv(nonceBucket(namespace), { ttl: ttlMs, history: 1, replicas })) as Bucket;
+    const kv = (await openKvBucket(nc.jetstream(), nonceBucket(namespace), { ttl: ttlMs, history: 1, replicas })) as Bucket;
     if (typeof kv.subjectForKey !== 'function') throw new Error('nats.js KV bucket has no subjectForKey: the replay guard needs updating for this nats.js version');
     const keptMs = (await kv.status()).ttl;
     if (keptMs > 0 && keptMs < ttlMs) {

@@ -12,7 +12,7 @@
  * A verified response publishes a reset only when the source has failures counted.
  */
 import type { KV, NatsConnection, QueuedIterator, KvEntry, Subscription } from 'nats';
-import { lockoutBucket, lockoutEventsSubject, type LockoutView } from '@sipauth/contracts';
+import { lockoutBucket, lockoutEventsSubject, type LockoutView, openKvBucket } from '@sipauth/contracts';
 import { formatSourceIp, type SourceIp } from '@sipauth/ip-acl-match';
 import { randomBytes } from 'node:crypto';
 import type { TrunkView } from '../authorization/auth-lookup';
@@ -64,7 +64,7 @@ export class LockoutRegistry implements LockoutGate {
 
   /** Opens (creating if needed) the namespace's lockout bucket and starts following it and the events. */
   static async open(nc: NatsConnection, ns: string, opts: LockoutRegistryOptions = {}): Promise<LockoutRegistry> {
-    const kv = await nc.jetstream().views.kv(lockoutBucket(ns), { history: 1, ttl: BUCKET_MAX_AGE_SECONDS * 1000, replicas: opts.replicas ?? 1 });
+    const kv = await openKvBucket(nc.jetstream(), lockoutBucket(ns), { history: 1, ttl: BUCKET_MAX_AGE_SECONDS * 1000, replicas: opts.replicas ?? 1 });
     const registry = new LockoutRegistry(nc, ns, kv, opts);
     await registry.follow();
     return registry;
