@@ -5,7 +5,7 @@
  */
 import { Socket, createConnection } from 'node:net';
 import { Batcher } from '../bridge/batcher';
-import { encodeNetstring, NetstringReader } from './netstring';
+import { encodeEvapiFrame, NetstringReader } from './netstring';
 
 export interface EvapiConnectionOptions {
   host: string;
@@ -72,7 +72,7 @@ export class EvapiConnection {
 
   /** Queues one framed message; the messages of one batch window go out in a single write. */
   send(payload: string): void {
-    if (this.connected && this.socket) this.outbox.push(encodeNetstring(payload));
+    if (this.connected && this.socket) this.outbox.push(encodeEvapiFrame(payload));
   }
 
   close(): void {
