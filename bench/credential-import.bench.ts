@@ -15,7 +15,7 @@
  * shapes: the scale benchmark's (per account a list of 10 imported credentials, an ACL of one range and
  * a trunk with both assigned: 9 events) and whole lists of 1,000 imported (4 events each). KV writes
  * are the generation bucket's messages (its eager copy not counted). Sizes: BENCH_CATCH_UP_ACCOUNTS,
- * BENCH_CATCH_UP_LISTS, BENCH_CATCH_UP_REPEATS; BENCH_CATCH_UP_ONLY=1 runs this part alone;
+ * BENCH_CATCH_UP_LISTS, BENCH_CATCH_UP_REPEATS; BENCH_IMPORT_LISTS sizes the import part (default 20 lists of 999); BENCH_CATCH_UP_ONLY=1 runs this part alone;
  * BENCH_PROJECTION_LOG_LEVEL=info shows the projection's log (lease losses) while it catches up.
  *
  * Where the CPU goes: each repeat also reads the CPU time (user + system, /proc ticks of 10 ms) of
@@ -38,7 +38,8 @@ import { startStack, type Stack } from './support/stack';
 import type { BenchNamespace } from './support/namespace';
 import { median } from './support/stats';
 
-const LISTS = 20;
+/** Lists of 999 per repeat (BENCH_IMPORT_LISTS): 20 by default; 500 for a sustained half-million import. */
+const LISTS = Number(process.env.BENCH_IMPORT_LISTS ?? 20);
 const CHUNK = 999;
 const IN_FLIGHT = 4;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);

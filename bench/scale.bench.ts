@@ -357,6 +357,8 @@ async function main(): Promise<void> {
       propagation.push(Math.max(...measured.workers.map((w) => w.position)));
       trunkApplied.push(Math.max(...measured.workers.map((w) => w.trunk)));
       if (measured.stored !== undefined) stored.push(measured.stored);
+      const slowest = Math.max(propagation[propagation.length - 1], measured.stored ?? 0);
+      if (slowest > 50) console.log(`    change ${i + 1}: ${slowest.toFixed(0)} ms (projection-service acknowledged after ${measured.stored?.toFixed(0) ?? '?'} ms; workers ${measured.workers.map((w) => w.position.toFixed(0)).join(', ')} ms)`);
     }
     const fmtMax = (xs: number[]) => `${fmt(xs)}, max ${percentile(xs, 100).toFixed(2)} ms`;
     console.log(`  ${MODE}propagation (event recorded → every worker's position, the workers' histograms): ${fmtMax(propagation)} over ${propagation.length} changes` +
