@@ -106,11 +106,6 @@ export class ProjectionRunner {
     return this.state?.pointer.active.generation;
   }
 
-  /** True while this instance holds the lease and may write. */
-  get mayWrite(): boolean {
-    return this.lease.held;
-  }
-
   /** Asked before each write: the lease held, or confirmed by a renewal when this instance's deadline passed in a stall. */
   private readonly confirmedWriter: MayWrite = () => this.lease.held || this.lease.confirm();
 
