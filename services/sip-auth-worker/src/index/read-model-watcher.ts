@@ -197,7 +197,7 @@ export class ReadModelWatcher {
     const remember = (entry: KvEntry): void => {
       revisions.set(entry.key, entry.revision);
       if (entry.key !== POSITION_KEY) return this.applyEntry(target, entry, false);
-      this.applyCheckpoint(target, entry, this.checkpointOf(target, entry, 'read'), false);
+      this.applyCheckpoint(target, entry, 'read', false);
     };
     let complete = true;
     for (const [from, filter] of eager ? [[eager, '>'] as const] : EAGER_FILTERS.map((f) => [kv, f] as const)) {
@@ -208,7 +208,7 @@ export class ReadModelWatcher {
     gate.held = undefined;
     for (const [entry, stream] of held) {
       // A checkpoint moves forward only (Checkpoints); a document where newer than the read (one stream per key).
-      if (entry.key === POSITION_KEY) this.applyCheckpoint(target, entry, this.checkpointOf(target, entry, stream), false);
+      if (entry.key === POSITION_KEY) this.applyCheckpoint(target, entry, stream, false);
       else if (entry.revision > (revisions.get(entry.key) ?? 0)) this.applyEntry(target, entry, false);
     }
     if (this.loading === watches) this.loading = undefined;
@@ -252,8 +252,9 @@ export class ReadModelWatcher {
     }
   }
 
-  /** Applies a position the checkpoints moved to (if they moved); a live one is reported to onApplied. */
-  private applyCheckpoint(target: Target, entry: KvEntry, moved: PositionDoc | undefined, live: boolean): void {
+  /** Applies the position a checkpoint from `stream` moves the generation to, if any; a live one is reported to onApplied. */
+  private applyCheckpoint(target: Target, entry: KvEntry, stream: number | 'read', live: boolean): void {
+    const moved = this.checkpointOf(target, entry, stream);
     if (!moved) return;
     target.index.apply(POSITION_KEY, moved);
     if (live && this.onApplied) this.reportApplied('position', moved.recordedAt, entry);
@@ -270,7 +271,7 @@ export class ReadModelWatcher {
     for await (const entry of watch) {
       if (!accepts(entry.key)) continue;
       if (gate.held) gate.held.push([entry, stream]);
-      else if (entry.key === POSITION_KEY) this.applyCheckpoint(target, entry, this.checkpointOf(target, entry, stream), true);
+      else if (entry.key === POSITION_KEY) this.applyCheckpoint(target, entry, stream, true);
       else this.applyEntry(target, entry, true);
     }
     gate.ended = true;
