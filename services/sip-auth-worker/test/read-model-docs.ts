@@ -7,6 +7,12 @@ const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
 const meta = { revision: 1, position: '1', updatedAt: '2025-01-01T00:00:00Z', createdAt: '2025-01-01T00:00:00Z' };
 const ACCOUNT = 'AC1';
 
+/** A trunk of the tests' account as projection-service writes it, with nothing assigned unless `opts` says. */
+export const trunkDoc = (id: string, domainName: string, opts: Partial<TrunkDoc> = {}): TrunkDoc => ({
+  ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
+  credentialListIds: [], ipAccessControlListIds: [], digestAlgorithms: [], ...opts,
+});
+
 /**
  * Writes documents into one read-model generation of a namespace, and points `active` at it. With
  * `eagerCopy`, as projection-service writes since issue 14: the eager kinds are repeated into the
@@ -45,10 +51,7 @@ export async function readModel(nc: NatsConnection, ns: string, generation = 1, 
       const pointers = await js.views.kv(projectionBucket(ns), { history: 1 });
       await pointers.put(ACTIVE_KEY, JSON.stringify({ bucket, generation, activatedAt: meta.updatedAt, layout: READ_MODEL_LAYOUT }));
     },
-    trunk: (id: string, domainName: string, opts: Partial<TrunkDoc> = {}) => put(keys.trunk(ACCOUNT, id), {
-      ...meta, trunkId: id, accountId: ACCOUNT, friendlyName: id, domainName,
-      credentialListIds: [], ipAccessControlListIds: [], digestAlgorithms: [], ...opts,
-    } satisfies TrunkDoc),
+    trunk: (id: string, domainName: string, opts: Partial<TrunkDoc> = {}) => put(keys.trunk(ACCOUNT, id), trunkDoc(id, domainName, opts)),
     /** A credential, and its list's document counting it (as projection-service writes both for one event). */
     credential: async (listId: string, id: string, username: string, password: string) => {
       const credentialCount = (listCounts.get(listId) ?? 0) + 1;

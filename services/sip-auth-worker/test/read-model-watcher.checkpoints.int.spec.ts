@@ -2,7 +2,7 @@ import type { NatsConnection } from 'nats';
 import { SealingKeyring } from '@sipauth/sip-digest';
 import { eagerBucketOf, keys, POSITION_KEY } from '@sipauth/contracts';
 import { cleanupNamespace, connectNats, freshNamespace } from '../../../test/support/nats';
-import { readModel, until } from './read-model-docs';
+import { readModel, trunkDoc, until } from './read-model-docs';
 import { AuthIndex } from '../src/index/auth-index';
 import { ReadModelWatcher } from '../src/index/read-model-watcher';
 
@@ -11,10 +11,8 @@ const keyring = new SealingKeyring([{ id: 'k1', key: Buffer.alloc(32, 2) }]);
 let nc: NatsConnection;
 let watcher: ReadModelWatcher;
 
-const trunkDoc = (id: string, domainName: string, position: string, updatedAt: string) => JSON.stringify({
-  revision: 1, position, updatedAt, createdAt: updatedAt, trunkId: id, accountId: 'AC1', friendlyName: id, domainName,
-  credentialListIds: [], ipAccessControlListIds: [], digestAlgorithms: [],
-});
+const trunk = (id: string, domainName: string, position: string, updatedAt: string) =>
+  JSON.stringify(trunkDoc(id, domainName, { position, updatedAt, createdAt: updatedAt }));
 
 beforeAll(async () => { nc = await connectNats(); });
 afterAll(async () => {
@@ -41,7 +39,7 @@ describe('ReadModelWatcher with an eager copy: the position', () => {
     const recordedAt = new Date().toISOString();
     // The copy delivers its checkpoint 2, then a trunk: once the trunk is applied, so is that checkpoint.
     await copy.put(POSITION_KEY, JSON.stringify({ position: '2', updatedAt: recordedAt, recordedAt }));
-    await copy.put(keys.trunk('AC1', 'TK2'), trunkDoc('TK2', 'two.example.net', '3', recordedAt));
+    await copy.put(keys.trunk('AC1', 'TK2'), trunk('TK2', 'two.example.net', '3', recordedAt));
     await until(() => watcher.index?.trunkByDomain('two.example.net') !== undefined);
     expect(watcher.status().position).toBe('1');
 
@@ -50,7 +48,7 @@ describe('ReadModelWatcher with an eager copy: the position', () => {
     await until(() => watcher.status().position === '2');
     // An older checkpoint arriving late takes nothing back.
     await generation.put(POSITION_KEY, JSON.stringify({ position: '1', updatedAt: recordedAt }));
-    await copy.put(keys.trunk('AC1', 'TK3'), trunkDoc('TK3', 'three.example.net', '4', recordedAt));
+    await copy.put(keys.trunk('AC1', 'TK3'), trunk('TK3', 'three.example.net', '4', recordedAt));
     await until(() => watcher.index?.trunkByDomain('three.example.net') !== undefined);
     expect(watcher.status().position).toBe('2');
 
