@@ -354,10 +354,11 @@ async function main(): Promise<void> {
       await pause(150, 250);
       const measured = await changes.after(['position', 'trunk']);
       if (!measured) { propagationLost++; continue; }
-      propagation.push(Math.max(...measured.workers.map((w) => w.position)));
+      const position = Math.max(...measured.workers.map((w) => w.position));
+      propagation.push(position);
       trunkApplied.push(Math.max(...measured.workers.map((w) => w.trunk)));
       if (measured.stored !== undefined) stored.push(measured.stored);
-      const slowest = Math.max(propagation[propagation.length - 1], measured.stored ?? 0);
+      const slowest = Math.max(position, measured.stored ?? 0);
       if (slowest > 50) console.log(`    change ${i + 1}: ${slowest.toFixed(0)} ms (projection-service acknowledged after ${measured.stored?.toFixed(0) ?? '?'} ms; workers ${measured.workers.map((w) => w.position.toFixed(0)).join(', ')} ms)`);
     }
     const fmtMax = (xs: number[]) => `${fmt(xs)}, max ${percentile(xs, 100).toFixed(2)} ms`;
