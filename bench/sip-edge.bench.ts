@@ -18,6 +18,11 @@
  * dropped for a full receive buffer, Kamailio's shared-memory allocation failures (1024 MB each by
  * default, SIP_EDGE_BENCH_SHM_MB: with 256 MB both setups ran out at 1,500 calls/s and answered 500)
  * and NATS messages per call (/varz of the private server).
+ *
+ * Last, at the highest rate both ran clean, the hop floor (bench/support/edge-floor.ts): the same two
+ * NATS requests and KV create per call through a bare relay and a bare responder, with none of
+ * sipauth's code, beside what the bridge, the worker and NATS cost. It bounds what optimising
+ * sipauth can win; SIP_EDGE_BENCH_FLOOR=0 skips it.
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
@@ -29,6 +34,7 @@ import { connect } from 'nats';
 import { configSubject, authSubject } from '@sipauth/contracts';
 import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
 import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
+import { measureEdgeFloor } from './support/edge-floor';
 
 const ROOT = join(__dirname, '..', '..');
 /** SIP_EDGE_BENCH_CFG: another Kamailio config for both setups (e.g. an earlier version, to compare builds). */
@@ -358,6 +364,15 @@ async function main(): Promise<void> {
   const ratio = (x: number, y: number) => (y > 0 ? `${(x / y).toFixed(2)}x` : 'n/a');
   console.log(`highest clean rate: Kamailio alone ${best.alone}/s, edge ${best.edge}/s (${ratio(best.edge, best.alone)}; target >= 0.8x)`);
   console.log(`CPU per call at ${common.rate}/s, the highest rate both ran clean: alone ${common.aloneCpu.toFixed(3)} ms, edge ${common.edgeCpu.toFixed(3)} ms (${ratio(common.edgeCpu, common.aloneCpu)}; target <= 2x), of which Kamailio ${common.edgeKam.toFixed(3)} ms`);
+  if (common.rate > 0 && process.env.SIP_EDGE_BENCH_FLOOR !== '0') {
+    // The same hops with nothing of sipauth in them (bench/support/edge-floor.ts), at the same rate on the same NATS.
+    const floor = await measureEdgeFloor(env.NATS_URL, nats.pid!, common.rate, SECONDS);
+    const hops = floor.relay + floor.responder + floor.nats;
+    const least = common.edgeKam + hops;
+    console.log(`hop floor at ${common.rate}/s (bare relay + bare responder + NATS, 2 requests and 1 KV create per call, no sipauth code; ${floor.calls} calls): ` +
+      `relay ${floor.relay.toFixed(3)} + responder ${floor.responder.toFixed(3)} + NATS ${floor.nats.toFixed(3)} = ${hops.toFixed(3)} ms per call, ` +
+      `against the edge's bridge + worker + NATS ${(common.edgeCpu - common.edgeKam).toFixed(3)} ms; with the edge's Kamailio, ${least.toFixed(3)} ms = ${ratio(least, common.aloneCpu)} Kamailio alone at best`);
+  }
 
   await nc.close();
   for (const c of started.reverse()) { try { process.kill(-c.pid!, 'SIGTERM'); } catch { /* gone */ } }
