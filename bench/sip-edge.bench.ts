@@ -24,7 +24,7 @@
  * sipauth's code, beside what the bridge, the worker and NATS cost. It bounds what optimising
  * sipauth can win; SIP_EDGE_BENCH_FLOOR=0 skips it.
  */
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { copyFileSync, createWriteStream, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -35,6 +35,7 @@ import { configSubject, authSubject } from '@sipauth/contracts';
 import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
 import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
 import { measureEdgeFloor } from './support/edge-floor';
+import { statFields, TICK_MS } from './support/proc-cpu';
 
 const ROOT = join(__dirname, '..', '..');
 /** SIP_EDGE_BENCH_CFG: another Kamailio config for both setups (e.g. an earlier version, to compare builds). */
@@ -50,7 +51,6 @@ const CHILDREN = Number(process.env.SIP_EDGE_BENCH_CHILDREN ?? 4);
 const KAMAILIO_MEM = process.env.SIP_EDGE_BENCH_KAMAILIO_MEM ?? 'tlsf';
 const DOMAIN = 'bench.sipauth.test';
 const USER = { username: 'alice', password: 'Bench-Pass-123' };
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function freePort(): Promise<number> {
@@ -137,10 +137,8 @@ function cpuByPid(pid: number, group = false, field: 'both' | 'sys' = 'both'): M
   const pids = group ? readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : [String(pid)];
   const out = new Map<string, number>();
   for (const p of pids) {
-    let stat: string;
-    try { stat = readFileSync(`/proc/${p}/stat`, 'utf8'); } catch { continue; }
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (group && Number(f[2]) !== pid) continue; // field 5: pgrp
+    const f = statFields(p);
+    if (!f || (group && Number(f[2]) !== pid)) continue; // field 5: pgrp
     out.set(p, ((field === 'sys' ? 0 : Number(f[11])) + Number(f[12])) * TICK_MS); // fields 14, 15: utime, stime
   }
   return out;
@@ -170,7 +168,7 @@ interface Step { ok: number; failed: number; seconds: number; cpu: Record<string
 
 /** CPU ms of this process's children that have exited and been waited for (cutime + cstime): the sipp UAC once it exits. */
 const reapedChildrenCpuMs = () => {
-  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const f = statFields('self')!;
   return (Number(f[13]) + Number(f[14])) * TICK_MS; // fields 16, 17
 };
 /** UDP datagrams the kernel dropped for a full receive buffer (every socket on the machine). */

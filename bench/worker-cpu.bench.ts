@@ -13,8 +13,7 @@
  * see the same machine. Printed, not asserted: medians of WORKER_CPU_BENCH_REPEATS (5) runs of
  * WORKER_CPU_BENCH_SECONDS (5) at WORKER_CPU_BENCH_RATE (700) calls/s.
  */
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { authSubject, type AuthDecision, type Reply } from '@sipauth/contracts';
@@ -22,6 +21,7 @@ import { startConfigService } from '@sipauth/config-service/dist/bootstrap';
 import { startProjectionService } from '@sipauth/projection-service/dist/bootstrap';
 import { answerChallenge } from './support/digest';
 import { openBenchNamespace, type BenchNamespace } from './support/namespace';
+import { cpuMs } from './support/proc-cpu';
 import { median } from './support/stats';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,14 +31,7 @@ const REPEATS = Number(process.env.WORKER_CPU_BENCH_REPEATS ?? 5);
 const BURSTS = (process.env.WORKER_CPU_BENCH_BURSTS ?? '1,3').split(',').map(Number);
 const COMPARE = process.env.WORKER_CPU_BENCH_COMPARE;
 const USER = { username: 'alice', password: 'Bench-Pass-123' };
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** CPU ms used so far by `pid` (utime + stime). */
-function cpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * TICK_MS;
-}
 
 interface Subject { label: string; space: BenchNamespace; worker: ChildProcess; domain: string; close(): Promise<void> }
 

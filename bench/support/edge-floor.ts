@@ -13,10 +13,9 @@
  * sipauth's code, and the best edge/alone CPU ratio this design reaches on this machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
-import { execFileSync } from 'node:child_process';
 import { connect, createInbox, headers } from 'nats';
+import { cpuMs } from './proc-cpu';
 
 const SUBJECT = 'floor.ask';
 const BUCKET = 'floor_nonces';
@@ -25,13 +24,6 @@ const QUESTION = { first: 'q'.repeat(260), credentialed: 'q'.repeat(600) };
 const REPLY = { challenge: 'r'.repeat(520), allow: 'r'.repeat(190) };
 /** A nonce/nc claim as the replay guard stores it: hash and transaction id. */
 const CLAIM = 'c'.repeat(60);
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * TICK_MS;
-}
 
 /** Splits a stream into newline-terminated lines. */
 function onLines(socket: Socket, handle: (line: string) => void): void {
@@ -44,6 +36,15 @@ function onLines(socket: Socket, handle: (line: string) => void): void {
   });
 }
 
+/** Lines queued and written together at the end of this event-loop turn, as the bridge writes its answers. */
+function lineWriter(socket: () => Socket | undefined): (line: string) => void {
+  let out: string[] = [];
+  return (line) => {
+    if (out.length === 0) setImmediate(() => { socket()?.write(out.join('')); out = []; });
+    out.push(line);
+  };
+}
+
 /** Role `relay`: "<id> <kind> <payload>" lines in → NATS request → "<id> <kind> <reply>" lines out, written once per turn. */
 async function relay(natsUrl: string): Promise<void> {
   const nc = await connect({ servers: natsUrl });
@@ -51,11 +52,7 @@ async function relay(natsUrl: string): Promise<void> {
   const waiting = new Map<string, string>();
   let seq = 0;
   let socket: Socket | undefined;
-  let out: string[] = [];
-  const flush = () => {
-    socket?.write(out.join(''));
-    out = [];
-  };
+  const answer = lineWriter(() => socket);
   nc.subscribe(`${prefix}*`, {
     callback: (err, msg) => {
       if (err) return;
@@ -63,8 +60,7 @@ async function relay(natsUrl: string): Promise<void> {
       const head = waiting.get(token);
       if (head === undefined) return;
       waiting.delete(token);
-      if (out.length === 0) setImmediate(flush);
-      out.push(`${head} ${msg.string()}\n`);
+      answer(`${head} ${msg.string()}\n`);
     },
   });
   const server = createServer((s) => {
@@ -148,35 +144,27 @@ export async function measureEdgeFloor(natsUrl: string, natsPid: number, rate: n
   await new Promise((resolve) => socket.once('connect', resolve));
   socket.setNoDelay(true);
   let done = 0;
-  let out: string[] = [];
-  const send = (line: string) => {
-    if (out.length === 0) setImmediate(() => { socket.write(out.join('')); out = []; });
-    out.push(line);
-  };
+  const send = lineWriter(() => socket);
   onLines(socket, (line) => {
     const [id, kind] = line.split(' ', 2);
     if (kind === '1') send(`${id} 2 ${QUESTION.credentialed}\n`);
     else done++;
   });
   const cpu = () => ({ relay: cpuMs(relayRole.child.pid!), responder: cpuMs(responderRole.child.pid!), nats: cpuMs(natsPid) });
-  const perTick = rate / 100;
+  // New calls every 10 ms, numbered on from one phase to the next.
   let next = 0;
-  const t0 = Date.now();
-  const warmUpMs = 1000;
-  let before = cpu();
-  let doneBefore = 0;
-  const totalMs = warmUpMs + seconds * 1000;
-  let measuring = false;
-  for (let tick = 0; Date.now() - t0 < totalMs; tick++) {
-    if (!measuring && Date.now() - t0 >= warmUpMs) {
-      measuring = true;
-      before = cpu();
-      doneBefore = done;
+  const drive = async (ms: number) => {
+    const t0 = Date.now();
+    const first = next;
+    for (let tick = 1; Date.now() - t0 < ms; tick++) {
+      for (const end = first + Math.round((tick * rate) / 100); next < end; next++) send(`${next} 1 ${QUESTION.first}\n`);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + tick * 10 - Date.now())));
     }
-    for (const end = Math.round((tick + 1) * perTick); next < end; next++) send(`${next} 1 ${QUESTION.first}\n`);
-    const wait = t0 + (tick + 1) * 10 - Date.now();
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
-  }
+  };
+  await drive(1000); // warm-up: JIT, connections, the bucket's first blocks
+  const before = cpu();
+  const doneBefore = done;
+  await drive(seconds * 1000);
   const after = cpu();
   const calls = done - doneBefore;
   socket.destroy();
